@@ -1,0 +1,54 @@
+package io.testbridge.config;
+
+/**
+ * Every setting Testbridge reads, with its default and meaning. The README's configuration table
+ * and {@code --help} are printed from this list, so it is the one place a setting is declared.
+ *
+ * <p>Each setting is read from, in order of precedence: a command-line flag
+ * ({@code --http-port=8080}), an environment variable ({@code TESTBRIDGE_HTTP_PORT}), a line of
+ * the optional config file ({@code TESTBRIDGE_HTTP_PORT=8080}), then the default.
+ */
+public enum Setting {
+    HTTP_HOST("0.0.0.0", "Address the HTTP server listens on."),
+    HTTP_PORT("8080", "HTTP port; 0 picks a free one."),
+    PUBLIC_URL("", "URL users reach Testbridge at (behind a proxy: the proxy's URL). OAuth callback URLs are built from it. Default: http://localhost:<port>."),
+    DATA_DIR("./data", "Folder for the embedded database and the generated encryption key."),
+    DB_URL("", "External PostgreSQL, as postgresql://user:password@host:port/database. Empty: start the embedded PostgreSQL in <data dir>/postgres."),
+    DB_POOL_SIZE("8", "Maximum connections in the application's database pool."),
+    DB_CONNECT_TIMEOUT_SECONDS("10", "How long start-up waits for the database before giving up."),
+    INITIAL_ADMIN_USERNAME("", "Headless set-up: on a start with no users, create this administrator."),
+    INITIAL_ADMIN_PASSWORD("", "Password for INITIAL_ADMIN_USERNAME (at least 12 characters). Remove it from the environment once the administrator exists."),
+    SESSION_IDLE_MINUTES("480", "A session ends after this many minutes without a request."),
+    SESSION_ABSOLUTE_HOURS("168", "A session ends this many hours after login, whatever its use."),
+    LOGIN_MAX_FAILURES("5", "Failed logins for one username (or 4x this from one address) before a temporary lock."),
+    LOGIN_LOCK_SECONDS("60", "How long a login lock lasts; it doubles on each further lock, up to 15 minutes."),
+    CONFIG_FILE("", "Optional file of KEY=value lines using the environment variable names.");
+
+    public static final String ENV_PREFIX = "TESTBRIDGE_";
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable and config-file key, e.g. {@code TESTBRIDGE_HTTP_PORT}. */
+    public String envName() {
+        return ENV_PREFIX + name();
+    }
+
+    /** The command-line flag, e.g. {@code --http-port}. */
+    public String flag() {
+        return "--" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,33 @@
+package io.testbridge.db;
+
+import io.testbridge.config.AppConfig;
+import io.testbridge.config.DatabaseUrl;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/** The application's one reactive connection pool (the model: okapi's PostgresHandle). */
+public final class Database {
+    private Database() {
+    }
+
+    public static Pool pool(Vertx vertx, DatabaseUrl url, AppConfig config) {
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setDatabase(url.database())
+                .setUser(url.user())
+                .setPassword(url.password())
+                .setCachePreparedStatements(true)
+                .setPipeliningLimit(256);
+        PoolOptions pool = new PoolOptions()
+                .setMaxSize(config.dbPoolSize())
+                .setMaxWaitQueueSize(2_000)
+                .setConnectionTimeout((int) config.dbConnectTimeout().toSeconds())
+                .setShared(true)
+                .setName("testbridge");
+        return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+    }
+}

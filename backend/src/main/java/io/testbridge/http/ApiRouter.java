@@ -1,0 +1,157 @@
+package io.testbridge.http;
+
+import io.testbridge.sessions.Principal;
+import io.testbridge.sessions.SessionCookie;
+import io.testbridge.sessions.SessionStore;
+import io.testbridge.sessions.SessionToken;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestValidator;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the API router from the OpenAPI document. Every operation gets, in this order: access
+ * control (from its declared right; CSRF on unsafe methods), request validation against the
+ * document, then the module's handler. Start-up fails if an operation lacks a declared right or a
+ * handler, or a handler has no operation: the document is the one list of routes and rights.
+ */
+public final class ApiRouter {
+    public static final String CONTRACT = "openapi/testbridge.yaml";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final Vertx vertx;
+    private final SessionStore sessions;
+    private final SessionCookie cookie;
+
+    public ApiRouter(Vertx vertx, SessionStore sessions, SessionCookie cookie) {
+        this.vertx = vertx;
+        this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    public static Future<OpenAPIContract> loadContract(Vertx vertx) {
+        return OpenAPIContract.from(vertx, CONTRACT);
+    }
+
+    /** The declared access of every operation, by operationId (the permission matrix test reads it). */
+    public static Map<String, Access> accessByOperation(OpenAPIContract contract) {
+        Map<String, Access> access = new HashMap<>();
+        for (Operation operation : contract.operations()) {
+            access.put(operation.getOperationId(),
+                    Access.parse(operation.getOperationId(), operation.getExtensions().get(Access.EXTENSION)));
+        }
+        return access;
+    }
+
+    /**
+     * @param rootHandlers run first on every request the returned router sees, API or not
+     */
+    public Router create(OpenAPIContract contract, List<ApiModule> modules, List<Handler<RoutingContext>> rootHandlers) {
+        Map<String, Handler<RoutingContext>> handlers = new HashMap<>();
+        for (ApiModule module : modules) {
+            module.operations().forEach((id, handler) -> {
+                if (handlers.put(id, handler) != null) {
+                    throw new IllegalStateException("Two handlers for operation " + id);
+                }
+            });
+        }
+        Map<String, Access> access = accessByOperation(contract);
+        Set<String> unhandled = new HashSet<>(access.keySet());
+        unhandled.removeAll(handlers.keySet());
+        Set<String> unknown = new HashSet<>(handlers.keySet());
+        unknown.removeAll(access.keySet());
+        if (!unhandled.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalStateException("API operations without handler: " + unhandled + "; handlers without operation: " + unknown);
+        }
+
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        rootHandlers.forEach(builder::rootHandler);
+        builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        RequestValidator validator = RequestValidator.create(vertx, contract);
+        for (OpenAPIRoute route : builder.getRoutes()) {
+            Operation operation = route.getOperation();
+            String id = operation.getOperationId();
+            route.setDoValidation(false);
+            route.addHandler(accessControl(access.get(id)));
+            route.addHandler(validation(validator, operation));
+            route.addHandler(handlers.get(id));
+        }
+        Router router = builder.createRouter();
+        router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) == null ? 404 : 405));
+        return router;
+    }
+
+    private Handler<RoutingContext> accessControl(Access access) {
+        return ctx -> {
+            if (access.kind() == Access.Kind.PUBLIC) {
+                ctx.next();
+                return;
+            }
+            SessionToken token = cookie.read(ctx);
+            if (token == null) {
+                ctx.fail(new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first."));
+                return;
+            }
+            sessions.resolve(token).onComplete(result -> {
+                if (result.failed()) {
+                    ctx.fail(result.cause());
+                    return;
+                }
+                if (result.result().isEmpty()) {
+                    cookie.clear(ctx);
+                    ctx.fail(new ApiException(ErrorCode.UNAUTHENTICATED, "Your session has ended; log in again."));
+                    return;
+                }
+                Principal principal = result.result().get();
+                if (!SAFE_METHODS.contains(ctx.request().method()) && !csrfTokenMatches(ctx, principal)) {
+                    ctx.fail(new ApiException(ErrorCode.CSRF_TOKEN_INVALID,
+                            "The " + CSRF_HEADER + " header is missing or wrong; reload the page."));
+                    return;
+                }
+                if (access.kind() == Access.Kind.RIGHT && !principal.has(access.right())) {
+                    ctx.fail(new ApiException(ErrorCode.FORBIDDEN,
+                            "You need the " + access.right() + " right for this; ask an administrator."));
+                    return;
+                }
+                ctx.put(Requests.PRINCIPAL, principal);
+                ctx.next();
+            });
+        };
+    }
+
+    private static boolean csrfTokenMatches(RoutingContext ctx, Principal principal) {
+        String sent = ctx.request().getHeader(CSRF_HEADER);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                principal.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Handler<RoutingContext> validation(RequestValidator validator, Operation operation) {
+        RequestExtractor extractor = RequestExtractor.withBodyHandler();
+        return ctx -> extractor.extractValidatableRequest(ctx, operation)
+                .compose(request -> validator.validate(request, operation.getOperationId()))
+                .onSuccess(validated -> {
+                    ctx.put(Requests.VALIDATED, validated);
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,130 @@
+package io.testbridge.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorErrorType;
+import io.vertx.openapi.validation.ValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Maps every failure on every route to the one error shape; unexpected ones are logged, never shown. */
+public final class FailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    private static final Pattern QUOTED_PROPERTY = Pattern.compile("propert(?:y|ies) \"?([A-Za-z0-9_]+)\"?");
+    private static final Pattern PARAMETER = Pattern.compile("parameter ([A-Za-z0-9_-]+)");
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException api) {
+            ApiResponses.error(ctx, api.code(), api.getMessage(), api.field(), api.retryAfter());
+        } else if (failure instanceof SchemaValidationException schema) {
+            describeSchemaFailure(ctx, schema);
+        } else if (failure instanceof ValidatorException validator) {
+            describeValidatorFailure(ctx, validator);
+        } else if (failure instanceof DecodeException) {
+            ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.", "body", null);
+        } else if (failure == null) {
+            byStatus(ctx, ctx.statusCode());
+        } else {
+            LOG.error("event=request_failed method={} path={} error={}", ctx.request().method(), ctx.normalizedPath(),
+                    failure.toString(), failure);
+            ApiResponses.error(ctx, ErrorCode.INTERNAL, "Something went wrong on the server; it has been logged.", null, null);
+        }
+    }
+
+    private static void byStatus(RoutingContext ctx, int status) {
+        switch (status) {
+            case 400 -> ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, "The request is malformed.", null, null);
+            case 401 -> ApiResponses.error(ctx, ErrorCode.UNAUTHENTICATED, "Log in first.", null, null);
+            case 403 -> ApiResponses.error(ctx, ErrorCode.FORBIDDEN, "You do not have the right to do this.", null, null);
+            case 404 -> ApiResponses.error(ctx, ErrorCode.NOT_FOUND, "There is no such resource: " + ctx.normalizedPath(), null, null);
+            case 405 -> ApiResponses.error(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+                    ctx.request().method() + " is not allowed on " + ctx.normalizedPath() + ".", null, null);
+            case 413 -> ApiResponses.error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", "body", null);
+            case 415 -> ApiResponses.error(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", "body", null);
+            default -> {
+                if (status >= 400 && status < 500) {
+                    ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, "The request was refused (" + status + ").", null, null);
+                } else {
+                    LOG.error("event=request_failed method={} path={} status={}", ctx.request().method(), ctx.normalizedPath(), status);
+                    ApiResponses.error(ctx, ErrorCode.INTERNAL, "Something went wrong on the server; it has been logged.", null, null);
+                }
+            }
+        }
+    }
+
+    private static void describeValidatorFailure(RoutingContext ctx, ValidatorException e) {
+        String message = e.getMessage() == null ? "The request is invalid." : e.getMessage();
+        if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT && message.toLowerCase().contains("body")) {
+            ApiResponses.error(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", "body", null);
+            return;
+        }
+        Matcher parameter = PARAMETER.matcher(message);
+        String field = parameter.find() ? parameter.group(1) : "body";
+        if (message.toLowerCase().contains("body") && !parameter.find(0)) {
+            field = "body";
+        }
+        ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, sentence(message), field, null);
+    }
+
+    private static void describeSchemaFailure(RoutingContext ctx, SchemaValidationException e) {
+        OutputUnit unit = mostSpecific(e.getOutputUnit());
+        String location = unit == null || unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+        String error = unit == null || unit.getError() == null ? e.getMessage() : unit.getError();
+        String field = fieldOf(location, error, e.getMessage());
+        String message = field == null ? sentence(error) : "Invalid " + field + ": " + sentence(error);
+        ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, message, field == null ? "body" : field, null);
+    }
+
+    /** The error at the deepest keyword (e.g. .../minLength) names the field and the rule most precisely. */
+    private static OutputUnit mostSpecific(OutputUnit unit) {
+        if (unit == null) {
+            return null;
+        }
+        OutputUnit best = unit.getError() == null ? null : unit;
+        if (unit.getErrors() != null) {
+            for (OutputUnit child : unit.getErrors()) {
+                OutputUnit candidate = mostSpecific(child);
+                if (candidate != null && (best == null || depth(candidate) > depth(best))) {
+                    best = candidate;
+                }
+            }
+        }
+        return best == null ? unit : best;
+    }
+
+    private static int depth(OutputUnit unit) {
+        String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
+        String instance = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+        return 1000 * instance.split("/").length + keyword.split("/").length;
+    }
+
+    private static String fieldOf(String instanceLocation, String error, String fallback) {
+        String location = instanceLocation.replaceFirst("^#", "");
+        if (location.startsWith("/")) {
+            String[] parts = location.substring(1).split("/");
+            return String.join(".", parts).replace("~1", "/").replace("~0", "~");
+        }
+        for (String text : new String[] {error, fallback}) {
+            if (text != null) {
+                Matcher matcher = QUOTED_PROPERTY.matcher(text);
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String sentence(String text) {
+        String trimmed = text == null ? "invalid value" : text.strip();
+        return trimmed.endsWith(".") ? trimmed : trimmed + ".";
+    }
+}

@@ -1,0 +1,59 @@
+package io.testbridge.http;
+
+import io.testbridge.health.HealthCheck;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The HTTP front door: security headers, {@code /health}, the API built from the OpenAPI document,
+ * then the SPA. Stopping it stops accepting connections and lets in-flight requests finish.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+    private final String host;
+    private final int port;
+    private final Function<OpenAPIContract, Router> apiRouter;
+    private final HealthCheck health;
+    private HttpServer server;
+
+    public HttpServerVerticle(String host, int port, Function<OpenAPIContract, Router> apiRouter, HealthCheck health) {
+        this.host = host;
+        this.port = port;
+        this.apiRouter = apiRouter;
+        this.health = health;
+    }
+
+    @Override
+    public Future<?> start() {
+        return ApiRouter.loadContract(vertx).compose(contract -> {
+            // the API router comes first: its root handlers (security headers, body limit) cover every route
+            Router router = apiRouter.apply(contract);
+            router.get("/health").handler(health);
+            SinglePageApp.mount(router);
+            router.route().failureHandler(new FailureHandler());
+            server = vertx.createHttpServer(new HttpServerOptions()
+                    .setCompressionSupported(true)
+                    .setMaxFormAttributeSize(64 * 1024)
+                    .setIdleTimeout(120)
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS));
+            return server.requestHandler(router).listen(port, host);
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

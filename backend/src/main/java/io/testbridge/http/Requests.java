@@ -1,0 +1,49 @@
+package io.testbridge.http;
+
+import io.testbridge.sessions.Principal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+/** Typed access to what {@link ApiRouter} put on the routing context. */
+public final class Requests {
+    static final String PRINCIPAL = "testbridge.principal";
+    static final String VALIDATED = "testbridge.validated";
+
+    private Requests() {
+    }
+
+    /** The logged-in user; present on every operation that is not PUBLIC. */
+    public static Principal principal(RoutingContext ctx) {
+        Principal principal = ctx.get(PRINCIPAL);
+        if (principal == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first.");
+        }
+        return principal;
+    }
+
+    /** The validated JSON body. */
+    public static JsonObject body(RoutingContext ctx) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        JsonObject body = request == null || request.getBody() == null ? null : request.getBody().getJsonObject();
+        return body == null ? new JsonObject() : body;
+    }
+
+    public static long pathLong(RoutingContext ctx, String name) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        return request.getPathParameters().get(name).getLong();
+    }
+
+    /** A required text field that must not be blank once trimmed (the schema cannot say that). */
+    public static String text(JsonObject body, String field) {
+        String value = body.getString(field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, field + " must not be blank.");
+        }
+        return value.strip();
+    }
+
+    public static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,105 @@
+package io.testbridge.sessions;
+
+import io.testbridge.config.AppConfig;
+import io.testbridge.users.Role;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Sessions kept in PostgreSQL, so they survive restarts and are shared by every node. */
+public final class SessionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    /** last_seen_at is written at most this often per session, to keep reads cheap. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final Pool pool;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+
+    public SessionStore(Pool pool, Clock clock, AppConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.idleTimeout = config.sessionIdleTimeout();
+        this.absoluteTimeout = config.sessionAbsoluteTimeout();
+    }
+
+    public Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    public Future<SessionToken> create(long userId, String clientAddress, String userAgent) {
+        SessionToken token = SessionToken.generate();
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, client_address, user_agent)
+                        VALUES ($1, $2, $3, $3, $4, $5, $6)""")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), userId, now, now.plus(absoluteTimeout),
+                        clientAddress, truncate(userAgent, 300)))
+                .map(token);
+    }
+
+    /** The principal of a live session of an enabled user, or empty. */
+    public Future<Optional<Principal>> resolve(SessionToken token) {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        SELECT s.user_id, s.last_seen_at, u.username,
+                               ARRAY(SELECT DISTINCT unnest(r.rights) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                      WHERE ur.user_id = u.id) AS rights
+                          FROM sessions s JOIN users u ON u.id = s.user_id
+                         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled""")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), now, now.minus(idleTimeout)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    if (row.getOffsetDateTime("last_seen_at").isBefore(now.minus(TOUCH_INTERVAL))) {
+                        touch(token, now);
+                    }
+                    return Optional.of(new Principal(row.getLong("user_id"), row.getString("username"), token.hash(),
+                            token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
+                });
+    }
+
+    private void touch(SessionToken token, OffsetDateTime now) {
+        pool.preparedQuery("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), now))
+                .onFailure(e -> LOG.warn("event=session_touch_failed reason={}", e.getMessage()));
+    }
+
+    public Future<Void> delete(byte[] tokenHash) {
+        return pool.preparedQuery("DELETE FROM sessions WHERE token_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
+    }
+
+    public Future<Void> deleteAllOf(long userId) {
+        return pool.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(userId)).mapEmpty();
+    }
+
+    /** Removes sessions past either timeout; run periodically. */
+    public Future<Integer> purgeExpired() {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+                .execute(Tuple.of(now, now.minus(idleTimeout)))
+                .map(rows -> rows.rowCount());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
