@@ -79,7 +79,17 @@ public final class FailureHandler implements Handler<RoutingContext> {
         String location = unit == null || unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
         String error = unit == null || unit.getError() == null ? e.getMessage() : unit.getError();
         String field = fieldOf(location, error, e.getMessage());
-        String message = field == null ? sentence(error) : "Invalid " + field + ": " + sentence(error);
+        String keyword = unit == null || unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
+        String message;
+        if (field == null) {
+            message = sentence(error);
+        } else if (keyword.endsWith("additionalProperties")) {
+            message = field + " is not a field of this request.";
+        } else if (keyword.endsWith("required")) {
+            message = field + " is required.";
+        } else {
+            message = "Invalid " + field + ": " + sentence(error);
+        }
         ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, message, field == null ? "body" : field, null);
     }
 

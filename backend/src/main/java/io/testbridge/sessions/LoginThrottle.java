@@ -47,7 +47,7 @@ public final class LoginThrottle {
     public Future<Optional<Duration>> lockedFor(List<String> keys) {
         OffsetDateTime now = now();
         return pool.preparedQuery("SELECT max(locked_until) FROM login_throttle WHERE key = ANY ($1) AND locked_until > $2")
-                .execute(Tuple.of(keys.toArray(String[]::new), now))
+                .execute(Tuple.tuple().addArrayOfString(keys.toArray(String[]::new)).addOffsetDateTime(now))
                 .map(rows -> {
                     OffsetDateTime until = rows.iterator().next().getOffsetDateTime(0);
                     return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));

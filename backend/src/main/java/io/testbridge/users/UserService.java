@@ -145,7 +145,7 @@ public final class UserService {
 
     public Future<Role> createRole(String name, Set<Right> rights) {
         return pool.preparedQuery("INSERT INTO roles (name, rights) VALUES ($1, $2) RETURNING id, name, built_in, rights")
-                .execute(Tuple.of(name.strip(), names(rights)))
+                .execute(Tuple.tuple().addString(name.strip()).addArrayOfString(names(rights)))
                 .map(rows -> Role.from(rows.iterator().next()))
                 .recover(e -> SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION)
                         ? Future.failedFuture(ApiException.conflict("name", "A role named '" + name.strip() + "' already exists."))
@@ -159,7 +159,8 @@ public final class UserService {
                         .compose(role -> tx.preparedQuery("""
                                         UPDATE roles SET name = COALESCE($2, name), rights = COALESCE($3, rights)
                                          WHERE id = $1 RETURNING id, name, built_in, rights""")
-                                .execute(Tuple.of(id, name, rights == null ? null : names(rightsOf(rights)))))
+                                .execute(Tuple.tuple().addLong(id).addString(name)
+                                        .addArrayOfString(rights == null ? null : names(rightsOf(rights)))))
                         .map(rows -> Role.from(rows.iterator().next()))
                         .compose(role -> requireSomeoneCanManageUsers(tx).map(role)))
                 .recover(e -> SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION)
@@ -198,11 +199,11 @@ public final class UserService {
     private static Future<Void> replaceRoles(SqlConnection tx, long userId, List<Long> roleIds) {
         return tx.preparedQuery("DELETE FROM user_roles WHERE user_id = $1").execute(Tuple.of(userId))
                 .compose(done -> tx.preparedQuery("SELECT count(*) FROM roles WHERE id = ANY ($1)")
-                        .execute(Tuple.of(roleIds.toArray(Long[]::new))))
+                        .execute(Tuple.tuple().addArrayOfLong(roleIds.toArray(Long[]::new))))
                 .compose(rows -> rows.iterator().next().getLong(0) != roleIds.size()
                         ? Future.failedFuture(ApiException.invalid("roleIds", "One of the roles does not exist."))
                         : tx.preparedQuery("INSERT INTO user_roles (user_id, role_id) SELECT $1, unnest($2::bigint[])")
-                                .execute(Tuple.of(userId, roleIds.toArray(Long[]::new))).mapEmpty());
+                                .execute(Tuple.tuple().addLong(userId).addArrayOfLong(roleIds.toArray(Long[]::new))).mapEmpty());
     }
 
     private static Future<User> findUser(SqlClient client, long id) {

@@ -1,0 +1,124 @@
+package io.testbridge.testing;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A browser-like API client over real HTTP: keeps cookies, sends the CSRF token it was given on
+ * unsafe methods, and records every response so tests can scan them for secrets.
+ */
+public final class ApiClient {
+    private final String baseUrl;
+    private final CookieManager cookies;
+    private final HttpClient http;
+    private final List<Response> seen = Collections.synchronizedList(new ArrayList<>());
+    private String csrfToken;
+
+    public ApiClient(String baseUrl) {
+        this(baseUrl, new CookieManager(), null);
+    }
+
+    private ApiClient(String baseUrl, CookieManager cookies, String csrfToken) {
+        this.baseUrl = baseUrl;
+        this.cookies = cookies;
+        this.csrfToken = csrfToken;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser (cookies, CSRF token) talking to another address, e.g. the server after a
+     * restart on a new port. Cookies are per host, not per port, so they carry over as in a browser.
+     */
+    public ApiClient rebase(String newBaseUrl) {
+        return new ApiClient(newBaseUrl, cookies, csrfToken);
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+
+        public String errorField() {
+            return json().getJsonObject("error").getString("field");
+        }
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response post(String path, JsonObject body) {
+        return send("POST", path, body.encode(), "application/json");
+    }
+
+    public Response put(String path, JsonObject body) {
+        return send("PUT", path, body.encode(), "application/json");
+    }
+
+    public Response patch(String path, JsonObject body) {
+        return send("PATCH", path, body.encode(), "application/json");
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    /** Any method, raw body and content type (null for none): for malformed-input tests. */
+    public Response send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (csrfToken != null && !method.equals("GET")) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Response result = new Response(response.statusCode(), response.body(), response.headers());
+            seen.add(result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Logs in and keeps the session cookie and CSRF token, as the SPA does. */
+    public Response login(String username, String password) {
+        Response response = post("/api/session", new JsonObject().put("username", username).put("password", password));
+        if (response.status() == 200) {
+            csrfToken = response.json().getString("csrfToken");
+        }
+        return response;
+    }
+
+    public void forgetCsrfToken() {
+        csrfToken = null;
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    public List<Response> responses() {
+        return seen;
+    }
+}
