@@ -10,7 +10,12 @@ import io.testbridge.health.HealthCheck;
 import io.testbridge.http.ApiRouter;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.SecurityHeaders;
+import io.testbridge.db.PeriodicJobs;
+import io.testbridge.integrations.InstanceChecker;
+import io.testbridge.integrations.InstanceProbe;
+import io.testbridge.integrations.IntegrationService;
 import io.testbridge.integrations.IntegrationsApi;
+import io.testbridge.jira.OutboundGuard;
 import io.testbridge.sessions.LoginThrottle;
 import io.testbridge.sessions.SessionCookie;
 import io.testbridge.sessions.SessionStore;
@@ -72,11 +77,14 @@ public final class Application {
             SessionCookie cookie = new SessionCookie(https);
             LoginThrottle throttle = new LoginThrottle(pool, clock, config);
             ApiRouter api = new ApiRouter(vertx, sessions, cookie);
+            PeriodicJobs jobs = new PeriodicJobs(pool, clock);
+            IntegrationService integrations = new IntegrationService(pool, clock,
+                    new InstanceProbe(vertx, config.outbound()), new OutboundGuard(vertx, config.outbound()));
 
             await(createInitialAdmin(config, users), "creating the initial administrator");
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
                     contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
-                            new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi()),
+                            new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations)),
                             List.of(new SecurityHeaders(https))),
                     new HealthCheck(vertx, pool));
             try {
@@ -88,6 +96,7 @@ public final class Application {
                 }
                 throw e;
             }
+            InstanceChecker.schedule(vertx, jobs, integrations, config.instanceCheckInterval());
             vertx.setPeriodic(SESSION_PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
                     .onFailure(e -> LOG.warn("event=session_purge_failed reason={}", e.getMessage())));
             URI publicUrl = config.publicUrlOr(http.actualPort());

@@ -18,7 +18,13 @@ public record AppConfig(
         Duration sessionIdleTimeout,
         Duration sessionAbsoluteTimeout,
         int loginMaxFailures,
-        Duration loginLockDuration) {
+        Duration loginLockDuration,
+        OutboundPolicy outbound,
+        Duration instanceCheckInterval) {
+
+    /** What Testbridge may call when it talks to a Jira instance. */
+    public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout) {
+    }
 
     /** The administrator created on a first start without users (headless installs). */
     public record InitialAdmin(String username, String password) {
@@ -35,15 +41,5 @@ public record AppConfig(
 
     public boolean embeddedDatabase() {
         return databaseUrl.isEmpty();
-    }
-
-    public AppConfig withHttpPort(int port) {
-        return new AppConfig(httpHost, port, publicUrl, dataDir, databaseUrl, dbPoolSize, dbConnectTimeout,
-                initialAdmin, sessionIdleTimeout, sessionAbsoluteTimeout, loginMaxFailures, loginLockDuration);
-    }
-
-    public AppConfig withDatabaseUrl(DatabaseUrl url) {
-        return new AppConfig(httpHost, httpPort, publicUrl, dataDir, Optional.of(url), dbPoolSize, dbConnectTimeout,
-                initialAdmin, sessionIdleTimeout, sessionAbsoluteTimeout, loginMaxFailures, loginLockDuration);
     }
 }

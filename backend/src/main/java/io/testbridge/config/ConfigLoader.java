@@ -118,11 +118,22 @@ public final class ConfigLoader {
                 Duration.ofMinutes(integer(Setting.SESSION_IDLE_MINUTES, 1, 525_600)),
                 Duration.ofHours(integer(Setting.SESSION_ABSOLUTE_HOURS, 1, 8_760)),
                 integer(Setting.LOGIN_MAX_FAILURES, 1, 1000),
-                Duration.ofSeconds(integer(Setting.LOGIN_LOCK_SECONDS, 1, 86_400)));
+                Duration.ofSeconds(integer(Setting.LOGIN_LOCK_SECONDS, 1, 86_400)),
+                new AppConfig.OutboundPolicy(bool(Setting.JIRA_ALLOW_HTTP), bool(Setting.JIRA_ALLOW_LINK_LOCAL),
+                        Duration.ofSeconds(integer(Setting.JIRA_TIMEOUT_SECONDS, 1, 300))),
+                Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)));
     }
 
     private String text(Setting setting) {
         return values.get(setting);
+    }
+
+    private boolean bool(Setting setting) {
+        String value = text(setting).toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigException(setting.envName() + " must be true or false, not '" + text(setting) + "'.");
     }
 
     private int integer(Setting setting, int min, int max) {

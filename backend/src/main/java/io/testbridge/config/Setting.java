@@ -22,6 +22,10 @@ public enum Setting {
     SESSION_ABSOLUTE_HOURS("168", "A session ends this many hours after login, whatever its use."),
     LOGIN_MAX_FAILURES("5", "Failed logins for one username (or 4x this from one address) before a temporary lock."),
     LOGIN_LOCK_SECONDS("60", "How long a login lock lasts; it doubles on each further lock, up to 15 minutes."),
+    JIRA_ALLOW_HTTP("false", "Allow plain-http Jira URLs on other hosts than loopback (loopback is always allowed, for development)."),
+    JIRA_ALLOW_LINK_LOCAL("false", "Allow Jira URLs that resolve to link-local or cloud-metadata addresses (169.254.0.0/16, fe80::/10)."),
+    JIRA_TIMEOUT_SECONDS("10", "How long one call to Jira may take before it is abandoned."),
+    INSTANCE_CHECK_MINUTES("15", "How often every registered Jira instance is checked in the background."),
     CONFIG_FILE("", "Optional file of KEY=value lines using the environment variable names.");
 
     public static final String ENV_PREFIX = "TESTBRIDGE_";

@@ -78,7 +78,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
         OutputUnit unit = mostSpecific(e.getOutputUnit());
         String location = unit == null || unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
         String error = unit == null || unit.getError() == null ? e.getMessage() : unit.getError();
-        String field = fieldOf(location, error, e.getMessage());
+        Matcher parameter = PARAMETER.matcher(e.getMessage() == null ? "" : e.getMessage());
+        String field = parameter.find() ? parameter.group(1) : fieldOf(location, error, e.getMessage());
         String keyword = unit == null || unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
         String message;
         if (field == null) {

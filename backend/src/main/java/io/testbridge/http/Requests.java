@@ -29,6 +29,19 @@ public final class Requests {
         return body == null ? new JsonObject() : body;
     }
 
+    /** A validated query parameter, or the default when it was not sent. */
+    public static String queryString(RoutingContext ctx, String name, String defaultValue) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        var parameter = request.getQuery().get(name);
+        return parameter == null || parameter.isNull() ? defaultValue : parameter.getString();
+    }
+
+    public static int queryInt(RoutingContext ctx, String name, int defaultValue) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        var parameter = request.getQuery().get(name);
+        return parameter == null || parameter.isNull() ? defaultValue : parameter.getInteger();
+    }
+
     public static long pathLong(RoutingContext ctx, String name) {
         ValidatedRequest request = ctx.get(VALIDATED);
         return request.getPathParameters().get(name).getLong();

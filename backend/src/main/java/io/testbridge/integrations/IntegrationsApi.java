@@ -2,21 +2,46 @@ package io.testbridge.integrations;
 
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiResponses;
+import io.testbridge.http.Requests;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
 
-/**
- * The Integrations endpoints. Registering Jira instances is the next module to land; until then
- * there is nothing to list, but the route and its right already exist so access control covers it.
- */
+/** The Integrations screen's endpoints: list with a URL filter, add, edit, remove, check now. */
 public final class IntegrationsApi implements ApiModule {
+    private final IntegrationService integrations;
+
+    public IntegrationsApi(IntegrationService integrations) {
+        this.integrations = integrations;
+    }
+
     @Override
     public Map<String, Handler<RoutingContext>> operations() {
-        return Map.of("listIntegrations", ctx -> ApiResponses.json(ctx, 200,
-                new JsonObject().put("items", new JsonArray()).put("total", 0)));
+        return Map.of(
+                "listIntegrations", ctx -> ApiResponses.reply(ctx, 200, integrations.list(
+                        Requests.queryString(ctx, "filter", ""),
+                        Requests.queryInt(ctx, "page", 1),
+                        Requests.queryInt(ctx, "pageSize", 25))),
+                "createIntegration", ctx -> {
+                    JsonObject body = Requests.body(ctx);
+                    ApiResponses.reply(ctx, 201, integrations.create(Requests.text(body, "name"), body.getString("baseUrl"),
+                            Deployment.valueOf(body.getString("deployment")), Requests.principal(ctx).userId()).map(JiraInstance::toJson));
+                },
+                "getIntegration", ctx -> ApiResponses.reply(ctx, 200, integrations.get(instanceId(ctx)).map(JiraInstance::toJson)),
+                "updateIntegration", ctx -> {
+                    JsonObject body = Requests.body(ctx);
+                    if (body.containsKey("name")) {
+                        Requests.text(body, "name");
+                    }
+                    ApiResponses.reply(ctx, 200, integrations.update(instanceId(ctx), body).map(JiraInstance::toJson));
+                },
+                "deleteIntegration", ctx -> ApiResponses.reply(ctx, 204, integrations.delete(instanceId(ctx))),
+                "checkIntegration", ctx -> ApiResponses.reply(ctx, 200, integrations.check(instanceId(ctx)).map(JiraInstance::toJson)));
+    }
+
+    private static long instanceId(RoutingContext ctx) {
+        return Requests.pathLong(ctx, "instanceId");
     }
 }

@@ -1,0 +1,98 @@
+package io.testbridge.integrations;
+
+import io.testbridge.Version;
+import io.testbridge.config.AppConfig;
+import io.testbridge.db.DatabaseErrors;
+import io.testbridge.jira.JiraUrl;
+import io.testbridge.jira.JiraVersion;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/**
+ * Checks that a Jira instance is there and identifies it without any credentials: Cloud sites
+ * publish their cloud id at {@code /_edge/tenant_info}, Data Center its version at
+ * {@code /rest/api/2/serverInfo}.
+ */
+public final class InstanceProbe {
+    private final WebClient client;
+    private final long timeoutMs;
+
+    public InstanceProbe(Vertx vertx, AppConfig.OutboundPolicy policy) {
+        this.timeoutMs = policy.timeout().toMillis();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setUserAgent("Testbridge/" + Version.CURRENT)
+                .setFollowRedirects(false)
+                .setConnectTimeout((int) Math.min(timeoutMs, 5_000)));
+    }
+
+    public Future<Identification> identify(Deployment deployment, JiraUrl url) {
+        String probe = url.resolve(deployment == Deployment.CLOUD ? "/_edge/tenant_info" : "/rest/api/2/serverInfo");
+        return client.getAbs(probe)
+                .putHeader("Accept", "application/json")
+                .timeout(timeoutMs)
+                .send()
+                .map(response -> deployment == Deployment.CLOUD ? cloud(probe, response) : dataCenter(probe, response))
+                .otherwise(error -> new Identification.Unreachable("No answer from " + url + ": " + DatabaseErrors.rootMessage(error)));
+    }
+
+    private static Identification cloud(String probe, HttpResponse<Buffer> response) {
+        Identification problem = problem(probe, response, "a Jira Cloud site URL such as https://your-site.atlassian.net");
+        if (problem != null) {
+            return problem;
+        }
+        JsonObject body = json(response);
+        String cloudId = body == null ? null : body.getString("cloudId");
+        return cloudId == null || cloudId.isBlank()
+                ? new Identification.NotJira(probe + " did not return a cloud id; is this a Jira Cloud site?")
+                : new Identification.CloudSite(cloudId);
+    }
+
+    private static Identification dataCenter(String probe, HttpResponse<Buffer> response) {
+        Identification problem = problem(probe, response, "the base URL of Jira, as shown under Administration → System → Base URL");
+        if (problem != null) {
+            return problem;
+        }
+        JsonObject body = json(response);
+        String version = body == null ? null : body.getString("version");
+        if (version == null) {
+            return new Identification.NotJira(probe + " did not return a Jira version; is this a Jira Data Center or Server base URL?");
+        }
+        Object numbers = body.getValue("versionNumbers");
+        JiraVersion parsed = JiraVersion.of(numbers instanceof io.vertx.core.json.JsonArray array ? array : null, version);
+        return new Identification.DataCenter(parsed, version, body.getString("serverTitle", ""));
+    }
+
+    private static Identification problem(String probe, HttpResponse<Buffer> response, String hint) {
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            return new Identification.NotJira(probe + " redirects to " + response.getHeader("Location")
+                    + "; register the URL Jira itself uses (" + hint + ").");
+        }
+        if (status == 429 || status >= 500) {
+            return new Identification.Unreachable(probe + " answered HTTP " + status + ".");
+        }
+        if (status != 200) {
+            return new Identification.NotJira(probe + " answered HTTP " + status + "; use " + hint + ".");
+        }
+        return null;
+    }
+
+    private static JsonObject json(HttpResponse<Buffer> response) {
+        try {
+            Object value = response.bodyAsJson(Object.class);
+            return value instanceof java.util.Map<?, ?> || value instanceof JsonObject ? response.bodyAsJsonObject() : null;
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    public void close() {
+        client.close();
+    }
+}

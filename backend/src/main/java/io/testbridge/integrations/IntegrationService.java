@@ -1,0 +1,208 @@
+package io.testbridge.integrations;
+
+import io.testbridge.db.SqlErrors;
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.testbridge.jira.JiraUrl;
+import io.testbridge.jira.OutboundGuard;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers Jira instances, identifies them, and keeps their reachability up to date. */
+public final class IntegrationService {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
+    private static final String SELECT = "SELECT " + JiraInstance.COLUMNS + " FROM jira_instances";
+    private static final String MATCHES = " WHERE base_url ILIKE $1 OR name ILIKE $1";
+
+    private final Pool pool;
+    private final Clock clock;
+    private final InstanceProbe probe;
+    private final OutboundGuard guard;
+
+    public IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard) {
+        this.pool = pool;
+        this.clock = clock;
+        this.probe = probe;
+        this.guard = guard;
+    }
+
+    /** One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name. */
+    public Future<JsonObject> list(String filter, int page, int pageSize) {
+        String pattern = "%" + escapeLike(filter == null ? "" : filter.strip()) + "%";
+        Future<JsonArray> items = pool.preparedQuery(SELECT + MATCHES + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(pattern, pageSize, (long) (page - 1) * pageSize))
+                .map(rows -> {
+                    JsonArray array = new JsonArray();
+                    rows.forEach(row -> array.add(JiraInstance.from(row).toJson()));
+                    return array;
+                });
+        Future<Long> total = pool.preparedQuery("SELECT count(*) FROM jira_instances" + MATCHES).execute(Tuple.of(pattern))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Future.all(items, total).map(done -> new JsonObject().put("items", items.result()).put("total", total.result())
+                .put("page", page).put("pageSize", pageSize));
+    }
+
+    public Future<JiraInstance> get(long id) {
+        return pool.preparedQuery(SELECT + " WHERE id = $1").execute(Tuple.of(id))
+                .compose(rows -> rows.size() == 0
+                        ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
+                        : Future.succeededFuture(JiraInstance.from(rows.iterator().next())));
+    }
+
+    /** Validates, identifies and stores a new instance; an unreachable one is stored and marked so. */
+    public Future<JiraInstance> create(String name, String baseUrl, Deployment deployment, long userId) {
+        JiraUrl url = JiraUrl.parse("baseUrl", baseUrl);
+        guard.checkScheme("baseUrl", url);
+        return identifyForRegistration(deployment, url).compose(found -> {
+            Checked checked = Checked.of(found, deployment);
+            return pool.preparedQuery("""
+                            INSERT INTO jira_instances (name, base_url, deployment, cloud_id, server_version, server_title,
+                                                        oauth_refusal, reachable, unreachable_reason, checked_at, created_by)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id""")
+                    .execute(Tuple.from(List.of(name, url.toString(), deployment.name())).addValue(checked.cloudId())
+                            .addValue(checked.version()).addValue(checked.title()).addValue(checked.oauthRefusal())
+                            .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()).addValue(userId))
+                    .map(rows -> rows.iterator().next().getLong(0));
+        }).recover(IntegrationService::explainDuplicate).compose(this::get)
+                .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
+                        instance.id(), deployment, instance.status()));
+    }
+
+    /** Renames, or moves to another URL or type (re-identifying it); the OAuth connection must be off for a move. */
+    public Future<JiraInstance> update(long id, JsonObject patch) {
+        return get(id).compose(current -> {
+            String name = patch.containsKey("name") ? patch.getString("name").strip() : current.name();
+            Deployment deployment = patch.containsKey("deployment") ? Deployment.valueOf(patch.getString("deployment")) : current.deployment();
+            JiraUrl url = JiraUrl.parse("baseUrl", patch.getString("baseUrl", current.baseUrl()));
+            boolean moved = !url.toString().equals(current.baseUrl()) || deployment != current.deployment();
+            if (!moved) {
+                return pool.preparedQuery("UPDATE jira_instances SET name = $2, updated_at = now() WHERE id = $1")
+                        .execute(Tuple.of(id, name)).map(id);
+            }
+            if (current.oauthEnabled()) {
+                return Future.failedFuture(ApiException.conflict("baseUrl",
+                        "Turn OAuth off for this instance before changing its URL or type."));
+            }
+            guard.checkScheme("baseUrl", url);
+            return identifyForRegistration(deployment, url).compose(found -> {
+                Checked checked = Checked.of(found, deployment);
+                return pool.preparedQuery("""
+                                UPDATE jira_instances SET name = $2, base_url = $3, deployment = $4, cloud_id = $5,
+                                       server_version = $6, server_title = $7, oauth_refusal = $8, reachable = $9,
+                                       unreachable_reason = $10, checked_at = $11, updated_at = now()
+                                 WHERE id = $1""")
+                        .execute(Tuple.from(List.of(id, name, url.toString(), deployment.name())).addValue(checked.cloudId())
+                                .addValue(checked.version()).addValue(checked.title()).addValue(checked.oauthRefusal())
+                                .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()))
+                        .map(id);
+            });
+        }).recover(IntegrationService::explainDuplicate).compose(this::get);
+    }
+
+    public Future<Void> delete(long id) {
+        return pool.preparedQuery("DELETE FROM jira_instances WHERE id = $1").execute(Tuple.of(id))
+                .compose(rows -> rows.rowCount() == 0
+                        ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
+                        : Future.<Void>succeededFuture())
+                .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id));
+    }
+
+    /** Checks one instance now: reachability, and what it is (version, cloud id). */
+    public Future<JiraInstance> check(long id) {
+        return get(id).compose(instance -> {
+            JiraUrl url = JiraUrl.parse("baseUrl", instance.baseUrl());
+            return guard.checkAddress(url)
+                    .compose(allowed -> probe.identify(instance.deployment(), url))
+                    .recover(error -> Future.succeededFuture(new Identification.Unreachable(error.getMessage())))
+                    .compose(found -> store(id, Checked.of(found, instance.deployment())));
+        });
+    }
+
+    /** Checks every instance, a few at a time (the background job). */
+    public Future<Integer> checkAll() {
+        return pool.query("SELECT id FROM jira_instances ORDER BY checked_at NULLS FIRST").execute().compose(rows -> {
+            List<Long> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getLong(0)));
+            return checkInTurn(ids, 0).map(ids.size());
+        });
+    }
+
+    private Future<Void> checkInTurn(List<Long> ids, int from) {
+        if (from >= ids.size()) {
+            return Future.succeededFuture();
+        }
+        int to = Math.min(ids.size(), from + 8);
+        List<Future<JiraInstance>> batch = new ArrayList<>();
+        for (long id : ids.subList(from, to)) {
+            batch.add(check(id).recover(error -> Future.succeededFuture()));
+        }
+        return Future.join(batch).compose(done -> checkInTurn(ids, to));
+    }
+
+    private Future<JiraInstance> store(long id, Checked checked) {
+        return pool.preparedQuery("""
+                        UPDATE jira_instances SET cloud_id = COALESCE($2, cloud_id), server_version = COALESCE($3, server_version),
+                               server_title = COALESCE($4, server_title),
+                               oauth_refusal = CASE WHEN $3::text IS NULL THEN oauth_refusal ELSE $5 END,
+                               reachable = $6, unreachable_reason = $7, checked_at = $8
+                         WHERE id = $1""")
+                .execute(Tuple.from(List.of(id)).addValue(checked.cloudId()).addValue(checked.version())
+                        .addValue(checked.title()).addValue(checked.oauthRefusal()).addValue(checked.reachable())
+                        .addValue(checked.reason()).addValue(now()))
+                .compose(done -> get(id));
+    }
+
+    /** At registration, a URL that answers but is not a Jira of this type is refused, naming what was found. */
+    private Future<Identification> identifyForRegistration(Deployment deployment, JiraUrl url) {
+        return guard.checkAddress(url)
+                .recover(error -> Future.failedFuture(ApiException.invalid("baseUrl", error.getMessage())))
+                .compose(allowed -> probe.identify(deployment, url))
+                .compose(found -> found instanceof Identification.NotJira notJira
+                        ? Future.failedFuture(ApiException.invalid("baseUrl", notJira.reason()))
+                        : Future.succeededFuture(found));
+    }
+
+    private static <T> Future<T> explainDuplicate(Throwable error) {
+        return SqlErrors.is(error, SqlErrors.UNIQUE_VIOLATION)
+                ? Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "This Jira instance is already registered.", "baseUrl"))
+                : Future.failedFuture(error);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The columns one identification sets. */
+    private record Checked(String cloudId, String version, String title, String oauthRefusal, Boolean reachable, String reason) {
+        static Checked of(Identification found, Deployment deployment) {
+            if (found instanceof Identification.CloudSite site) {
+                return new Checked(site.cloudId(), null, null, null, true, null);
+            }
+            if (found instanceof Identification.DataCenter dc) {
+                String refusal = dc.version().supportsOAuth2Provider() ? null
+                        : "Jira " + dc.versionText() + " cannot be an OAuth 2.0 provider: OAuth 2.0 needs Jira Data Center "
+                        + io.testbridge.jira.JiraVersion.OAUTH2_PROVIDER_MINIMUM.shortText() + " or later. Upgrade Jira to connect it with OAuth.";
+                return new Checked(null, dc.versionText(), dc.title(), refusal, true, null);
+            }
+            String reason = found instanceof Identification.Unreachable unreachable ? unreachable.reason()
+                    : ((Identification.NotJira) found).reason();
+            return new Checked(null, null, null, null, false, reason);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.testbridge.integrations;
+
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntegrationsTest {
+    private static Simulator simulator;
+    private static RunningApp app;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        simulator = Simulator.start(List.of("http://127.0.0.1/oauth/callback"));
+        app = RunningApp.start();
+        admin = Fixtures.adminClient(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        simulator.close();
+    }
+
+    private static ApiClient.Response register(String name, String url, String deployment) {
+        return admin.post("/api/integrations", new JsonObject().put("name", name).put("baseUrl", url).put("deployment", deployment));
+    }
+
+    @Test
+    void a_cloud_site_is_identified_by_its_cloud_id() {
+        String site = simulator.jira().siteUrl("acme");
+        ApiClient.Response created = register("Acme Cloud", site + "/", "CLOUD");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonObject instance = created.json();
+        assertThat(instance.getString("baseUrl")).isEqualTo(site);
+        assertThat(instance.getString("cloudId")).isEqualTo(simulator.jira().site("acme").orElseThrow().cloudId());
+        assertThat(instance.getString("status")).isEqualTo("ACTIVE");
+        assertThat(instance.getBoolean("oauthAvailable")).isTrue();
+    }
+
+    @Test
+    void data_center_9_12_is_accepted_with_its_version() {
+        ApiClient.Response created = register("DC 9.12", simulator.jira().dcBaseUrl("dc912"), "DATA_CENTER");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().getString("version")).isEqualTo("9.12.0");
+        assertThat(created.json().getString("status")).isEqualTo("ACTIVE");
+        assertThat(created.json().getBoolean("oauthAvailable")).isTrue();
+    }
+
+    @Test
+    void data_center_8_20_is_registered_but_refused_oauth_naming_both_versions() {
+        ApiClient.Response created = register("DC 8.20", simulator.jira().dcBaseUrl("dc820"), "DATA_CENTER");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().getBoolean("oauthAvailable")).isFalse();
+        assertThat(created.json().getString("oauthUnavailableReason")).contains("8.20").contains("8.22");
+    }
+
+    @Test
+    void an_unreachable_host_is_registered_and_marked_unreachable_with_the_reason() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ApiClient.Response created = register("Gone", "http://127.0.0.1:" + closedPort + "/jira", "DATA_CENTER");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().getString("status")).isEqualTo("UNREACHABLE");
+        assertThat(created.json().getString("statusReason")).contains("127.0.0.1:" + closedPort).containsIgnoringCase("refused");
+    }
+
+    @Test
+    void a_url_that_is_not_a_jira_of_that_type_is_refused_naming_what_answered() {
+        ApiClient.Response wrongType = register("Not cloud", simulator.jira().dcBaseUrl("dc912"), "CLOUD");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.errorField()).isEqualTo("baseUrl");
+        assertThat(wrongType.json().getJsonObject("error").getString("message")).contains("_edge/tenant_info");
+    }
+
+    @Test
+    void check_now_marks_an_instance_unreachable_when_jira_fails_and_active_again_after() {
+        long id = register("Globex", simulator.jira().siteUrl("globex"), "CLOUD").json().getLong("id");
+        assertThat(admin.post("/api/integrations/" + id + "/check", new JsonObject()).json().getString("status")).isEqualTo("ACTIVE");
+        simulator.jira().faults().add(io.testbridge.jirasim.FaultSpec.serverError(1, 503).onPathPrefix("/cloud/sites/globex"));
+        JsonObject down = admin.post("/api/integrations/" + id + "/check", new JsonObject()).json();
+        assertThat(down.getString("status")).isEqualTo("UNREACHABLE");
+        assertThat(down.getString("statusReason")).contains("503");
+        assertThat(admin.post("/api/integrations/" + id + "/check", new JsonObject()).json().getString("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void bad_input_answers_400_naming_the_field_and_never_500() {
+        String site = simulator.jira().siteUrl("acme");
+        assertBad(register("", site, "CLOUD"), "name");
+        assertBad(register("   ", site, "CLOUD"), "name");
+        assertBad(register("x".repeat(10_240), site, "CLOUD"), "name");
+        assertBad(register("Ftp", "ftp://jira.example.com", "CLOUD"), "baseUrl");
+        assertBad(register("Creds", "https://user:pass@jira.example.com", "CLOUD"), "baseUrl");
+        assertBad(register("Query", site + "?x=1", "CLOUD"), "baseUrl");
+        assertBad(register("Plain http", "http://jira.example.com", "DATA_CENTER"), "baseUrl");
+        assertBad(register("Metadata", "https://169.254.169.254/latest", "DATA_CENTER"), "baseUrl");
+        assertBad(register("Type", site, "SERVER"), "deployment");
+        assertBad(admin.send("POST", "/api/integrations", "not json", "application/json"), "body");
+        assertBad(admin.get("/api/integrations?pageSize=1000"), "pageSize");
+
+        register("Original", simulator.jira().siteUrl("globex") + "/x", "CLOUD");
+        ApiClient.Response duplicate = register("Same URL", "HTTP://127.0.0.1:" + simulator.jira().port() + "/cloud/sites/globex/x/", "CLOUD");
+        assertThat(duplicate.status()).as(duplicate.body()).isIn(400, 409);
+    }
+
+    @Test
+    void the_list_is_filtered_by_url_and_paged_on_the_server() {
+        ApiClient fresh = admin;
+        for (int i = 0; i < 3; i++) {
+            register("Page " + i, "http://127.0.0.1:1/paging-" + i, "DATA_CENTER");
+        }
+        JsonObject filtered = fresh.get("/api/integrations?filter=PAGING-&pageSize=2").json();
+        assertThat(filtered.getLong("total")).isEqualTo(3);
+        assertThat(filtered.getJsonArray("items")).hasSize(2);
+        JsonObject second = fresh.get("/api/integrations?filter=paging-&pageSize=2&page=2").json();
+        assertThat(second.getJsonArray("items")).hasSize(1);
+        JsonArray none = fresh.get("/api/integrations?filter=paging_").json().getJsonArray("items");
+        assertThat(none).as("_ is a literal, not a LIKE wildcard").isEmpty();
+    }
+
+    @Test
+    void instances_can_be_renamed_and_removed() {
+        long id = register("Old name", "http://127.0.0.1:1/rename-me", "DATA_CENTER").json().getLong("id");
+        ApiClient.Response renamed = admin.patch("/api/integrations/" + id, new JsonObject().put("name", "New name"));
+        assertThat(renamed.json().getString("name")).isEqualTo("New name");
+        assertThat(admin.delete("/api/integrations/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/api/integrations/" + id).status()).isEqualTo(404);
+    }
+
+    private static void assertBad(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.errorField()).as(response.body()).isEqualTo(field);
+    }
+}
