@@ -1,0 +1,122 @@
+package io.testbridge.jirasim;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+
+/** Create and read issues, and their remote links. */
+final class IssueResource {
+
+    static final String ISSUE_NOT_FOUND = "Issue does not exist or you do not have permission to see it.";
+
+    private final SimContext sim;
+
+    IssueResource(SimContext sim) {
+        this.sim = sim;
+    }
+
+    void create(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        JsonObject body = jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        if (!(body.getValue("fields") instanceof JsonObject fields)) {
+            Responses.jiraError(ctx, 400, List.of(), Map.of("project", "Specify a valid project ID or key",
+                    "issuetype", "Specify an issue type", "summary", "You must specify a summary of the issue."));
+            return;
+        }
+        IssueCreation creation = IssueCreation.attempt(fields, caller, sim.state, sim.clock.now());
+        if (creation.created == null) {
+            Responses.jiraError(ctx, 400, List.of(), creation.errors);
+            return;
+        }
+        JiraIssue issue = creation.created;
+        Responses.json(ctx, 201, new JsonObject().put("id", issue.id).put("key", issue.key)
+                .put("self", caller.restBase() + "/issue/" + issue.id));
+    }
+
+    void get(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        JiraIssue issue = issue(ctx, caller);
+        if (issue == null) {
+            return;
+        }
+        IssueJson.Selection selection = IssueJson.Selection.parse(ctx.request().getParam("fields"),
+                IssueJson.Selection.ALL);
+        Responses.json(ctx, 200, IssueJson.render(issue, caller, sim.state, selection));
+    }
+
+    void remoteLinks(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        JiraIssue issue = issue(ctx, caller);
+        if (issue == null) {
+            return;
+        }
+        JsonArray links = new JsonArray();
+        for (RemoteLink link : caller.data().remoteLinks(issue.key)) {
+            JsonObject json = new JsonObject().put("id", link.id())
+                    .put("self", caller.restBase() + "/issue/" + issue.key + "/remotelink/" + link.id())
+                    .put("object", new JsonObject().put("url", link.url()).put("title", link.title()));
+            if (link.globalId() != null) {
+                json.put("globalId", link.globalId());
+            }
+            if (link.relationship() != null) {
+                json.put("relationship", link.relationship());
+            }
+            links.add(json);
+        }
+        Responses.json(ctx, 200, links);
+    }
+
+    /** Creates a link, or updates the one with the same globalId (200 instead of 201), as Jira does. */
+    void addRemoteLink(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        JiraIssue issue = issue(ctx, caller);
+        if (issue == null) {
+            return;
+        }
+        JsonObject body = jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        JsonObject object = body.getValue("object") instanceof JsonObject o ? o : null;
+        String url = object == null ? null : object.getString("url");
+        String title = object == null ? null : object.getString("title");
+        if (url == null || url.isBlank() || title == null || title.isBlank()) {
+            Responses.jiraError(ctx, 400, List.of(), url == null || url.isBlank()
+                    ? Map.of("url", "'url' is required.") : Map.of("title", "'title' is required."));
+            return;
+        }
+        String globalId = body.getString("globalId");
+        boolean updating = caller.data().hasRemoteLinkWithGlobalId(issue.key, globalId);
+        RemoteLink link = caller.data().putRemoteLink(issue.key, globalId, url, title, body.getString("relationship"));
+        Responses.json(ctx, updating ? 200 : 201, new JsonObject().put("id", link.id())
+                .put("self", caller.restBase() + "/issue/" + issue.key + "/remotelink/" + link.id()));
+    }
+
+    private static JiraIssue issue(RoutingContext ctx, RestCaller caller) {
+        JiraIssue issue = caller.data().issue(ctx.pathParam("issueIdOrKey")).orElse(null);
+        if (issue == null) {
+            Responses.jiraError(ctx, 404, ISSUE_NOT_FOUND);
+        }
+        return issue;
+    }
+
+    /** Null (and a 400 sent) when the body is not a JSON object. */
+    static JsonObject jsonBody(RoutingContext ctx) {
+        try {
+            JsonObject body = ctx.body().asJsonObject();
+            if (body == null) {
+                Responses.jiraError(ctx, 400, "No content to map to Object due to end of input");
+            }
+            return body;
+        } catch (DecodeException | ClassCastException e) {
+            Responses.jiraError(ctx, 400, "Unexpected character in the request body: it is not valid JSON.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.testbridge.jirasim;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running Jira simulator: Atlassian Cloud (auth.atlassian.com, api.atlassian.com, sites) and
+ * Jira Data Center instances on one HTTP port, told apart by path prefix (see the README), plus a
+ * control API for tests. Start it with {@link #start(Vertx, SimulatorOptions)}.
+ */
+public final class JiraSimulator {
+
+    private final SimContext sim;
+    private volatile HttpServer server;
+
+    private JiraSimulator(SimContext sim) {
+        this.sim = sim;
+    }
+
+    public static Future<JiraSimulator> start(Vertx vertx, SimulatorOptions options) {
+        SimContext sim = new SimContext(options);
+        JiraSimulator simulator = new JiraSimulator(sim);
+        Router router = Router.router(vertx);
+        router.route().handler(new AccessLog(sim.counters)::handle);
+        router.route().handler(sim.faults::handle);
+        new CloudAuthorizeEndpoint(sim).mount(router);
+        new CloudTokenEndpoint(sim).mount(router);
+        new CloudGateway(sim).mount(router);
+        new CloudSites(sim).mount(router);
+        new DcAuthorizeEndpoint(sim).mount(router);
+        new DcTokenEndpoint(sim).mount(router);
+        new DcApi(sim).mount(router);
+        new ControlApi(simulator).mount(router);
+        router.route().failureHandler(AccessLog::failure);
+        HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
+        return vertx.createHttpServer(serverOptions).requestHandler(router).listen().map(server -> {
+            String host = "0.0.0.0".equals(options.host()) ? "127.0.0.1" : options.host();
+            sim.urls.baseUrl("http://" + host + ":" + server.actualPort());
+            simulator.server = server;
+            return simulator;
+        });
+    }
+
+    public Future<Void> close() {
+        return server.close();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** e.g. http://127.0.0.1:41234 */
+    public String baseUrl() {
+        return sim.urls.baseUrl();
+    }
+
+    /** Stands for https://auth.atlassian.com: {cloudAuthUrl}/authorize and {cloudAuthUrl}/oauth/token. */
+    public String cloudAuthUrl() {
+        return sim.urls.cloudAuth();
+    }
+
+    /** Stands for https://api.atlassian.com. */
+    public String cloudApiUrl() {
+        return sim.urls.cloudApi();
+    }
+
+    /** Stands for https://{name}.atlassian.net. */
+    public String siteUrl(String name) {
+        return sim.urls.site(name);
+    }
+
+    /** The base URL of a Data Center instance. */
+    public String dcBaseUrl(String name) {
+        return sim.urls.dcBase(name);
+    }
+
+    public String controlUrl() {
+        return baseUrl() + "/_control";
+    }
+
+    public SimClock clock() {
+        return sim.clock;
+    }
+
+    public Instant advanceClock(Duration by) {
+        return sim.clock.advance(by);
+    }
+
+    public void addUser(SimUser user) {
+        sim.state.addUser(user);
+    }
+
+    public void addSite(CloudSite site) {
+        sim.state.addSite(site);
+    }
+
+    /** Adds an instance, or changes the version an existing one reports. */
+    public void putDcInstance(DcInstance instance) {
+        sim.state.putDcInstance(instance);
+    }
+
+    /** Registers (or replaces) a Cloud app or a Data Center incoming link. */
+    public void registerClient(OAuthClientRegistration client) {
+        sim.state.putClient(client);
+    }
+
+    public List<SimUser> users() {
+        return sim.state.users();
+    }
+
+    public List<CloudSite> sites() {
+        return sim.state.sites();
+    }
+
+    public Optional<CloudSite> site(String name) {
+        return sim.state.site(name);
+    }
+
+    public List<DcInstance> dcInstances() {
+        return sim.state.dcInstances();
+    }
+
+    public List<OAuthClientRegistration> clients() {
+        return sim.state.clients();
+    }
+
+    public FaultInjector faults() {
+        return sim.faults;
+    }
+
+    public CallCounters counters() {
+        return sim.counters;
+    }
+
+    /** Clears the per-endpoint counters and every family's refresh counter. */
+    public void resetCounters() {
+        sim.counters.reset();
+        sim.tokens.resetRefreshCounters();
+    }
+
+    public List<TokenFamilyView> tokenFamilies() {
+        return sim.tokens.families();
+    }
+
+    /** The family an access or refresh token belongs to. */
+    public Optional<TokenFamilyView> tokenFamilyOf(String token) {
+        return sim.tokens.familyOfToken(token);
+    }
+
+    /** Refresh requests received for one family (including refused ones). */
+    public int refreshCalls(String familyId) {
+        return tokenFamilies().stream().filter(f -> f.id().equals(familyId)).mapToInt(TokenFamilyView::refreshCalls)
+                .findFirst().orElse(0);
+    }
+
+    /** What a user revoking the app does: every token of their families stops working. */
+    public int revokeUserTokens(String userIdOrName, String clientIdOrNull) {
+        return sim.tokens.revokeUser(userIdOrName, clientIdOrNull);
+    }
+
+    public boolean revokeTokenFamily(String familyId) {
+        return sim.tokens.revokeFamily(familyId, "revoked through the control API");
+    }
+
+    public boolean deleteSiteIssue(String siteName, String issueKey) {
+        JiraData data = sim.state.siteData(siteName);
+        return data != null && data.deleteIssue(issueKey);
+    }
+
+    public boolean deleteDcIssue(String instance, String issueKey) {
+        JiraData data = sim.state.dcData(instance);
+        return data != null && data.deleteIssue(issueKey);
+    }
+}

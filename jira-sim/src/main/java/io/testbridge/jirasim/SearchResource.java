@@ -1,0 +1,143 @@
+package io.testbridge.jirasim;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Cloud's enhanced search (/search/jql: nextPageToken, isLast, only issue ids unless fields are
+ * asked for, unbounded queries refused) and Data Center's classic /search (startAt, total).
+ */
+final class SearchResource {
+
+    private static final int CLOUD_MAX_RESULTS = 5000;
+    private static final int DC_MAX_RESULTS = 1000;
+
+    private final SimContext sim;
+
+    SearchResource(SimContext sim) {
+        this.sim = sim;
+    }
+
+    /** The search parameters, from the query string (GET) or a JSON body (POST). */
+    private record Params(String jql, String fields, Integer maxResults, Integer startAt, String nextPageToken) {
+
+        static Params read(RoutingContext ctx) {
+            if (ctx.request().method() == HttpMethod.POST) {
+                JsonObject body = IssueResource.jsonBody(ctx);
+                if (body == null) {
+                    return null;
+                }
+                Object fields = body.getValue("fields");
+                String joined = fields instanceof JsonArray array
+                        ? String.join(",", array.stream().map(String::valueOf).toList())
+                        : fields instanceof String s ? s : null;
+                return new Params(body.getString("jql"), joined, body.getInteger("maxResults"),
+                        body.getInteger("startAt"), body.getString("nextPageToken"));
+            }
+            return new Params(ctx.request().getParam("jql"), ctx.request().getParam("fields"),
+                    intOrNull(ctx.request().getParam("maxResults")), intOrNull(ctx.request().getParam("startAt")),
+                    ctx.request().getParam("nextPageToken"));
+        }
+    }
+
+    void cloudSearch(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        Params params = Params.read(ctx);
+        if (params == null) {
+            return;
+        }
+        List<JiraIssue> matches;
+        try {
+            JqlQuery query = JqlParser.parse(params.jql(), caller.data());
+            if (!query.isBounded()) {
+                throw new JqlException("Unbounded JQL queries are not allowed here. "
+                        + "Please add a search restriction to your query.");
+            }
+            matches = query.run(caller.data());
+        } catch (JqlException e) {
+            Responses.jiraError(ctx, 400, e.getMessage());
+            return;
+        }
+        int offset = decodePageToken(params.nextPageToken(), params.jql());
+        if (offset < 0) {
+            Responses.jiraError(ctx, 400, "The provided next page token is invalid or expired.");
+            return;
+        }
+        int maxResults = clamp(params.maxResults(), 50, CLOUD_MAX_RESULTS);
+        IssueJson.Selection selection = IssueJson.Selection.parse(params.fields(), IssueJson.Selection.ID_ONLY);
+        JsonArray issues = new JsonArray();
+        matches.stream().skip(offset).limit(maxResults)
+                .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
+        boolean isLast = offset + maxResults >= matches.size();
+        JsonObject page = new JsonObject().put("issues", issues);
+        if (!isLast) {
+            page.put("nextPageToken", encodePageToken(offset + maxResults, params.jql()));
+        }
+        Responses.json(ctx, 200, page.put("isLast", isLast));
+    }
+
+    void dcSearch(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        Params params = Params.read(ctx);
+        if (params == null) {
+            return;
+        }
+        List<JiraIssue> matches;
+        try {
+            matches = JqlParser.parse(params.jql(), caller.data()).run(caller.data());
+        } catch (JqlException e) {
+            Responses.jiraError(ctx, 400, e.getMessage());
+            return;
+        }
+        int startAt = params.startAt() == null ? 0 : Math.max(0, params.startAt());
+        int maxResults = clamp(params.maxResults(), 50, DC_MAX_RESULTS);
+        IssueJson.Selection selection = IssueJson.Selection.parse(params.fields(), IssueJson.Selection.ALL);
+        JsonArray issues = new JsonArray();
+        matches.stream().skip(startAt).limit(maxResults)
+                .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
+        Responses.json(ctx, 200, new JsonObject().put("expand", "names,schema").put("startAt", startAt)
+                .put("maxResults", maxResults).put("total", matches.size()).put("issues", issues));
+    }
+
+    /** Opaque to clients; bound to the query so a token cannot be replayed on another search. */
+    private static String encodePageToken(int offset, String jql) {
+        String raw = offset + ":" + Integer.toHexString(String.valueOf(jql).hashCode());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodePageToken(String token, String jql) {
+        if (token == null) {
+            return 0;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String[] parts = raw.split(":");
+            if (parts.length != 2 || !parts[1].equals(Integer.toHexString(String.valueOf(jql).hashCode()))) {
+                return -1;
+            }
+            return Integer.parseInt(parts[0]);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    private static int clamp(Integer requested, int defaultValue, int max) {
+        if (requested == null || requested < 1) {
+            return defaultValue;
+        }
+        return Math.min(requested, max);
+    }
+
+    private static Integer intOrNull(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.testbridge.jirasim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DcOAuthTest extends SimulatorTestSupport {
+
+    @Test
+    void server_info_reports_the_configured_version() {
+        JsonObject dc912 = get(sim.dcBaseUrl("dc912") + "/rest/api/2/serverInfo").bodyAsJsonObject();
+        JsonObject dc820 = get(sim.dcBaseUrl("dc820") + "/rest/api/2/serverInfo").bodyAsJsonObject();
+
+        assertThat(dc912.getString("version")).isEqualTo("9.12.0");
+        assertThat(dc912.getJsonArray("versionNumbers").getList()).containsExactly(9, 12, 0);
+        assertThat(dc912.getString("baseUrl")).isEqualTo(sim.dcBaseUrl("dc912"));
+        assertThat(dc912.getString("deploymentType")).isEqualTo("Server");
+        assertThat(dc912.getString("serverTitle")).isNotBlank();
+        assertThat(dc912.getLong("buildNumber")).isPositive();
+        assertThat(dc820.getString("version")).isEqualTo("8.20.10");
+    }
+
+    @Test
+    void an_upgraded_instance_reports_its_new_version() {
+        sim.putDcInstance(DcInstance.of("dc820", "8.22.0"));
+
+        JsonObject info = get(sim.dcBaseUrl("dc820") + "/rest/api/2/serverInfo").bodyAsJsonObject();
+
+        assertThat(info.getJsonArray("versionNumbers").getList()).containsExactly(8, 22, 0);
+    }
+
+    @Test
+    void jira_older_than_8_22_has_no_oauth_provider() {
+        assertThat(get(sim.dcBaseUrl("dc820") + "/rest/oauth2/latest/authorize?client_id=x").statusCode())
+                .isEqualTo(404);
+        assertThat(postForm(sim.dcBaseUrl("dc820") + "/rest/oauth2/latest/token", Map.of("grant_type", "x"))
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void consent_page_offers_allow_and_deny_and_a_user_select() {
+        String html = get(dcAuthorizeUrl(DC_CLIENT, "WRITE", Pkce.s256(VERIFIER), "S256")).bodyAsString();
+
+        assertThat(html).contains("<select id=\"user\" name=\"user\">").contains("value=\"allow\">Allow</button>")
+                .contains("value=\"deny\">Deny</button>").contains("data-scope=\"WRITE\"");
+    }
+
+    @Test
+    void pkce_flow_issues_tokens_that_work_on_rest_v2() {
+        JsonObject tokens = dcTokens(DC_CLIENT, "WRITE");
+
+        assertThat(tokens.getString("refresh_token")).isNotBlank();
+        assertThat(tokens.getLong("expires_in")).isEqualTo(3600L);
+        assertThat(tokens.getString("scope")).isEqualTo("WRITE");
+        JsonObject me = get(dcRest() + "/myself", tokens.getString("access_token")).bodyAsJsonObject();
+        assertThat(me.getString("name")).isEqualTo("bob");
+        assertThat(me.getString("key")).isEqualTo("bob");
+        assertThat(me.getString("displayName")).isEqualTo("Bob Tester");
+    }
+
+    @Test
+    void pkce_verifier_mismatch_or_absence_fails_with_invalid_grant() {
+        String code = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", Pkce.s256(VERIFIER), "S256"), "bob", "allow")
+                .get("code");
+        Map<String, String> form = codeForm(code);
+        form.put("code_verifier", VERIFIER.replace('d', 'e'));
+
+        HttpResponse<Buffer> wrong = dcToken(form);
+        form.remove("code_verifier");
+        HttpResponse<Buffer> missing = dcToken(form);
+
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.bodyAsJsonObject().getString("error")).isEqualTo("invalid_grant");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.bodyAsJsonObject().getString("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void plain_pkce_method_is_refused_with_an_error_redirect() {
+        HttpResponse<Buffer> response = get(dcAuthorizeUrl(DC_CLIENT, "WRITE", VERIFIER, "plain"));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        Map<String, String> params = query(response.getHeader("Location"));
+        assertThat(params).containsEntry("error", "invalid_request").containsEntry("state", "dc-state");
+    }
+
+    @Test
+    void a_scope_beyond_the_links_permission_is_refused() {
+        HttpResponse<Buffer> response = get(dcAuthorizeUrl(DC_CLIENT, "ADMIN", null, null));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(query(response.getHeader("Location"))).containsEntry("error", "invalid_scope");
+    }
+
+    @Test
+    void unregistered_redirect_uri_or_unknown_client_show_an_error_page() {
+        HttpResponse<Buffer> badRedirect = get(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null)
+                .replace(enc(CALLBACK), enc("https://evil.example/cb")));
+        HttpResponse<Buffer> unknownClient = get(dcAuthorizeUrl("nobody", "WRITE", null, null));
+
+        assertThat(badRedirect.statusCode()).isEqualTo(400);
+        assertThat(badRedirect.getHeader("Location")).isNull();
+        assertThat(unknownClient.statusCode()).isEqualTo(400);
+        assertThat(unknownClient.getHeader("Location")).isNull();
+    }
+
+    @Test
+    void deny_redirects_with_access_denied() {
+        Map<String, String> params = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null), "alice", "deny");
+
+        assertThat(params).containsEntry("error", "access_denied").containsEntry("state", "dc-state");
+    }
+
+    @Test
+    void the_code_expires_after_ten_seconds() {
+        String code = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null), "bob", "allow").get("code");
+        sim.advanceClock(Duration.ofSeconds(11));
+
+        HttpResponse<Buffer> response = dcToken(codeForm(code));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void a_code_without_pkce_is_redeemed_within_ten_seconds_once() {
+        String code = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null), "bob", "allow").get("code");
+        sim.advanceClock(Duration.ofSeconds(9));
+
+        assertThat(dcToken(codeForm(code)).statusCode()).isEqualTo(200);
+        assertThat(dcToken(codeForm(code)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void the_token_endpoint_takes_form_bodies_only() {
+        String code = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null), "bob", "allow").get("code");
+        JsonObject json = new JsonObject();
+        codeForm(code).forEach(json::put);
+
+        HttpResponse<Buffer> response = postJson(sim.dcBaseUrl("dc912") + "/rest/oauth2/latest/token", null, json);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_request");
+        assertThat(dcToken(codeForm(code)).statusCode()).as("the code is still usable").isEqualTo(200);
+    }
+
+    @Test
+    void wrong_client_secret_is_invalid_client() {
+        String code = dcConsent(dcAuthorizeUrl(DC_CLIENT, "WRITE", null, null), "bob", "allow").get("code");
+        Map<String, String> form = codeForm(code);
+        form.put("client_secret", "wrong");
+
+        HttpResponse<Buffer> response = dcToken(form);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
+    }
+
+    @Test
+    void refresh_without_redirect_uri_fails_with_a_bare_invalid_grant() {
+        JsonObject tokens = dcTokens(DC_CLIENT, "WRITE");
+
+        HttpResponse<Buffer> response = dcToken(Map.of("grant_type", "refresh_token", "client_id", DC_CLIENT,
+                "client_secret", DC_SECRET, "refresh_token", tokens.getString("refresh_token")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "invalid_grant"));
+    }
+
+    @Test
+    void refresh_with_redirect_uri_rotates_the_refresh_token() {
+        JsonObject tokens = dcTokens(DC_CLIENT, "WRITE");
+        Map<String, String> refresh = new HashMap<>(Map.of("grant_type", "refresh_token", "client_id", DC_CLIENT,
+                "client_secret", DC_SECRET, "refresh_token", tokens.getString("refresh_token"),
+                "redirect_uri", CALLBACK));
+
+        HttpResponse<Buffer> first = dcToken(refresh);
+        HttpResponse<Buffer> reuse = dcToken(refresh);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonObject renewed = first.bodyAsJsonObject();
+        assertThat(renewed.getString("refresh_token")).isNotEqualTo(tokens.getString("refresh_token"));
+        assertThat(get(dcRest() + "/myself", renewed.getString("access_token")).statusCode()).isEqualTo(200);
+        assertThat(reuse.statusCode()).isEqualTo(400);
+        assertThat(reuse.bodyAsJsonObject().getString("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void dc_tokens_do_not_work_on_cloud_or_other_instances() {
+        String token = dcTokens(DC_CLIENT, "WRITE").getString("access_token");
+
+        assertThat(get(cloudRest(ACME) + "/myself", token).statusCode()).isEqualTo(401);
+        assertThat(get(sim.dcBaseUrl("dc820") + "/rest/api/2/myself", token).statusCode()).isEqualTo(401);
+    }
+
+    private static Map<String, String> codeForm(String code) {
+        return new HashMap<>(Map.of("grant_type", "authorization_code", "client_id", DC_CLIENT, "client_secret",
+                DC_SECRET, "code", code, "redirect_uri", CALLBACK));
+    }
+}
