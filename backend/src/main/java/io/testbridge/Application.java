@@ -15,7 +15,19 @@ import io.testbridge.integrations.InstanceChecker;
 import io.testbridge.integrations.InstanceProbe;
 import io.testbridge.integrations.IntegrationService;
 import io.testbridge.integrations.IntegrationsApi;
+import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.OutboundGuard;
+import io.testbridge.audit.AuditLog;
+import io.testbridge.crypto.KeyStore;
+import io.testbridge.crypto.SecretBox;
+import io.testbridge.http.RequestIds;
+import io.testbridge.oauth.AdminConnections;
+import io.testbridge.oauth.CallbackRoutes;
+import io.testbridge.oauth.GrantConfirmation;
+import io.testbridge.oauth.OAuthApi;
+import io.testbridge.oauth.OAuthClientStore;
+import io.testbridge.oauth.OAuthClients;
+import io.testbridge.oauth.OAuthFlows;
 import io.testbridge.sessions.LoginThrottle;
 import io.testbridge.sessions.SessionCookie;
 import io.testbridge.sessions.SessionStore;
@@ -41,6 +53,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Boots Testbridge: data dir → database (embedded or external) → migrations → verticles → HTTP.
@@ -50,6 +63,7 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final long SESSION_PURGE_INTERVAL_MS = Duration.ofMinutes(10).toMillis();
+    private static final long FLOW_CLEANUP_INTERVAL_MS = Duration.ofMinutes(1).toMillis();
 
     private final DatabaseServer database;
     private final Vertx vertx;
@@ -78,15 +92,25 @@ public final class Application {
             LoginThrottle throttle = new LoginThrottle(pool, clock, config);
             ApiRouter api = new ApiRouter(vertx, sessions, cookie);
             PeriodicJobs jobs = new PeriodicJobs(pool, clock);
-            IntegrationService integrations = new IntegrationService(pool, clock,
-                    new InstanceProbe(vertx, config.outbound()), new OutboundGuard(vertx, config.outbound()));
+            JiraHttp jiraHttp = new JiraHttp(vertx, config.outbound());
+            IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
+                    new OutboundGuard(vertx, config.outbound()));
+            SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
+            AuditLog audit = new AuditLog(vertx, clock);
+            AtomicReference<URI> publicUrl = new AtomicReference<>();
+            OAuthFlows flows = new OAuthFlows(pool, clock, secrets,
+                    new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock), integrations, audit, publicUrl::get);
+            AdminConnections adminConnections = new AdminConnections(pool, flows, new OAuthClientStore(secrets), integrations,
+                    new GrantConfirmation(jiraHttp, config.atlassianApiUrl()), audit);
 
             await(createInitialAdmin(config, users), "creating the initial administrator");
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
                     contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
-                            new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations)),
-                            List.of(new SecurityHeaders(https))),
-                    new HealthCheck(vertx, pool));
+                            new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations),
+                            new OAuthApi(adminConnections)),
+                            List.of(new RequestIds(), new SecurityHeaders(https))),
+                    new HealthCheck(vertx, pool),
+                    List.of(new CallbackRoutes(flows, sessions, cookie)::mount));
             try {
                 await(vertx.deployVerticle(http), "starting the HTTP server");
             } catch (ConfigException e) {
@@ -96,13 +120,15 @@ public final class Application {
                 }
                 throw e;
             }
+            publicUrl.set(config.publicUrlOr(http.actualPort()));
             InstanceChecker.schedule(vertx, jobs, integrations, config.instanceCheckInterval());
+            vertx.setPeriodic(FLOW_CLEANUP_INTERVAL_MS, id -> flows.discardExpired()
+                    .onFailure(e -> LOG.warn("event=flow_cleanup_failed reason={}", e.getMessage())));
             vertx.setPeriodic(SESSION_PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
                     .onFailure(e -> LOG.warn("event=session_purge_failed reason={}", e.getMessage())));
-            URI publicUrl = config.publicUrlOr(http.actualPort());
-            LOG.info("event=started version={} url={} database={}", Version.CURRENT, publicUrl,
-                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url());
-            return new Application(database, vertx, http.actualPort(), publicUrl);
+            LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
+                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
+            return new Application(database, vertx, http.actualPort(), publicUrl.get());
         } catch (RuntimeException e) {
             if (vertx != null) {
                 closeQuietly(vertx);

@@ -19,11 +19,21 @@ public record AppConfig(
         Duration sessionAbsoluteTimeout,
         int loginMaxFailures,
         Duration loginLockDuration,
+        String secretKey,
+        String previousSecretKeys,
+        String atlassianAuthUrl,
+        String atlassianApiUrl,
         OutboundPolicy outbound,
         Duration instanceCheckInterval) {
 
     /** What Testbridge may call when it talks to a Jira instance. */
     public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout) {
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[host=" + httpHost + ", port=" + httpPort + ", dataDir=" + dataDir + ", database="
+                + databaseUrl.map(Object::toString).orElse("embedded") + "]";
     }
 
     /** The administrator created on a first start without users (headless installs). */
@@ -34,9 +44,10 @@ public record AppConfig(
         }
     }
 
-    /** The public URL, defaulting to localhost on the port actually bound. */
+    /** The public URL; by default the address listened on (localhost when that is every address) and the port bound. */
     public URI publicUrlOr(int boundPort) {
-        return publicUrl.orElse(URI.create("http://localhost:" + boundPort));
+        String host = httpHost.equals("0.0.0.0") || httpHost.equals("::") ? "localhost" : httpHost;
+        return publicUrl.orElse(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort));
     }
 
     public boolean embeddedDatabase() {

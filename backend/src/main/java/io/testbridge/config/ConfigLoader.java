@@ -119,6 +119,10 @@ public final class ConfigLoader {
                 Duration.ofHours(integer(Setting.SESSION_ABSOLUTE_HOURS, 1, 8_760)),
                 integer(Setting.LOGIN_MAX_FAILURES, 1, 1000),
                 Duration.ofSeconds(integer(Setting.LOGIN_LOCK_SECONDS, 1, 86_400)),
+                text(Setting.SECRET_KEY),
+                text(Setting.PREVIOUS_SECRET_KEYS),
+                baseUrl(Setting.ATLASSIAN_AUTH_URL),
+                baseUrl(Setting.ATLASSIAN_API_URL),
                 new AppConfig.OutboundPolicy(bool(Setting.JIRA_ALLOW_HTTP), bool(Setting.JIRA_ALLOW_LINK_LOCAL),
                         Duration.ofSeconds(integer(Setting.JIRA_TIMEOUT_SECONDS, 1, 300))),
                 Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)));
@@ -147,6 +151,19 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new ConfigException(setting.envName() + " must be a whole number, not '" + value + "'.");
         }
+    }
+
+    private String baseUrl(Setting setting) {
+        String value = text(setting);
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(setting.envName() + " must be an http(s) URL, not '" + value + "'.");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(setting.envName() + " is not a URL: " + e.getReason() + ".");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     private Optional<URI> publicUrl() {

@@ -14,6 +14,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     INTERNAL(500, "internal_error"),
+    JIRA_ERROR(502, "jira_error"),
     UNAVAILABLE(503, "unavailable");
 
     private final int status;

@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.openapi.contract.OpenAPIContract;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,13 +24,17 @@ public final class HttpServerVerticle extends VerticleBase {
     private final int port;
     private final Function<OpenAPIContract, Router> apiRouter;
     private final HealthCheck health;
+    private final List<Consumer<Router>> pages;
     private HttpServer server;
 
-    public HttpServerVerticle(String host, int port, Function<OpenAPIContract, Router> apiRouter, HealthCheck health) {
+    /** @param pages server-rendered pages (such as the OAuth callback), mounted before the SPA */
+    public HttpServerVerticle(String host, int port, Function<OpenAPIContract, Router> apiRouter, HealthCheck health,
+                              List<Consumer<Router>> pages) {
         this.host = host;
         this.port = port;
         this.apiRouter = apiRouter;
         this.health = health;
+        this.pages = pages;
     }
 
     @Override
@@ -37,6 +43,7 @@ public final class HttpServerVerticle extends VerticleBase {
             // the API router comes first: its root handlers (security headers, body limit) cover every route
             Router router = apiRouter.apply(contract);
             router.get("/health").handler(health);
+            pages.forEach(page -> page.accept(router));
             SinglePageApp.mount(router);
             router.route().failureHandler(new FailureHandler());
             server = vertx.createHttpServer(new HttpServerOptions()

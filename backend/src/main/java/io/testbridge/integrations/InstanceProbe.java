@@ -1,18 +1,14 @@
 package io.testbridge.integrations;
 
-import io.testbridge.Version;
-import io.testbridge.config.AppConfig;
 import io.testbridge.db.DatabaseErrors;
+import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.JiraUrl;
 import io.testbridge.jira.JiraVersion;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * Checks that a Jira instance is there and identifies it without any credentials: Cloud sites
@@ -20,22 +16,15 @@ import io.vertx.ext.web.client.WebClientOptions;
  * {@code /rest/api/2/serverInfo}.
  */
 public final class InstanceProbe {
-    private final WebClient client;
-    private final long timeoutMs;
+    private final JiraHttp http;
 
-    public InstanceProbe(Vertx vertx, AppConfig.OutboundPolicy policy) {
-        this.timeoutMs = policy.timeout().toMillis();
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("Testbridge/" + Version.CURRENT)
-                .setFollowRedirects(false)
-                .setConnectTimeout((int) Math.min(timeoutMs, 5_000)));
+    public InstanceProbe(JiraHttp http) {
+        this.http = http;
     }
 
     public Future<Identification> identify(Deployment deployment, JiraUrl url) {
         String probe = url.resolve(deployment == Deployment.CLOUD ? "/_edge/tenant_info" : "/rest/api/2/serverInfo");
-        return client.getAbs(probe)
-                .putHeader("Accept", "application/json")
-                .timeout(timeoutMs)
+        return http.get(probe)
                 .send()
                 .map(response -> deployment == Deployment.CLOUD ? cloud(probe, response) : dataCenter(probe, response))
                 .otherwise(error -> new Identification.Unreachable("No answer from " + url + ": " + DatabaseErrors.rootMessage(error)));
@@ -90,9 +79,5 @@ public final class InstanceProbe {
         } catch (DecodeException | ClassCastException e) {
             return null;
         }
-    }
-
-    public void close() {
-        client.close();
     }
 }

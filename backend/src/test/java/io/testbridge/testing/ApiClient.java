@@ -78,9 +78,18 @@ public final class ApiClient {
         return send("DELETE", path, null, null);
     }
 
+    /** Opens a full URL in this browser (e.g. where Jira redirects to), with its cookies. */
+    public Response open(String absoluteUrl) {
+        return sendTo(URI.create(absoluteUrl), "GET", null, null);
+    }
+
     /** Any method, raw body and content type (null for none): for malformed-input tests. */
     public Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return sendTo(URI.create(baseUrl + path), method, body, contentType);
+    }
+
+    private Response sendTo(URI uri, String method, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -131,6 +131,16 @@ public final class JiraSimulator {
         return sim.state.clients();
     }
 
+    /**
+     * Every secret value this simulator knows: client secrets, and each authorization code, access
+     * token and refresh token it issued. Tests scan the system under test for them (none may leak).
+     */
+    public List<String> issuedSecrets() {
+        List<String> values = new java.util.ArrayList<>(sim.tokens.issuedValues());
+        sim.state.clients().forEach(client -> values.add(client.clientSecret()));
+        return values;
+    }
+
     public FaultInjector faults() {
         return sim.faults;
     }

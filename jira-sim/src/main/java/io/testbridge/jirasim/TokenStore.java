@@ -23,17 +23,30 @@ final class TokenStore {
     private final Map<String, IssuedTokens.Refresh> refreshTokens = new HashMap<>();
     private int familySequence;
 
+    /** Every code and token ever issued, so tests can scan their system under test for leaks. */
+    private final java.util.List<String> issued = new java.util.ArrayList<>();
+
     TokenStore(SimClock clock) {
         this.clock = clock;
+    }
+
+    synchronized java.util.List<String> issuedValues() {
+        return java.util.List.copyOf(issued);
     }
 
     synchronized AuthorizationCode issueCode(OAuthClientRegistration client, String redirectUri, SimUser user,
             Set<String> scopes, List<CloudSite> sites, String codeChallenge, Duration lifetime) {
         String value = SecureTokens.random(24);
+        issued.add(value);
         AuthorizationCode code = new AuthorizationCode(value, client, redirectUri, user, scopes, sites,
                 codeChallenge, clock.now().plus(lifetime));
         codes.put(value, code);
         return code;
+    }
+
+    private String remember(String value) {
+        issued.add(value);
+        return value;
     }
 
     /** Exchanges a code for the first token pair of a new family. */
@@ -176,12 +189,12 @@ final class TokenStore {
 
     private IssuedTokens.Pair issuePair(TokenFamily family, RefreshPolicy policy) {
         Instant now = clock.now();
-        IssuedTokens.Access access = new IssuedTokens.Access(SecureTokens.random(32), family,
+        IssuedTokens.Access access = new IssuedTokens.Access(remember(SecureTokens.random(32)), family,
                 now.plus(policy.accessTokenLifetime()));
         accessTokens.put(access.value, access);
         String refreshValue = null;
         if (!policy.refreshTokenOnlyWithOfflineAccess() || family.scopes.contains("offline_access")) {
-            IssuedTokens.Refresh refresh = new IssuedTokens.Refresh(SecureTokens.random(32), family, now, access);
+            IssuedTokens.Refresh refresh = new IssuedTokens.Refresh(remember(SecureTokens.random(32)), family, now, access);
             refreshTokens.put(refresh.value, refresh);
             refreshValue = refresh.value;
         }

@@ -1,0 +1,22 @@
+package io.testbridge.audit;
+
+/** Everything that changes or uses an integration's OAuth connection, as the OAuth history names it. */
+public enum AuditEventType {
+    INSTANCE_ADDED,
+    INSTANCE_UPDATED,
+    INSTANCE_REMOVED,
+    OAUTH_ENABLED,
+    OAUTH_CONFIG_UPDATED,
+    OAUTH_DISABLED,
+    CONNECT_STARTED,
+    CONSENT_DENIED,
+    AUTHORIZATION_FAILED,
+    VERIFICATION_SUCCEEDED,
+    VERIFICATION_FAILED,
+    ADMIN_CONNECTED,
+    USER_AUTHENTICATED,
+    USER_DISCONNECTED,
+    TOKEN_REFRESHED,
+    TOKEN_REFRESH_FAILED,
+    NEEDS_REAUTHENTICATION
+}

@@ -1,0 +1,97 @@
+package io.testbridge.oauth;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of OAuth flows. Single use is enforced by conditional updates, so it holds across nodes. */
+final class FlowStore {
+    static final int MAX_VERIFICATION_ATTEMPTS = 5;
+
+    private final Pool pool;
+
+    FlowStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    Future<Void> insert(SqlClient tx, UUID id, byte[] stateHash, FlowPurpose purpose, long instanceId, long userId, String clientId,
+                        String clientSecretSealed, Integer clientGeneration, String codeVerifierSealed, String redirectUri,
+                        OffsetDateTime now, OffsetDateTime expiresAt) {
+        return tx.preparedQuery("""
+                        INSERT INTO oauth_flows (id, state_hash, purpose, instance_id, user_id, client_id, client_secret,
+                                                 client_generation, code_verifier, redirect_uri, status, created_at, expires_at)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'STARTED', $11, $12)""")
+                .execute(Tuple.from(new Object[] {id, Buffer.buffer(stateHash), purpose.name(), instanceId, userId, clientId,
+                        clientSecretSealed, clientGeneration, codeVerifierSealed, redirectUri, now, expiresAt}))
+                .mapEmpty();
+    }
+
+    /** Takes the state once: the first callback with it gets the flow, every later one gets empty. */
+    Future<Optional<Flow>> claimCallback(byte[] stateHash, OffsetDateTime now) {
+        return pool.preparedQuery("UPDATE oauth_flows SET callback_at = $2 WHERE state_hash = $1 AND callback_at IS NULL RETURNING "
+                        + Flow.COLUMNS)
+                .execute(Tuple.of(Buffer.buffer(stateHash), now))
+                .map(rows -> rows.size() == 0 ? Optional.<Flow>empty() : Optional.of(Flow.from(rows.iterator().next())));
+    }
+
+    Future<Boolean> stateWasUsed(byte[] stateHash) {
+        return pool.preparedQuery("SELECT 1 FROM oauth_flows WHERE state_hash = $1").execute(Tuple.of(Buffer.buffer(stateHash)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    Future<Void> awaitVerification(UUID id, String tokenSetSealed, byte[] verificationHash, OffsetDateTime verificationExpiresAt) {
+        return pool.preparedQuery("""
+                        UPDATE oauth_flows SET status = 'AWAITING_VERIFICATION', token_set = $2, verification_hash = $3,
+                                               verification_expires_at = $4
+                         WHERE id = $1""")
+                .execute(Tuple.of(id, tokenSetSealed, Buffer.buffer(verificationHash), verificationExpiresAt)).mapEmpty();
+    }
+
+    Future<Void> end(SqlClient client, UUID id, String status, String reason, OffsetDateTime now) {
+        return client.preparedQuery("""
+                        UPDATE oauth_flows SET status = $2, failure_reason = $3, token_set = NULL, completed_at = $4
+                         WHERE id = $1""")
+                .execute(Tuple.of(id, status, reason, now)).mapEmpty();
+    }
+
+    Future<Optional<Flow>> byVerificationCode(byte[] verificationHash) {
+        return pool.preparedQuery("SELECT " + Flow.COLUMNS + " FROM oauth_flows WHERE verification_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(verificationHash)))
+                .map(rows -> rows.size() == 0 ? Optional.<Flow>empty() : Optional.of(Flow.from(rows.iterator().next())));
+    }
+
+    /**
+     * Counts a wrong code against the user's waiting flow for this instance and purpose; the flow
+     * ends after {@value #MAX_VERIFICATION_ATTEMPTS} wrong codes. Returns the attempts left, if a flow waits.
+     */
+    Future<Optional<Integer>> countWrongCode(long userId, long instanceId, FlowPurpose purpose, OffsetDateTime now) {
+        return pool.preparedQuery("""
+                        UPDATE oauth_flows SET verification_attempts = verification_attempts + 1,
+                               status = CASE WHEN verification_attempts + 1 >= $4 THEN 'FAILED' ELSE status END,
+                               failure_reason = CASE WHEN verification_attempts + 1 >= $4 THEN 'too many wrong verification codes' END,
+                               token_set = CASE WHEN verification_attempts + 1 >= $4 THEN NULL ELSE token_set END
+                         WHERE id = (SELECT id FROM oauth_flows
+                                      WHERE user_id = $1 AND instance_id = $2 AND purpose = $3 AND status = 'AWAITING_VERIFICATION'
+                                        AND verification_expires_at > $5
+                                      ORDER BY created_at DESC LIMIT 1)
+                        RETURNING verification_attempts""")
+                .execute(Tuple.of(userId, instanceId, purpose.name(), MAX_VERIFICATION_ATTEMPTS, now))
+                .map(rows -> rows.size() == 0 ? Optional.<Integer>empty()
+                        : Optional.of(MAX_VERIFICATION_ATTEMPTS - rows.iterator().next().getInteger(0)));
+    }
+
+    /** Drops the tokens of flows whose verification code expired unredeemed. */
+    Future<Integer> discardExpired(OffsetDateTime now) {
+        return pool.preparedQuery("""
+                        UPDATE oauth_flows SET status = 'EXPIRED', token_set = NULL, completed_at = $1
+                         WHERE (status = 'AWAITING_VERIFICATION' AND verification_expires_at <= $1)
+                            OR (status = 'STARTED' AND expires_at <= $1)""")
+                .execute(Tuple.of(now)).map(rows -> rows.rowCount());
+    }
+}

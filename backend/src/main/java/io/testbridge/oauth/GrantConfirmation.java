@@ -1,0 +1,100 @@
+package io.testbridge.oauth;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.testbridge.integrations.Deployment;
+import io.testbridge.integrations.JiraInstance;
+import io.testbridge.jira.JiraHttp;
+import io.testbridge.jira.JiraUrl;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Confirms that fresh tokens are for the registered instance and reads whose they are. Cloud: the
+ * {@code accessible-resources} entry whose URL is the instance's (one grant can cover several
+ * sites; never take the first blindly), then {@code /myself} through the API gateway. Data Center:
+ * {@code /myself} on the instance.
+ */
+public final class GrantConfirmation {
+    private final JiraHttp http;
+    private final String atlassianApiUrl;
+
+    public GrantConfirmation(JiraHttp http, String atlassianApiUrl) {
+        this.http = http;
+        this.atlassianApiUrl = atlassianApiUrl;
+    }
+
+    /** Who the tokens act as, and on which Cloud site. */
+    public record JiraAccount(String accountId, String displayName, String cloudId) {
+    }
+
+    public Future<JiraAccount> confirm(JiraInstance instance, String accessToken) {
+        if (instance.deployment() == Deployment.DATA_CENTER) {
+            return myself(instance.baseUrl() + "/rest/api/2/myself", accessToken)
+                    .map(me -> new JiraAccount(me.getString("key", me.getString("name")), me.getString("displayName"), null));
+        }
+        return http.getWithBearer(atlassianApiUrl + "/oauth/token/accessible-resources", accessToken).send()
+                .compose(response -> {
+                    JsonArray resources = jsonArray(response, "accessible-resources");
+                    JiraUrl wanted = JiraUrl.parse("baseUrl", instance.baseUrl());
+                    List<String> granted = new ArrayList<>();
+                    for (int i = 0; i < resources.size(); i++) {
+                        JsonObject resource = resources.getJsonObject(i);
+                        String url = resource.getString("url", "");
+                        granted.add(url);
+                        if (sameSite(url, wanted)) {
+                            String cloudId = resource.getString("id");
+                            return myself(atlassianApiUrl + "/ex/jira/" + cloudId + "/rest/api/3/myself", accessToken)
+                                    .map(me -> new JiraAccount(me.getString("accountId"), me.getString("displayName"), cloudId));
+                        }
+                    }
+                    return Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "Jira granted access to "
+                            + (granted.isEmpty() ? "no site" : String.join(", ", granted)) + ", not to " + instance.baseUrl()
+                            + ". Start again and choose " + instance.baseUrl() + " under \"Use app on\" in Jira's consent page.",
+                            "verificationCode"));
+                });
+    }
+
+    private static boolean sameSite(String url, JiraUrl wanted) {
+        try {
+            return JiraUrl.parse("url", url).equals(wanted);
+        } catch (ApiException notAUrl) {
+            return false;
+        }
+    }
+
+    private Future<JsonObject> myself(String url, String accessToken) {
+        return http.getWithBearer(url, accessToken).send().map(response -> {
+            if (response.statusCode() != 200) {
+                throw jiraSaid(response, "/myself");
+            }
+            try {
+                return response.bodyAsJsonObject();
+            } catch (RuntimeException e) {
+                throw new ApiException(ErrorCode.JIRA_ERROR, "Jira's /myself did not answer with JSON; is a proxy in the way?");
+            }
+        });
+    }
+
+    private static JsonArray jsonArray(HttpResponse<Buffer> response, String what) {
+        if (response.statusCode() != 200) {
+            throw jiraSaid(response, what);
+        }
+        try {
+            return response.bodyAsJsonArray();
+        } catch (RuntimeException e) {
+            throw new ApiException(ErrorCode.JIRA_ERROR, "Atlassian's " + what + " did not answer with JSON.");
+        }
+    }
+
+    private static ApiException jiraSaid(HttpResponse<Buffer> response, String what) {
+        return new ApiException(ErrorCode.JIRA_ERROR, "Jira answered HTTP " + response.statusCode() + " to " + what
+                + " with the new tokens; check the scopes granted to the app and try again.");
+    }
+}
