@@ -18,6 +18,8 @@ import io.testbridge.integrations.IntegrationsApi;
 import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.OutboundGuard;
 import io.testbridge.audit.AuditLog;
+import io.testbridge.audit.HistoryApi;
+import io.testbridge.audit.HistoryService;
 import io.testbridge.crypto.KeyStore;
 import io.testbridge.crypto.SecretBox;
 import io.testbridge.http.RequestIds;
@@ -93,10 +95,11 @@ public final class Application {
             ApiRouter api = new ApiRouter(vertx, sessions, cookie);
             PeriodicJobs jobs = new PeriodicJobs(pool, clock);
             JiraHttp jiraHttp = new JiraHttp(vertx, config.outbound());
-            IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
-                    new OutboundGuard(vertx, config.outbound()));
-            SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
             AuditLog audit = new AuditLog(vertx, clock);
+            HistoryService history = new HistoryService(pool, clock);
+            IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
+                    new OutboundGuard(vertx, config.outbound()), audit);
+            SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
             AtomicReference<URI> publicUrl = new AtomicReference<>();
             OAuthFlows flows = new OAuthFlows(pool, clock, secrets,
                     new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock), integrations, audit, publicUrl::get);
@@ -107,7 +110,7 @@ public final class Application {
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
                     contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
                             new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations),
-                            new OAuthApi(adminConnections)),
+                            new OAuthApi(adminConnections), new HistoryApi(history, integrations)),
                             List.of(new RequestIds(), new SecurityHeaders(https))),
                     new HealthCheck(vertx, pool),
                     List.of(new CallbackRoutes(flows, sessions, cookie)::mount));
@@ -122,6 +125,11 @@ public final class Application {
             }
             publicUrl.set(config.publicUrlOr(http.actualPort()));
             InstanceChecker.schedule(vertx, jobs, integrations, config.instanceCheckInterval());
+            if (!config.historyRetention().isZero()) {
+                vertx.setPeriodic(Duration.ofMinutes(15).toMillis(), id -> jobs.claim("history-retention", Duration.ofHours(1))
+                        .compose(claimed -> claimed ? history.applyRetention(config.historyRetention()) : Future.succeededFuture(0))
+                        .onFailure(e -> LOG.warn("event=job_failed job=history-retention reason={}", e.getMessage())));
+            }
             vertx.setPeriodic(FLOW_CLEANUP_INTERVAL_MS, id -> flows.discardExpired()
                     .onFailure(e -> LOG.warn("event=flow_cleanup_failed reason={}", e.getMessage())));
             vertx.setPeriodic(SESSION_PURGE_INTERVAL_MS, id -> sessions.purgeExpired()

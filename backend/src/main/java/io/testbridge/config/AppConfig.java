@@ -24,7 +24,8 @@ public record AppConfig(
         String atlassianAuthUrl,
         String atlassianApiUrl,
         OutboundPolicy outbound,
-        Duration instanceCheckInterval) {
+        Duration instanceCheckInterval,
+        Duration historyRetention) {
 
     /** What Testbridge may call when it talks to a Jira instance. */
     public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout) {

@@ -125,7 +125,8 @@ public final class ConfigLoader {
                 baseUrl(Setting.ATLASSIAN_API_URL),
                 new AppConfig.OutboundPolicy(bool(Setting.JIRA_ALLOW_HTTP), bool(Setting.JIRA_ALLOW_LINK_LOCAL),
                         Duration.ofSeconds(integer(Setting.JIRA_TIMEOUT_SECONDS, 1, 300))),
-                Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)));
+                Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)),
+                Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)));
     }
 
     private String text(Setting setting) {

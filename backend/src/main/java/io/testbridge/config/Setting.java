@@ -30,6 +30,7 @@ public enum Setting {
     JIRA_ALLOW_LINK_LOCAL("false", "Allow Jira URLs that resolve to link-local or cloud-metadata addresses (169.254.0.0/16, fe80::/10)."),
     JIRA_TIMEOUT_SECONDS("10", "How long one call to Jira may take before it is abandoned."),
     INSTANCE_CHECK_MINUTES("15", "How often every registered Jira instance is checked in the background."),
+    HISTORY_RETENTION_DAYS("0", "Delete OAuth history rows older than this many days; 0 keeps them forever."),
     CONFIG_FILE("", "Optional file of KEY=value lines using the environment variable names.");
 
     public static final String ENV_PREFIX = "TESTBRIDGE_";

@@ -1,5 +1,8 @@
 package io.testbridge.integrations;
 
+import io.testbridge.audit.Actor;
+import io.testbridge.audit.AuditEventType;
+import io.testbridge.audit.AuditLog;
 import io.testbridge.db.SqlErrors;
 import io.testbridge.http.ApiException;
 import io.testbridge.http.ErrorCode;
@@ -30,12 +33,14 @@ public final class IntegrationService {
     private final Clock clock;
     private final InstanceProbe probe;
     private final OutboundGuard guard;
+    private final AuditLog audit;
 
-    public IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard) {
+    public IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit) {
         this.pool = pool;
         this.clock = clock;
         this.probe = probe;
         this.guard = guard;
+        this.audit = audit;
     }
 
     /** One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name. */
@@ -62,34 +67,40 @@ public final class IntegrationService {
     }
 
     /** Validates, identifies and stores a new instance; an unreachable one is stored and marked so. */
-    public Future<JiraInstance> create(String name, String baseUrl, Deployment deployment, long userId) {
+    public Future<JiraInstance> create(String name, String baseUrl, Deployment deployment, Actor actor) {
         JiraUrl url = JiraUrl.parse("baseUrl", baseUrl);
         guard.checkScheme("baseUrl", url);
         return identifyForRegistration(deployment, url).compose(found -> {
             Checked checked = Checked.of(found, deployment);
-            return pool.preparedQuery("""
+            return pool.withTransaction(tx -> tx.preparedQuery("""
                             INSERT INTO jira_instances (name, base_url, deployment, cloud_id, server_version, server_title,
                                                         oauth_refusal, reachable, unreachable_reason, checked_at, created_by)
                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id""")
                     .execute(Tuple.from(List.of(name, url.toString(), deployment.name())).addValue(checked.cloudId())
                             .addValue(checked.version()).addValue(checked.title()).addValue(checked.oauthRefusal())
-                            .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()).addValue(userId))
-                    .map(rows -> rows.iterator().next().getLong(0));
+                            .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()).addValue(actor.userId()))
+                    .map(rows -> rows.iterator().next().getLong(0))
+                    .compose(id -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_ADDED, true,
+                            deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")" : ""))
+                            .onSuccess(audit::announce).map(id)));
         }).recover(IntegrationService::explainDuplicate).compose(this::get)
                 .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
                         instance.id(), deployment, instance.status()));
     }
 
     /** Renames, or moves to another URL or type (re-identifying it); the OAuth connection must be off for a move. */
-    public Future<JiraInstance> update(long id, JsonObject patch) {
+    public Future<JiraInstance> update(long id, JsonObject patch, Actor actor) {
         return get(id).compose(current -> {
             String name = patch.containsKey("name") ? patch.getString("name").strip() : current.name();
             Deployment deployment = patch.containsKey("deployment") ? Deployment.valueOf(patch.getString("deployment")) : current.deployment();
             JiraUrl url = JiraUrl.parse("baseUrl", patch.getString("baseUrl", current.baseUrl()));
             boolean moved = !url.toString().equals(current.baseUrl()) || deployment != current.deployment();
             if (!moved) {
-                return pool.preparedQuery("UPDATE jira_instances SET name = $2, updated_at = now() WHERE id = $1")
-                        .execute(Tuple.of(id, name)).map(id);
+                return pool.withTransaction(tx -> tx.preparedQuery("UPDATE jira_instances SET name = $2, updated_at = now() WHERE id = $1")
+                        .execute(Tuple.of(id, name))
+                        .compose(done -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_UPDATED, true,
+                                name.equals(current.name()) ? "no change" : "renamed from " + current.name())))
+                        .onSuccess(audit::announce).map(id);
             }
             if (current.oauthEnabled()) {
                 return Future.failedFuture(ApiException.conflict("baseUrl",
@@ -98,7 +109,7 @@ public final class IntegrationService {
             guard.checkScheme("baseUrl", url);
             return identifyForRegistration(deployment, url).compose(found -> {
                 Checked checked = Checked.of(found, deployment);
-                return pool.preparedQuery("""
+                return pool.<JsonObject>withTransaction(tx -> tx.preparedQuery("""
                                 UPDATE jira_instances SET name = $2, base_url = $3, deployment = $4, cloud_id = $5,
                                        server_version = $6, server_title = $7, oauth_refusal = $8, reachable = $9,
                                        unreachable_reason = $10, checked_at = $11, updated_at = now()
@@ -106,17 +117,23 @@ public final class IntegrationService {
                         .execute(Tuple.from(List.of(id, name, url.toString(), deployment.name())).addValue(checked.cloudId())
                                 .addValue(checked.version()).addValue(checked.title()).addValue(checked.oauthRefusal())
                                 .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()))
-                        .map(id);
+                        .compose(done -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_UPDATED, true,
+                                "moved from " + current.deployment() + " " + current.baseUrl() + " to " + deployment + " " + url)))
+                        .onSuccess(audit::announce).map(id);
             });
         }).recover(IntegrationService::explainDuplicate).compose(this::get);
     }
 
-    public Future<Void> delete(long id) {
-        return pool.preparedQuery("DELETE FROM jira_instances WHERE id = $1").execute(Tuple.of(id))
-                .compose(rows -> rows.rowCount() == 0
-                        ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
-                        : Future.<Void>succeededFuture())
-                .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id));
+    public Future<Void> delete(long id, Actor actor) {
+        return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM jira_instances WHERE id = $1 RETURNING name, base_url")
+                        .execute(Tuple.of(id))
+                        .compose(rows -> rows.size() == 0
+                                ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
+                                : audit.record(tx, id, rows.iterator().next().getString("name"), actor, AuditEventType.INSTANCE_REMOVED, true,
+                                        rows.iterator().next().getString("base_url"))))
+                .onSuccess(audit::announce)
+                .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id))
+                .mapEmpty();
     }
 
     /** Checks one instance now: reachability, and what it is (version, cloud id). */

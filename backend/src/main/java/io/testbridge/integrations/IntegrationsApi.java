@@ -1,5 +1,6 @@
 package io.testbridge.integrations;
 
+import io.testbridge.audit.Actor;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiResponses;
 import io.testbridge.http.Requests;
@@ -27,7 +28,7 @@ public final class IntegrationsApi implements ApiModule {
                 "createIntegration", ctx -> {
                     JsonObject body = Requests.body(ctx);
                     ApiResponses.reply(ctx, 201, integrations.create(Requests.text(body, "name"), body.getString("baseUrl"),
-                            Deployment.valueOf(body.getString("deployment")), Requests.principal(ctx).userId()).map(JiraInstance::toJson));
+                            Deployment.valueOf(body.getString("deployment")), actor(ctx)).map(JiraInstance::toJson));
                 },
                 "getIntegration", ctx -> ApiResponses.reply(ctx, 200, integrations.get(instanceId(ctx)).map(JiraInstance::toJson)),
                 "updateIntegration", ctx -> {
@@ -35,10 +36,14 @@ public final class IntegrationsApi implements ApiModule {
                     if (body.containsKey("name")) {
                         Requests.text(body, "name");
                     }
-                    ApiResponses.reply(ctx, 200, integrations.update(instanceId(ctx), body).map(JiraInstance::toJson));
+                    ApiResponses.reply(ctx, 200, integrations.update(instanceId(ctx), body, actor(ctx)).map(JiraInstance::toJson));
                 },
-                "deleteIntegration", ctx -> ApiResponses.reply(ctx, 204, integrations.delete(instanceId(ctx))),
+                "deleteIntegration", ctx -> ApiResponses.reply(ctx, 204, integrations.delete(instanceId(ctx), actor(ctx))),
                 "checkIntegration", ctx -> ApiResponses.reply(ctx, 200, integrations.check(instanceId(ctx)).map(JiraInstance::toJson)));
+    }
+
+    private static Actor actor(RoutingContext ctx) {
+        return Actor.of(ctx, Requests.principal(ctx));
     }
 
     private static long instanceId(RoutingContext ctx) {
