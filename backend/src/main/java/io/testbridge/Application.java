@@ -30,6 +30,11 @@ import io.testbridge.oauth.OAuthApi;
 import io.testbridge.oauth.OAuthClientStore;
 import io.testbridge.oauth.OAuthClients;
 import io.testbridge.oauth.OAuthFlows;
+import io.testbridge.oauth.UserConnections;
+import io.testbridge.oauth.UserConnectionsApi;
+import io.testbridge.oauth.UserTokens;
+import io.testbridge.jira.JiraApi;
+import io.testbridge.jira.JiraClient;
 import io.testbridge.sessions.LoginThrottle;
 import io.testbridge.sessions.SessionCookie;
 import io.testbridge.sessions.SessionStore;
@@ -101,16 +106,21 @@ public final class Application {
                     new OutboundGuard(vertx, config.outbound()), audit);
             SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
             AtomicReference<URI> publicUrl = new AtomicReference<>();
-            OAuthFlows flows = new OAuthFlows(pool, clock, secrets,
-                    new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock), integrations, audit, publicUrl::get);
-            AdminConnections adminConnections = new AdminConnections(pool, flows, new OAuthClientStore(secrets), integrations,
-                    new GrantConfirmation(jiraHttp, config.atlassianApiUrl()), audit);
+            OAuthClients sharedClients = new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock);
+            OAuthFlows flows = new OAuthFlows(pool, clock, secrets, sharedClients, integrations, audit, publicUrl::get);
+            OAuthClientStore clientStore = new OAuthClientStore(secrets);
+            GrantConfirmation grants = new GrantConfirmation(jiraHttp, config.atlassianApiUrl());
+            AdminConnections adminConnections = new AdminConnections(pool, flows, clientStore, integrations, grants, audit);
+            UserConnections userConnections = new UserConnections(pool, clock, flows, clientStore, integrations, grants, audit);
+            UserTokens userTokens = new UserTokens(pool, clock, secrets, clientStore, sharedClients, audit, flows::callbackUrl);
+            JiraClient jiraClient = new JiraClient(vertx, jiraHttp, userTokens, config.atlassianApiUrl());
 
             await(createInitialAdmin(config, users), "creating the initial administrator");
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
                     contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
                             new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations),
-                            new OAuthApi(adminConnections), new HistoryApi(history, integrations)),
+                            new OAuthApi(adminConnections), new HistoryApi(history, integrations),
+                            new UserConnectionsApi(userConnections), new JiraApi(jiraClient, integrations)),
                             List.of(new RequestIds(), new SecurityHeaders(https))),
                     new HealthCheck(vertx, pool),
                     List.of(new CallbackRoutes(flows, sessions, cookie)::mount));

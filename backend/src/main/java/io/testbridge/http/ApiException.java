@@ -7,6 +7,7 @@ import java.time.Duration;
  * and, where it helps, what to do. Never put a secret in it.
  */
 public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final ErrorCode code;
     private final String field;
     private final Duration retryAfter;

@@ -38,6 +38,11 @@ public final class ApiResponses {
     }
 
     public static void error(RoutingContext ctx, ErrorCode code, String message, String field, Duration retryAfter) {
+        error(ctx, code, message, field, retryAfter, null);
+    }
+
+    /** @param details extra members of the error object (e.g. the instance that needs authentication) */
+    public static void error(RoutingContext ctx, ErrorCode code, String message, String field, Duration retryAfter, JsonObject details) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -45,6 +50,9 @@ public final class ApiResponses {
         JsonObject error = new JsonObject().put("code", code.code()).put("message", message);
         if (field != null) {
             error.put("field", field);
+        }
+        if (details != null) {
+            details.forEach(entry -> error.put(entry.getKey(), entry.getValue()));
         }
         if (retryAfter != null) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));

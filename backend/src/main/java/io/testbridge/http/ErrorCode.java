@@ -5,6 +5,7 @@ public enum ErrorCode {
     INVALID_REQUEST(400, "invalid_request"),
     UNAUTHENTICATED(401, "unauthenticated"),
     INVALID_CREDENTIALS(401, "invalid_credentials"),
+    JIRA_AUTH_REQUIRED(401, "jira_auth_required"),
     FORBIDDEN(403, "forbidden"),
     CSRF_TOKEN_INVALID(403, "csrf_token_invalid"),
     NOT_FOUND(404, "not_found"),
@@ -15,6 +16,7 @@ public enum ErrorCode {
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     INTERNAL(500, "internal_error"),
     JIRA_ERROR(502, "jira_error"),
+    JIRA_UNAVAILABLE(503, "jira_unavailable"),
     UNAVAILABLE(503, "unavailable");
 
     private final int status;

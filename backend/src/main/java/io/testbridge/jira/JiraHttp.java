@@ -26,6 +26,10 @@ public final class JiraHttp {
         return client.getAbs(absoluteUrl).timeout(timeoutMs).putHeader("Accept", "application/json");
     }
 
+    public HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String absoluteUrl) {
+        return client.requestAbs(method, absoluteUrl).timeout(timeoutMs).putHeader("Accept", "application/json");
+    }
+
     public HttpRequest<Buffer> getWithBearer(String absoluteUrl, String accessToken) {
         return get(absoluteUrl).bearerTokenAuthentication(accessToken);
     }

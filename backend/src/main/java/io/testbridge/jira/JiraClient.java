@@ -1,0 +1,111 @@
+package io.testbridge.jira;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.testbridge.integrations.Deployment;
+import io.testbridge.integrations.JiraInstance;
+import io.testbridge.oauth.JiraAuthRequired;
+import io.testbridge.oauth.UserTokens;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The one way modules call Jira's REST API as a user: a usable token from {@link UserTokens}, a
+ * refresh and one retry after a 401, waits for 429 Retry-After (bounded), and a bounded retry of
+ * reads on 5xx or a broken connection. Answers below 400 are returned; others are thrown as
+ * {@link ApiException}s with Jira's own words.
+ */
+public final class JiraClient {
+    private static final int MAX_RATE_LIMIT_WAITS = 3;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(20);
+    private static final int MAX_READ_RETRIES = 2;
+
+    private final Vertx vertx;
+    private final JiraHttp http;
+    private final UserTokens tokens;
+    private final String atlassianApiUrl;
+
+    public JiraClient(Vertx vertx, JiraHttp http, UserTokens tokens, String atlassianApiUrl) {
+        this.vertx = vertx;
+        this.http = http;
+        this.tokens = tokens;
+        this.atlassianApiUrl = atlassianApiUrl;
+    }
+
+    /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
+    public Future<HttpResponse<Buffer>> call(long userId, JiraInstance instance, HttpMethod method, String path,
+                                             Map<String, String> query, JsonObject body) {
+        return tokens.usable(userId, instance)
+                .compose(token -> attempt(userId, instance, method, path, query, body, token, 0, 0, false));
+    }
+
+    private Future<HttpResponse<Buffer>> attempt(long userId, JiraInstance instance, HttpMethod method, String path, Map<String, String> query,
+                                                 JsonObject body, UserTokens.Usable token, int rateLimitWaits, int readRetries, boolean refreshed) {
+        HttpRequest<Buffer> request = http.request(method, restRoot(instance, token) + path).bearerTokenAuthentication(token.accessToken());
+        query.forEach(request::addQueryParam);
+        Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+        return sent.compose(response -> {
+            int status = response.statusCode();
+            if (status == 401 && !refreshed) {
+                return tokens.refreshAfterUnauthorized(userId, instance, token.version())
+                        .compose(fresh -> attempt(userId, instance, method, path, query, body, fresh, rateLimitWaits, readRetries, true));
+            }
+            if (status == 401) {
+                return Future.failedFuture(new JiraAuthRequired(instance.id(), instance.name(), "Jira refused your connection even after a refresh."));
+            }
+            if (status == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+                return after(retryAfter(response), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits + 1, readRetries, refreshed));
+            }
+            if (status >= 500 && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
+                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
+            }
+            if (status == 429) {
+                return Future.failedFuture(new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
+                        + " is rate-limiting Testbridge; try again in a minute.", null, retryAfter(response)));
+            }
+            return status < 400 ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name()));
+        }, failure -> {
+            if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
+                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
+            }
+            return Future.failedFuture(new ApiException(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ": "
+                    + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()) + ". Try again later."));
+        });
+    }
+
+    private String restRoot(JiraInstance instance, UserTokens.Usable token) {
+        if (instance.deployment() == Deployment.CLOUD) {
+            String cloudId = token.cloudId() != null ? token.cloudId() : instance.cloudId();
+            return atlassianApiUrl + "/ex/jira/" + cloudId + "/rest/api/3";
+        }
+        return instance.baseUrl() + "/rest/api/2";
+    }
+
+    private static Duration retryAfter(HttpResponse<Buffer> response) {
+        try {
+            long seconds = Long.parseLong(String.valueOf(response.getHeader("Retry-After")).strip());
+            Duration wait = Duration.ofSeconds(Math.max(0, seconds));
+            return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private <T> Future<T> after(Duration delay, java.util.function.Supplier<Future<T>> next) {
+        if (delay.isZero()) {
+            return next.get();
+        }
+        Promise<T> promise = Promise.promise();
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> next.get().onComplete(promise));
+        return promise.future();
+    }
+}

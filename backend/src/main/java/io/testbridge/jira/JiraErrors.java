@@ -1,0 +1,70 @@
+package io.testbridge.jira;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns Jira's error answers, including proxies' HTML pages, into messages a person can act on. */
+public final class JiraErrors {
+    private JiraErrors() {
+    }
+
+    /** Jira's field errors ({"errors":{field: message}}), empty when there are none. */
+    public static JsonObject fieldErrors(HttpResponse<Buffer> response) {
+        JsonObject body = json(response);
+        JsonObject errors = body == null ? null : body.getJsonObject("errors");
+        return errors == null ? new JsonObject() : errors;
+    }
+
+    public static ApiException describe(HttpResponse<Buffer> response, String instanceName) {
+        int status = response.statusCode();
+        String contentType = String.valueOf(response.getHeader("Content-Type"));
+        if (contentType.contains("text/html")) {
+            return new ApiException(status >= 500 ? ErrorCode.JIRA_UNAVAILABLE : ErrorCode.JIRA_ERROR,
+                    instanceName + " answered HTTP " + status + " with a web page instead of Jira's API"
+                            + " (a proxy or maintenance page?). Try again later, or ask your administrator to check the Jira URL.");
+        }
+        JsonObject body = json(response);
+        List<String> messages = new ArrayList<>();
+        if (body != null) {
+            JsonArray errorMessages = body.getJsonArray("errorMessages");
+            if (errorMessages != null) {
+                errorMessages.forEach(message -> messages.add(String.valueOf(message)));
+            }
+            JsonObject errors = body.getJsonObject("errors");
+            if (errors != null) {
+                errors.forEach(entry -> messages.add(entry.getKey() + ": " + entry.getValue()));
+            }
+            if (messages.isEmpty() && body.getString("message") != null) {
+                messages.add(body.getString("message"));
+            }
+        }
+        String detail = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+        if (status == 403) {
+            return new ApiException(ErrorCode.FORBIDDEN, "Jira refused this for your account" + detail
+                    + ". Ask a Jira administrator for the permission, or check the scopes granted to the app.");
+        }
+        if (status == 404) {
+            return new ApiException(ErrorCode.NOT_FOUND, "Jira has no such item" + detail + ".");
+        }
+        if (status >= 500) {
+            return new ApiException(ErrorCode.JIRA_UNAVAILABLE, instanceName + " is having trouble (HTTP " + status + ")" + detail + ". Try again later.");
+        }
+        return new ApiException(status == 400 ? ErrorCode.INVALID_REQUEST : ErrorCode.JIRA_ERROR, "Jira said" + (detail.isEmpty() ? " HTTP " + status : detail));
+    }
+
+    private static JsonObject json(HttpResponse<Buffer> response) {
+        try {
+            Object value = response.bodyAsJson(Object.class);
+            return value instanceof java.util.Map<?, ?> ? response.bodyAsJsonObject() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
