@@ -33,6 +33,7 @@ import io.testbridge.oauth.OAuthFlows;
 import io.testbridge.oauth.UserConnections;
 import io.testbridge.oauth.UserConnectionsApi;
 import io.testbridge.oauth.UserTokens;
+import io.testbridge.oauth.TokenKeepAlive;
 import io.testbridge.jira.JiraApi;
 import io.testbridge.jira.JiraClient;
 import io.testbridge.sessions.LoginThrottle;
@@ -77,11 +78,19 @@ public final class Application {
     private final int port;
     private final URI publicUrl;
 
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl) {
+    private final TokenKeepAlive keepAlive;
+
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, TokenKeepAlive keepAlive) {
         this.database = database;
         this.vertx = vertx;
         this.port = port;
         this.publicUrl = publicUrl;
+        this.keepAlive = keepAlive;
+    }
+
+    /** Runs the token keep-alive now rather than at its next period (operators' and tests' lever); how many were refreshed. */
+    public int refreshIdleConnectionsNow() {
+        return await(keepAlive.runOnce(), "refreshing idle Jira connections");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -114,6 +123,7 @@ public final class Application {
             UserConnections userConnections = new UserConnections(pool, clock, flows, clientStore, integrations, grants, audit);
             UserTokens userTokens = new UserTokens(pool, clock, secrets, clientStore, sharedClients, audit, flows::callbackUrl);
             JiraClient jiraClient = new JiraClient(vertx, jiraHttp, userTokens, config.atlassianApiUrl());
+            TokenKeepAlive keepAlive = new TokenKeepAlive(pool, clock, userTokens, integrations);
 
             await(createInitialAdmin(config, users), "creating the initial administrator");
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
@@ -135,6 +145,9 @@ public final class Application {
             }
             publicUrl.set(config.publicUrlOr(http.actualPort()));
             InstanceChecker.schedule(vertx, jobs, integrations, config.instanceCheckInterval());
+            vertx.setPeriodic(Duration.ofMinutes(30).toMillis(), id -> jobs.claim("token-keepalive", Duration.ofHours(6))
+                    .compose(claimed -> claimed ? keepAlive.runOnce() : Future.succeededFuture(0))
+                    .onFailure(e -> LOG.warn("event=job_failed job=token-keepalive reason={}", e.getMessage())));
             if (!config.historyRetention().isZero()) {
                 vertx.setPeriodic(Duration.ofMinutes(15).toMillis(), id -> jobs.claim("history-retention", Duration.ofHours(1))
                         .compose(claimed -> claimed ? history.applyRetention(config.historyRetention()) : Future.succeededFuture(0))
@@ -146,7 +159,7 @@ public final class Application {
                     .onFailure(e -> LOG.warn("event=session_purge_failed reason={}", e.getMessage())));
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, http.actualPort(), publicUrl.get());
+            return new Application(database, vertx, http.actualPort(), publicUrl.get(), keepAlive);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 closeQuietly(vertx);

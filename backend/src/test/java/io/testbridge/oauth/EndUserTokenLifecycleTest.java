@@ -185,6 +185,18 @@ class EndUserTokenLifecycleTest {
         assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'TOKEN_REFRESHED'")).isGreaterThanOrEqualTo(14);
     }
 
+    @Test
+    void an_idle_connection_is_kept_alive_past_the_ninety_day_inactivity_expiry() {
+        authenticate(tester, "bob");
+        assertThat(tester.get(projectsPath()).status()).isEqualTo(200);
+        advanceBothClocks(Duration.ofDays(70));
+        assertThat(app.application().refreshIdleConnectionsNow()).as("bob's and the admin's connection").isEqualTo(2);
+        advanceBothClocks(Duration.ofDays(40));
+        tester.login("terry", "terry password 1");
+        ApiClient.Response call = tester.get(projectsPath());
+        assertThat(call.status()).as("110 days after the last use: " + call.body()).isEqualTo(200);
+    }
+
     private static List<Integer> concurrently(int count, java.util.function.IntFunction<Integer> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {

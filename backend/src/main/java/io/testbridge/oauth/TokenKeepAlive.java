@@ -1,0 +1,63 @@
+package io.testbridge.oauth;
+
+import io.testbridge.integrations.IntegrationService;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps connections that are in use alive: Atlassian drops a refresh token after 90 days without
+ * a refresh, so tokens not refreshed for {@value #IDLE_DAYS} days, but used within the last year,
+ * are refreshed ahead of that. (The 365-day absolute expiry cannot be helped; the user is warned.)
+ */
+public final class TokenKeepAlive {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenKeepAlive.class);
+    static final int IDLE_DAYS = 60;
+
+    private final Pool pool;
+    private final Clock clock;
+    private final UserTokens tokens;
+    private final IntegrationService integrations;
+
+    public TokenKeepAlive(Pool pool, Clock clock, UserTokens tokens, IntegrationService integrations) {
+        this.pool = pool;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.integrations = integrations;
+    }
+
+    /** Refreshes every connection due; returns how many were refreshed. One failure does not stop the others. */
+    public Future<Integer> runOnce() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return pool.preparedQuery("""
+                        SELECT t.instance_id, t.user_id, t.version FROM oauth_tokens t JOIN jira_instances i ON i.id = t.instance_id
+                         WHERE t.status = 'ACTIVE' AND i.oauth_enabled AND t.refresh_token IS NOT NULL
+                           AND COALESCE(t.refreshed_at, t.granted_at) < $1
+                           AND COALESCE(t.last_used_at, t.granted_at) > $2""")
+                .execute(Tuple.of(now.minus(Duration.ofDays(IDLE_DAYS)), now.minus(Duration.ofDays(365))))
+                .compose(rows -> {
+                    List<Future<Boolean>> refreshes = new ArrayList<>();
+                    for (Row row : rows) {
+                        refreshes.add(integrations.get(row.getLong("instance_id"))
+                                .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance, row.getLong("version")))
+                                .map(true)
+                                .otherwise(failure -> {
+                                    LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} reason={}", row.getLong("instance_id"),
+                                            row.getLong("user_id"), failure.getMessage());
+                                    return false;
+                                }));
+                    }
+                    return Future.join(refreshes).map(done -> (int) refreshes.stream().filter(Future::result).count());
+                });
+    }
+}
