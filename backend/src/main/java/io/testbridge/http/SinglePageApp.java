@@ -23,7 +23,7 @@ public final class SinglePageApp {
 
     public static void mount(Router router) {
         Buffer index = readIndex();
-        router.route("/assets/*").handler(StaticHandler.create(WEBROOT)
+        router.route("/assets/*").handler(StaticHandler.create(WEBROOT + "/assets")
                 .setCachingEnabled(true)
                 .setMaxAgeSeconds(ONE_YEAR)
                 .setDirectoryListing(false)

@@ -84,6 +84,7 @@ class PermissionMatrixTest {
                 "nobody", EnumSet.noneOf(Right.class),
                 "admin2", EnumSet.allOf(Right.class));
         List<String> checked = new ArrayList<>();
+        Map<String, ApiClient> sessions = new java.util.HashMap<>();
         for (Operation operation : contract.operations()) {
             Access access = ApiRouter.accessByOperation(contract).get(operation.getOperationId());
             String path = operation.getOpenAPIPath().replaceAll("\\{[^}]+}", "999999");
@@ -96,9 +97,15 @@ class PermissionMatrixTest {
                 assertThat(anonymous).as(operation.getOperationId() + " anonymous").isEqualTo(401);
             }
             for (var role : roles.entrySet()) {
-                ApiClient client = app.client();
-                assertThat(client.login(role.getKey(), PASSWORD).status()).isEqualTo(200);
+                ApiClient client = sessions.computeIfAbsent(role.getKey(), name -> {
+                    ApiClient fresh = app.client();
+                    assertThat(fresh.login(name, PASSWORD).status()).isEqualTo(200);
+                    return fresh;
+                });
                 ApiClient.Response response = client.send(method, path, "{}", "application/json");
+                if (operation.getOperationId().startsWith("logout")) {
+                    sessions.remove(role.getKey()); // that call ended the session
+                }
                 boolean allowed = access.kind() != Access.Kind.RIGHT || role.getValue().contains(access.right());
                 String label = operation.getOperationId() + " as " + role.getKey() + ": " + response.body();
                 if (allowed) {

@@ -1,0 +1,18 @@
+import { freePort, startJar } from './javaProcess.mjs';
+import { JIRA_SIMULATOR_JAR } from './paths.mjs';
+
+/**
+ * Starts the Jira simulator on a free port; `url` is its base, `/_control` its control API.
+ * `args` are passed on, e.g. ['--redirect-uri', `${testbridge.url}/oauth/callback`].
+ */
+export async function startJiraSimulator({ args = [] } = {}) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const simulator = await startJar({
+    name: 'jira-sim',
+    jar: JIRA_SIMULATOR_JAR,
+    args: ['--host', '127.0.0.1', '--port', String(port), ...args],
+    readinessUrl: `${url}/_control`,
+  });
+  return { url, logFile: simulator.logFile, stop: simulator.stop };
+}

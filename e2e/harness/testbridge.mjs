@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startJar } from './javaProcess.mjs';
+import { BACKEND_JAR } from './paths.mjs';
+
+/**
+ * Starts the fat jar as an operator would, on a free port with a fresh data directory (and so a
+ * fresh embedded PostgreSQL). `stop()` sends SIGTERM, waits for the exit, and removes the data.
+ */
+export async function startTestbridge({ env = {} } = {}) {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'testbridge-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  let server;
+  try {
+    server = await startJar({
+      name: 'testbridge',
+      jar: BACKEND_JAR,
+      cwd: dataDir,
+      env: {
+        TESTBRIDGE_HTTP_HOST: '127.0.0.1',
+        TESTBRIDGE_HTTP_PORT: String(port),
+        TESTBRIDGE_DATA_DIR: dataDir,
+        TESTBRIDGE_PUBLIC_URL: url,
+        ...env,
+      },
+      readinessUrl: `${url}/health`,
+    });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url,
+    dataDir,
+    logFile: server.logFile,
+    async stop() {
+      try {
+        return await server.stop();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** An error answer of the Testbridge API: `{"error":{"code":"…","message":"…","field":"…"}}`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** The JSON field of the request to blame, for 400 validation errors. */
+  readonly field: string | undefined;
+  /** From the Retry-After header of a 429 answer. */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, code: string, message: string, field?: string, retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  static fromResponse(response: Response, body: unknown): ApiError {
+    const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    const retryAfterSeconds = Number.isNaN(retryAfter) ? undefined : retryAfter;
+    if (isErrorBody(body)) {
+      const { code, message, field } = body.error;
+      return new ApiError(response.status, code, message, field, retryAfterSeconds);
+    }
+    const message = `The server answered ${response.status} ${response.statusText}`.trim() + '.';
+    return new ApiError(response.status, 'http_' + response.status, message, undefined, retryAfterSeconds);
+  }
+
+  static network(): ApiError {
+    return new ApiError(0, 'network_error', 'Testbridge could not be reached. Check your connection and try again.');
+  }
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error: unknown = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    'message' in error &&
+    typeof error.message === 'string' &&
+    (!('field' in error) || error.field === undefined || typeof error.field === 'string')
+  );
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}

@@ -1,0 +1,53 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError } from './ApiError';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+
+// The token comes with the login answer and GET /api/me; it is bound to the session cookie.
+let csrfToken: string | undefined;
+
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+const csrfHeader: Middleware = {
+  onRequest({ request }) {
+    if (!SAFE_METHODS.has(request.method) && csrfToken !== undefined) {
+      request.headers.set('X-CSRF-Token', csrfToken);
+    }
+    return request;
+  },
+};
+
+/** The one typed client for the Testbridge API; types come from the server's OpenAPI document. */
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  // The API is served by the same origin as the SPA: the session cookie goes along, never elsewhere.
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  // Looked up on every call rather than captured once, so tests can stub the global fetch.
+  fetch: (request) => globalThis.fetch(request),
+});
+api.use(csrfHeader);
+
+interface Outcome<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Resolves to the answer's body, or rejects with an {@link ApiError} for every failure. */
+export async function unwrap<T>(pending: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await pending;
+  } catch {
+    throw ApiError.network();
+  }
+  const { data, error, response } = outcome;
+  if (!response.ok) throw ApiError.fromResponse(response, error);
+  return data as T;
+}

@@ -1,0 +1,46 @@
+import type { Schemas } from '../../api/client';
+
+export type Right = Schemas['Right'];
+
+interface RightChoice {
+  right: Right;
+  label: string;
+}
+
+/** Rights grouped by module, in the order the admin screens show them. */
+export const RIGHT_GROUPS: readonly { module: string; rights: readonly RightChoice[] }[] = [
+  {
+    module: 'Integration',
+    rights: [
+      { right: 'INTEGRATION_VIEW', label: 'View' },
+      { right: 'INTEGRATION_MODIFY', label: 'Modify' },
+    ],
+  },
+  {
+    module: 'Issues',
+    rights: [
+      { right: 'ISSUES_VIEW', label: 'View' },
+      { right: 'ISSUES_CREATE', label: 'Create' },
+    ],
+  },
+  {
+    module: 'Test Suites',
+    rights: [
+      { right: 'SUITES_VIEW', label: 'View' },
+      { right: 'SUITES_MODIFY', label: 'Modify' },
+    ],
+  },
+  {
+    module: 'Users',
+    rights: [{ right: 'USERS_MANAGE', label: 'Manage' }],
+  },
+];
+
+/** "Integration: View" for INTEGRATION_VIEW. */
+export function describeRight(right: Right): string {
+  for (const group of RIGHT_GROUPS) {
+    const choice = group.rights.find((candidate) => candidate.right === right);
+    if (choice) return `${group.module}: ${choice.label}`;
+  }
+  return right;
+}

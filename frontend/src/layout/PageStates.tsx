@@ -1,0 +1,23 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { describeError } from '../forms/showApiError';
+
+export function LoadingState() {
+  return (
+    <Center h="50vh">
+      <Loader role="status" aria-label="Loading" />
+    </Center>
+  );
+}
+
+export function LoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Alert color="red" title="Could not load this page" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{describeError(error)}</Text>
+        <Button size="xs" variant="light" color="red" onClick={onRetry}>
+          Try again
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}

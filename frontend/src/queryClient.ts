@@ -1,0 +1,27 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, isApiError } from './api/ApiError';
+import { meQuery } from './features/auth/api';
+
+/** A 4xx answer will not change by asking again; a network error or 5xx might. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session ended (expired, logged out elsewhere): back to the login page.
+  const forgetSessionOn401 = (error: unknown) => {
+    if (isApiError(error, 401) && client.getQueryData(meQuery.queryKey)) {
+      client.setQueryData(meQuery.queryKey, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: forgetSessionOn401 }),
+    mutationCache: new MutationCache({ onError: forgetSessionOn401 }),
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}

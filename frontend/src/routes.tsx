@@ -1,0 +1,45 @@
+import type { RouteObject } from 'react-router';
+import { AboutPage } from './features/about/AboutPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireRight } from './features/auth/RequireRight';
+import { RequireSession } from './features/auth/RequireSession';
+import { SetupAdminPage } from './features/auth/SetupAdminPage';
+import { IntegrationsPage } from './features/integrations/IntegrationsPage';
+import { UsersAndRolesPage } from './features/users/UsersAndRolesPage';
+import { AppLayout } from './layout/AppLayout';
+import { HomeRedirect } from './layout/HomeRedirect';
+import { NotFoundPage } from './layout/NotFoundPage';
+
+export const routes: RouteObject[] = [
+  { path: '/setup', element: <SetupAdminPage /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'integrations',
+            element: (
+              <RequireRight right="INTEGRATION_VIEW">
+                <IntegrationsPage />
+              </RequireRight>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequireRight right="USERS_MANAGE">
+                <UsersAndRolesPage />
+              </RequireRight>
+            ),
+          },
+          { path: 'about', element: <AboutPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];

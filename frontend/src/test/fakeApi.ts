@@ -1,0 +1,58 @@
+import { vi } from 'vitest';
+
+export interface FakeAnswer {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Handler = FakeAnswer | ((request: RecordedRequest) => FakeAnswer);
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+/**
+ * Replaces the global fetch with canned answers keyed by "METHOD /path". Unknown requests answer
+ * 404 in the API's error shape, so a test sees them fail instead of hanging.
+ */
+export function fakeApi(routes: Record<string, Handler>) {
+  const requests: RecordedRequest[] = [];
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const text = await request.text();
+    const recorded: RecordedRequest = {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      headers: request.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    requests.push(recorded);
+    const handler = routes[`${recorded.method} ${recorded.path}`];
+    const answer: FakeAnswer =
+      handler === undefined
+        ? { status: 404, body: { error: { code: 'not_found', message: `No fake for ${recorded.method} ${recorded.path}` } } }
+        : typeof handler === 'function'
+          ? handler(recorded)
+          : handler;
+    const status = answer.status ?? 200;
+    const hasBody = answer.body !== undefined && status !== 204;
+    return new Response(hasBody ? JSON.stringify(answer.body) : null, {
+      status,
+      headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...answer.headers },
+    });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return {
+    requests,
+    /** The requests made to one "METHOD /path". */
+    to: (route: string) => requests.filter((request) => `${request.method} ${request.path}` === route),
+  };
+}
+
+export function apiError(status: number, code: string, message: string, field?: string): FakeAnswer {
+  return { status, body: { error: { code, message, ...(field ? { field } : {}) } } };
+}

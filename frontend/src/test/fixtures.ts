@@ -1,0 +1,44 @@
+import type { Me } from '../features/auth/api';
+import type { Right } from '../features/auth/rights';
+import type { Role, User } from '../features/users/api';
+
+export const ALL_RIGHTS: Right[] = [
+  'INTEGRATION_VIEW',
+  'INTEGRATION_MODIFY',
+  'ISSUES_VIEW',
+  'ISSUES_CREATE',
+  'SUITES_VIEW',
+  'SUITES_MODIFY',
+  'USERS_MANAGE',
+];
+
+export const ROLES: Role[] = [
+  { id: 1, name: 'Administrator', builtIn: true, rights: ALL_RIGHTS },
+  { id: 2, name: 'Tester', builtIn: true, rights: ['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'SUITES_MODIFY'] },
+  { id: 3, name: 'Viewer', builtIn: true, rights: ['ISSUES_VIEW', 'SUITES_VIEW'] },
+];
+
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: 1,
+    username: 'admin',
+    displayName: 'Ada Admin',
+    email: 'ada@example.test',
+    disabled: false,
+    roles: [{ id: 1, name: 'Administrator' }],
+    createdAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+export function aSession(rights: Right[] = ALL_RIGHTS, user: User = aUser()): Me {
+  return { user, rights, csrfToken: 'csrf-token-1' };
+}
+
+/** Fake answers for a server that is set up and has `session` logged in. */
+export function loggedIn(session: Me = aSession()) {
+  return {
+    'GET /api/setup': { body: { needsAdmin: false } },
+    'GET /api/me': { body: session },
+  };
+}
