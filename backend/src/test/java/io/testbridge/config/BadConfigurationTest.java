@@ -77,6 +77,7 @@ class BadConfigurationTest {
         builder.environment().keySet().removeIf(key -> key.startsWith("TESTBRIDGE_"));
         builder.environment().put("TESTBRIDGE_HTTP_HOST", "127.0.0.1");
         builder.environment().put("TESTBRIDGE_DB_CONNECT_TIMEOUT_SECONDS", "5");
+        builder.environment().put("TESTBRIDGE_DATA_DIR", RunningApp.newWorkDir("bad-config").toString());
         builder.environment().putAll(settings);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
