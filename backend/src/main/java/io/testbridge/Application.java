@@ -36,6 +36,11 @@ import io.testbridge.oauth.UserTokens;
 import io.testbridge.oauth.TokenKeepAlive;
 import io.testbridge.jira.JiraApi;
 import io.testbridge.jira.JiraClient;
+import io.testbridge.jira.JiraIssues;
+import io.testbridge.testmgmt.IssueService;
+import io.testbridge.testmgmt.ProjectService;
+import io.testbridge.testmgmt.SuiteService;
+import io.testbridge.testmgmt.TestManagementApi;
 import io.testbridge.sessions.LoginThrottle;
 import io.testbridge.sessions.SessionCookie;
 import io.testbridge.sessions.SessionStore;
@@ -124,13 +129,18 @@ public final class Application {
             UserTokens userTokens = new UserTokens(pool, clock, secrets, clientStore, sharedClients, audit, flows::callbackUrl);
             JiraClient jiraClient = new JiraClient(vertx, jiraHttp, userTokens, config.atlassianApiUrl());
             TokenKeepAlive keepAlive = new TokenKeepAlive(pool, clock, userTokens, integrations);
+            JiraIssues jiraIssues = new JiraIssues(jiraClient);
+            ProjectService projects = new ProjectService(pool);
+            IssueService issues = new IssueService(pool, clock, projects, integrations, jiraClient, jiraIssues, config.outbound().timeout());
+            SuiteService suites = new SuiteService(pool, clock, projects, integrations, jiraIssues);
 
             await(createInitialAdmin(config, users), "creating the initial administrator");
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
                     contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
                             new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations),
                             new OAuthApi(adminConnections), new HistoryApi(history, integrations),
-                            new UserConnectionsApi(userConnections), new JiraApi(jiraClient, integrations)),
+                            new UserConnectionsApi(userConnections), new JiraApi(jiraClient, jiraIssues, integrations),
+                            new TestManagementApi(projects, issues, suites)),
                             List.of(new RequestIds(), new SecurityHeaders(https))),
                     new HealthCheck(vertx, pool),
                     List.of(new CallbackRoutes(flows, sessions, cookie)::mount));

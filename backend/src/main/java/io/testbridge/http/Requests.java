@@ -42,6 +42,11 @@ public final class Requests {
         return parameter == null || parameter.isNull() ? defaultValue : parameter.getInteger();
     }
 
+    public static String pathString(RoutingContext ctx, String name) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        return request.getPathParameters().get(name).getString();
+    }
+
     public static long pathLong(RoutingContext ctx, String name) {
         ValidatedRequest request = ctx.get(VALIDATED);
         return request.getPathParameters().get(name).getLong();

@@ -16,16 +16,42 @@ import java.util.Map;
 /** Jira as the user sees it, through Testbridge: their projects (more arrives with the Issue module). */
 public final class JiraApi implements ApiModule {
     private final JiraClient jira;
+    private final JiraIssues issues;
     private final IntegrationService integrations;
 
-    public JiraApi(JiraClient jira, IntegrationService integrations) {
+    public JiraApi(JiraClient jira, JiraIssues issues, IntegrationService integrations) {
         this.jira = jira;
+        this.issues = issues;
         this.integrations = integrations;
     }
 
     @Override
     public Map<String, Handler<RoutingContext>> operations() {
-        return Map.of("listJiraProjects", this::projects);
+        return Map.of(
+                "listJiraProjects", this::projects,
+                "listJiraIssueTypes", ctx -> withInstance(ctx, (user, instance) -> issues.issueTypes(user, instance, Requests.pathString(ctx, "projectKey"))
+                        .map(JiraApi::items)),
+                "listJiraFields", ctx -> withInstance(ctx, (user, instance) -> issues.fields(user, instance, Requests.pathString(ctx, "projectKey"),
+                        Requests.pathString(ctx, "issueTypeId")).map(JiraApi::items)),
+                "searchJiraUsers", ctx -> withInstance(ctx, (user, instance) -> issues.users(user, instance, Requests.queryString(ctx, "query", ""))
+                        .map(JiraApi::items)),
+                "searchJiraIssues", ctx -> withInstance(ctx, (user, instance) -> issues.search(user, instance, Requests.queryString(ctx, "q", ""),
+                                Requests.queryString(ctx, "project", null), Requests.queryString(ctx, "cursor", null), Requests.queryInt(ctx, "pageSize", 20))
+                        .map(page -> {
+                            JsonArray found = new JsonArray();
+                            page.issues().forEach(issue -> found.add(issue.toJson()));
+                            return new JsonObject().put("items", found).put("nextCursor", page.nextCursor());
+                        })));
+    }
+
+    private void withInstance(RoutingContext ctx, java.util.function.BiFunction<Long, io.testbridge.integrations.JiraInstance,
+            io.vertx.core.Future<JsonObject>> call) {
+        long userId = Requests.principal(ctx).userId();
+        ApiResponses.reply(ctx, 200, integrations.get(Requests.pathLong(ctx, "instanceId")).compose(instance -> call.apply(userId, instance)));
+    }
+
+    private static JsonObject items(JsonArray items) {
+        return new JsonObject().put("items", items);
     }
 
     private void projects(RoutingContext ctx) {

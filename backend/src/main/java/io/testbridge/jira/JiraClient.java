@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The one way modules call Jira's REST API as a user: a usable token from {@link UserTokens}, a
  * refresh and one retry after a 401, waits for 429 Retry-After (bounded), and a bounded retry of
- * reads on 5xx or a broken connection. Answers below 400 are returned; others are thrown as
+ * reads on 5xx or a broken connection. {@link #call} turns Jira's error answers into
  * {@link ApiException}s with Jira's own words.
  */
 public final class JiraClient {
@@ -44,8 +44,20 @@ public final class JiraClient {
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
     public Future<HttpResponse<Buffer>> call(long userId, JiraInstance instance, HttpMethod method, String path,
                                              Map<String, String> query, JsonObject body) {
+        return callRaw(userId, instance, method, path, query, body).compose(response -> response.statusCode() < 400
+                ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name())));
+    }
+
+    /** Like {@link #call}, but Jira's own error answers (400, 403, 404, 5xx) come back as responses for the caller to read. */
+    public Future<HttpResponse<Buffer>> callRaw(long userId, JiraInstance instance, HttpMethod method, String path,
+                                                Map<String, String> query, JsonObject body) {
         return tokens.usable(userId, instance)
                 .compose(token -> attempt(userId, instance, method, path, query, body, token, 0, 0, false));
+    }
+
+    /** Fails with jira_auth_required now, before any work, when the user would have to authenticate first. */
+    public Future<Void> requireConnection(long userId, JiraInstance instance) {
+        return tokens.usable(userId, instance).mapEmpty();
     }
 
     private Future<HttpResponse<Buffer>> attempt(long userId, JiraInstance instance, HttpMethod method, String path, Map<String, String> query,
@@ -72,7 +84,7 @@ public final class JiraClient {
                 return Future.failedFuture(new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
                         + " is rate-limiting Testbridge; try again in a minute.", null, retryAfter(response)));
             }
-            return status < 400 ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name()));
+            return Future.succeededFuture(response);
         }, failure -> {
             if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));

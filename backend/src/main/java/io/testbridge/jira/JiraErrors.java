@@ -62,7 +62,7 @@ public final class JiraErrors {
     private static JsonObject json(HttpResponse<Buffer> response) {
         try {
             Object value = response.bodyAsJson(Object.class);
-            return value instanceof java.util.Map<?, ?> ? response.bodyAsJsonObject() : null;
+            return value instanceof JsonObject || value instanceof java.util.Map<?, ?> ? response.bodyAsJsonObject() : null;
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,0 +1,187 @@
+package io.testbridge.jira;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.testbridge.integrations.Deployment;
+import io.testbridge.integrations.JiraInstance;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What Testbridge reads from and writes to Jira, as the user, independent of Cloud (REST v3) or
+ * Data Center (REST v2): create metadata, user search, issue search with paging, single issues,
+ * issue creation.
+ */
+public final class JiraIssues {
+    public static final Pattern ISSUE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*-[0-9]+$");
+    static final String SUMMARY_FIELDS = "summary,status,assignee,issuetype";
+
+    private final JiraClient jira;
+
+    public JiraIssues(JiraClient jira) {
+        this.jira = jira;
+    }
+
+    /** The display values of an issue, as Testbridge shows them next to its own records. */
+    public record IssueSummary(String key, String id, String summary, String status, String assignee, String issueType, String url) {
+        static IssueSummary from(JsonObject issue, JiraInstance instance) {
+            JsonObject fields = issue.getJsonObject("fields", new JsonObject());
+            String key = issue.getString("key");
+            return new IssueSummary(key, issue.getString("id"), fields.getString("summary"), name(fields.getJsonObject("status"), "name"),
+                    name(fields.getJsonObject("assignee"), "displayName"), name(fields.getJsonObject("issuetype"), "name"), browseUrl(instance, key));
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("key", key).put("id", id).put("summary", summary).put("status", status)
+                    .put("assignee", assignee).put("issueType", issueType).put("url", url);
+        }
+    }
+
+    public static String browseUrl(JiraInstance instance, String key) {
+        return instance.baseUrl() + "/browse/" + key;
+    }
+
+    /** A page of search results and the cursor of the next page, if any. */
+    public record Page(List<IssueSummary> issues, String nextCursor) {
+    }
+
+    /** Finds issues by exact key or by text; a key that does not exist is an empty page, not an error. */
+    public Future<Page> search(long userId, JiraInstance instance, String q, String project, String cursor, int pageSize) {
+        String query = q.strip();
+        String jql;
+        if (ISSUE_KEY.matcher(query).matches()) {
+            jql = "key = " + query.toUpperCase(java.util.Locale.ROOT);
+        } else {
+            jql = "text ~ \"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            if (project != null && !project.isBlank()) {
+                jql = "project = \"" + project.replace("\"", "") + "\" AND " + jql;
+            }
+            jql += " ORDER BY created DESC";
+        }
+        return searchJql(userId, instance, jql, cursor, pageSize)
+                .recover(failure -> ISSUE_KEY.matcher(query).matches() && failure instanceof ApiException api
+                        && (api.code() == ErrorCode.INVALID_REQUEST || api.code() == ErrorCode.NOT_FOUND)
+                        ? Future.succeededFuture(new Page(List.of(), null)) : Future.failedFuture(failure));
+    }
+
+    public Future<Page> searchJql(long userId, JiraInstance instance, String jql, String cursor, int pageSize) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("jql", jql);
+        query.put("fields", SUMMARY_FIELDS);
+        query.put("maxResults", Integer.toString(pageSize));
+        boolean cloud = instance.deployment() == Deployment.CLOUD;
+        if (cursor != null && !cursor.isBlank()) {
+            if (cloud) {
+                query.put("nextPageToken", cursor);
+            } else {
+                if (!cursor.matches("[0-9]{1,9}")) {
+                    return Future.failedFuture(ApiException.invalid("cursor", "This cursor is not from this search."));
+                }
+                query.put("startAt", cursor);
+            }
+        }
+        return jira.call(userId, instance, HttpMethod.GET, cloud ? "/search/jql" : "/search", query, null).map(response -> {
+            JsonObject body = response.bodyAsJsonObject();
+            List<IssueSummary> issues = new ArrayList<>();
+            body.getJsonArray("issues", new JsonArray()).forEach(issue -> issues.add(IssueSummary.from((JsonObject) issue, instance)));
+            String next;
+            if (cloud) {
+                next = body.getBoolean("isLast", true) ? null : body.getString("nextPageToken");
+            } else {
+                int startAt = body.getInteger("startAt", 0);
+                next = startAt + issues.size() < body.getInteger("total", 0) && !issues.isEmpty() ? Integer.toString(startAt + issues.size()) : null;
+            }
+            return new Page(issues, next);
+        });
+    }
+
+    /** One issue; empty when Jira says it does not exist (deleted, or not visible to the user). */
+    public Future<java.util.Optional<IssueSummary>> get(long userId, JiraInstance instance, String key) {
+        return jira.call(userId, instance, HttpMethod.GET, "/issue/" + key, Map.of("fields", SUMMARY_FIELDS), null)
+                .map(response -> java.util.Optional.of(IssueSummary.from(response.bodyAsJsonObject(), instance)))
+                .recover(failure -> failure instanceof ApiException api && api.code() == ErrorCode.NOT_FOUND
+                        ? Future.succeededFuture(java.util.Optional.empty()) : Future.failedFuture(failure));
+    }
+
+    public Future<JsonArray> issueTypes(long userId, JiraInstance instance, String projectKey) {
+        return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes", Map.of("maxResults", "100"), null)
+                .map(response -> {
+                    JsonObject body = response.bodyAsJsonObject();
+                    JsonArray types = body.getJsonArray("issueTypes", body.getJsonArray("values", new JsonArray()));
+                    JsonArray items = new JsonArray();
+                    types.forEach(t -> {
+                        JsonObject type = (JsonObject) t;
+                        items.add(new JsonObject().put("id", type.getString("id")).put("name", type.getString("name"))
+                                .put("subtask", type.getBoolean("subtask", false)));
+                    });
+                    return items;
+                });
+    }
+
+    /** The fields of an issue type, normalised: id, name, required, type, allowed values (id and label). */
+    public Future<JsonArray> fields(long userId, JiraInstance instance, String projectKey, String issueTypeId) {
+        return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes/" + issueTypeId,
+                        Map.of("maxResults", "200"), null)
+                .map(response -> {
+                    JsonObject body = response.bodyAsJsonObject();
+                    JsonArray raw = body.getJsonArray("fields", body.getJsonArray("values", new JsonArray()));
+                    JsonArray items = new JsonArray();
+                    raw.forEach(f -> items.add(JiraFieldValues.describe((JsonObject) f)));
+                    return items;
+                });
+    }
+
+    public Future<JsonArray> users(long userId, JiraInstance instance, String text) {
+        boolean cloud = instance.deployment() == Deployment.CLOUD;
+        return jira.call(userId, instance, HttpMethod.GET, "/user/search", Map.of(cloud ? "query" : "username", text, "maxResults", "20"), null)
+                .map(response -> {
+                    JsonArray items = new JsonArray();
+                    response.bodyAsJsonArray().forEach(u -> {
+                        JsonObject user = (JsonObject) u;
+                        items.add(new JsonObject().put("id", cloud ? user.getString("accountId") : user.getString("name"))
+                                .put("displayName", user.getString("displayName")));
+                    });
+                    return items;
+                });
+    }
+
+    /** Creates an issue; answers its key and id. Field errors come back as {@link JiraFieldErrors}. */
+    public Future<JsonObject> create(long userId, JiraInstance instance, JsonObject fields) {
+        return jira.callRaw(userId, instance, HttpMethod.POST, "/issue", Map.of(), new JsonObject().put("fields", fields))
+                .compose(response -> {
+                    if (response.statusCode() == 201 || response.statusCode() == 200) {
+                        return Future.succeededFuture(response.bodyAsJsonObject());
+                    }
+                    JsonObject fieldErrors = JiraErrors.fieldErrors(response);
+                    ApiException described = JiraErrors.describe(response, instance.name());
+                    return Future.failedFuture(response.statusCode() == 400 ? new JiraFieldErrors(described.getMessage(), fieldErrors) : described);
+                });
+    }
+
+    /** Jira refused the issue: its message, and the errors per field. */
+    public static final class JiraFieldErrors extends ApiException {
+        private static final long serialVersionUID = 1L;
+        private final transient JsonObject fields;
+
+        JiraFieldErrors(String message, JsonObject fields) {
+            super(ErrorCode.INVALID_REQUEST, message, fields.isEmpty() ? null : "fields." + fields.fieldNames().iterator().next());
+            this.fields = fields;
+        }
+
+        public JsonObject fields() {
+            return fields;
+        }
+    }
+
+    static String name(JsonObject object, String member) {
+        return object == null ? null : object.getString(member);
+    }
+}

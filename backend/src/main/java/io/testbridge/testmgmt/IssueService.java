@@ -1,0 +1,311 @@
+package io.testbridge.testmgmt;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.http.ErrorCode;
+import io.testbridge.integrations.Deployment;
+import io.testbridge.integrations.IntegrationService;
+import io.testbridge.integrations.JiraInstance;
+import io.testbridge.jira.JiraClient;
+import io.testbridge.jira.JiraFieldValues;
+import io.testbridge.jira.JiraIssues;
+import io.testbridge.oauth.JiraAuthRequired;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Local issues created in Jira as the tester. What the tester typed is stored first and kept
+ * whatever Jira answers; a failed draft can be fixed and retried. Each draft carries a marker that
+ * is written into the Jira issue, so a retry after an unknown outcome (a timeout after Jira may
+ * have created it) finds the issue instead of creating a second one.
+ */
+public final class IssueService {
+    private static final Logger LOG = LoggerFactory.getLogger(IssueService.class);
+    private static final String COLUMNS = "id, project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description, "
+            + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_at, updated_at";
+    private static final Duration STATUS_CACHE = Duration.ofSeconds(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+    private final Clock clock;
+    private final ProjectService projects;
+    private final IntegrationService integrations;
+    private final JiraClient jira;
+    private final JiraIssues jiraIssues;
+    private final Duration unknownOutcomeGrace;
+    private final Map<Long, Future<JsonObject>> submitting = new ConcurrentHashMap<>();
+
+    public IssueService(Pool pool, Clock clock, ProjectService projects, IntegrationService integrations, JiraClient jira,
+                        JiraIssues jiraIssues, Duration jiraTimeout) {
+        this.pool = pool;
+        this.clock = clock;
+        this.projects = projects;
+        this.integrations = integrations;
+        this.jira = jira;
+        this.jiraIssues = jiraIssues;
+        this.unknownOutcomeGrace = jiraTimeout.multipliedBy(3);
+    }
+
+    /** Stores the draft, then creates it in Jira; answers the issue in whatever state that left it. */
+    public Future<JsonObject> create(long projectId, JsonObject input, long userId) {
+        return projects.get(projectId)
+                .compose(project -> integrations.get(input.getLong("instanceId")))
+                .compose(instance -> jira.requireConnection(userId, instance))
+                .compose(connected -> pool.preparedQuery("""
+                                INSERT INTO issues (project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description,
+                                                    fields, marker, state, created_by)
+                                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'DRAFT', $10) RETURNING id""")
+                        .execute(Tuple.from(new Object[] {projectId, input.getLong("instanceId"), input.getString("jiraProject").strip(),
+                                input.getString("issueTypeId"), input.getString("issueTypeName"), input.getString("summary").strip(),
+                                input.getString("description", ""), input.getJsonObject("fields", new JsonObject()), newMarker(), userId})))
+                .compose(rows -> submit(rows.iterator().next().getLong(0), userId));
+    }
+
+    public Future<JsonObject> updateDraft(long id, JsonObject patch) {
+        return load(id).compose(row -> {
+            if ("CREATED".equals(row.getString("state"))) {
+                return Future.failedFuture(ApiException.conflict(null, "This issue is in Jira already (" + row.getString("jira_key") + "); change it there."));
+            }
+            return pool.preparedQuery("""
+                            UPDATE issues SET summary = COALESCE($2, summary), description = COALESCE($3, description),
+                                   fields = COALESCE($4, fields), updated_at = now() WHERE id = $1""")
+                    .execute(Tuple.of(id, patch.getString("summary"), patch.getString("description"), patch.getJsonObject("fields")))
+                    .compose(done -> load(id)).map(IssueService::json);
+        });
+    }
+
+    /** Creates the draft in Jira now; one submission per issue at a time. */
+    public Future<JsonObject> submit(long id, long userId) {
+        Future<JsonObject> running = submitting.get(id);
+        if (running != null) {
+            return running;
+        }
+        Future<JsonObject> attempt = load(id).compose(row -> submitRow(row, userId));
+        submitting.put(id, attempt);
+        return attempt.andThen(done -> submitting.remove(id, attempt));
+    }
+
+    private Future<JsonObject> submitRow(Row row, long userId) {
+        long id = row.getLong("id");
+        String state = row.getString("state");
+        if ("CREATED".equals(state)) {
+            return Future.succeededFuture(json(row));
+        }
+        return integrations.get(row.getLong("instance_id")).compose(instance -> {
+            if (!"UNKNOWN".equals(state)) {
+                return createInJira(row, instance, userId);
+            }
+            // the last attempt may have created it: look for the marker before creating anything
+            return jiraIssues.searchJql(userId, instance, "project = \"" + row.getString("jira_project") + "\" AND text ~ \""
+                            + row.getString("marker") + "\"", null, 5)
+                    .compose(page -> {
+                        if (!page.issues().isEmpty()) {
+                            JiraIssues.IssueSummary found = page.issues().get(0);
+                            LOG.info("event=issue_found_after_unknown_outcome issue_id={} jira_key={}", id, found.key());
+                            return markCreated(id, found.id(), found.key(), found.url(), found.status());
+                        }
+                        if (row.getOffsetDateTime("updated_at").isAfter(now().minus(unknownOutcomeGrace))) {
+                            return Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "Jira may still be creating this issue; "
+                                    + "try again in a few seconds (Testbridge checks first, so it will not be created twice).",
+                                    null, unknownOutcomeGrace));
+                        }
+                        return createInJira(row, instance, userId);
+                    });
+        });
+    }
+
+    private Future<JsonObject> createInJira(Row row, JiraInstance instance, long userId) {
+        long id = row.getLong("id");
+        String project = row.getString("jira_project");
+        String issueType = row.getString("issue_type_id");
+        JsonObject values = row.getJsonObject("fields");
+        return jiraIssues.fields(userId, instance, project, issueType).compose(meta -> {
+            JsonObject fieldErrors = new JsonObject();
+            JsonObject fields = new JsonObject()
+                    .put("project", new JsonObject().put("key", project))
+                    .put("issuetype", new JsonObject().put("id", issueType))
+                    .put("summary", row.getString("summary"))
+                    .put("description", description(instance, row.getString("description"), row.getString("marker")));
+            for (int i = 0; i < meta.size(); i++) {
+                JsonObject field = meta.getJsonObject(i);
+                String fieldId = field.getString("fieldId");
+                if (JiraFieldValues.HANDLED_BY_DIALOG.contains(fieldId)) {
+                    continue;
+                }
+                Object value = values.getValue(fieldId);
+                if (value == null || (value instanceof String text && text.isBlank()) || (value instanceof JsonArray array && array.isEmpty())) {
+                    if (field.getBoolean("required") && !field.getBoolean("hasDefaultValue")) {
+                        fieldErrors.put(fieldId, field.getString("name") + " is required.");
+                    }
+                    continue;
+                }
+                try {
+                    fields.put(fieldId, JiraFieldValues.jiraValue(field, value, instance.deployment(), "fields." + fieldId));
+                } catch (ApiException bad) {
+                    fieldErrors.put(fieldId, bad.getMessage());
+                }
+            }
+            if (!fieldErrors.isEmpty()) {
+                return markFailed(id, "Fill in the fields Jira requires for this issue type.", fieldErrors);
+            }
+            return jiraIssues.create(userId, instance, fields)
+                    .compose(created -> jiraIssues.get(userId, instance, created.getString("key"))
+                            .map(summary -> summary.map(JiraIssues.IssueSummary::status).orElse(null))
+                            .otherwise((String) null)
+                            .compose(status -> markCreated(id, created.getString("id"), created.getString("key"),
+                                    JiraIssues.browseUrl(instance, created.getString("key")), status)));
+        }).recover(failure -> {
+            if (failure instanceof JiraAuthRequired) {
+                return Future.failedFuture(failure);
+            }
+            if (failure instanceof JiraIssues.JiraFieldErrors refused) {
+                return markFailed(id, refused.getMessage(), refused.fields());
+            }
+            if (failure instanceof ApiException api && (api.code() == ErrorCode.JIRA_UNAVAILABLE)) {
+                return markUnknown(id, api.getMessage());
+            }
+            if (failure instanceof ApiException api) {
+                return markFailed(id, api.getMessage(), new JsonObject());
+            }
+            return Future.failedFuture(failure);
+        });
+    }
+
+    /** Atlassian Document Format on Cloud (REST v3), plain text on Data Center (v2); the marker ends it. */
+    private static Object description(JiraInstance instance, String text, String marker) {
+        String footer = "Created from Testbridge (" + marker + ")";
+        if (instance.deployment() == Deployment.DATA_CENTER) {
+            return (text == null || text.isBlank() ? "" : text + "\n\n") + footer;
+        }
+        JsonArray content = new JsonArray();
+        List<String> lines = new ArrayList<>(text == null || text.isBlank() ? List.of() : List.of(text.split("\n", -1)));
+        lines.add(footer);
+        for (String line : lines) {
+            JsonObject paragraph = new JsonObject().put("type", "paragraph");
+            if (!line.isEmpty()) {
+                paragraph.put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", line)));
+            }
+            content.add(paragraph);
+        }
+        return new JsonObject().put("type", "doc").put("version", 1).put("content", content);
+    }
+
+    private Future<JsonObject> markCreated(long id, String jiraId, String key, String url, String status) {
+        return pool.preparedQuery("""
+                        UPDATE issues SET state = 'CREATED', last_error = NULL, jira_id = $2, jira_key = $3, jira_url = $4, jira_status = $5,
+                               jira_checked_at = $6, updated_at = $6 WHERE id = $1""")
+                .execute(Tuple.of(id, jiraId, key, url, status, now()))
+                .compose(done -> load(id)).map(IssueService::json);
+    }
+
+    private Future<JsonObject> markFailed(long id, String message, JsonObject fieldErrors) {
+        return setError(id, "FAILED", new JsonObject().put("message", message).put("fields", fieldErrors));
+    }
+
+    private Future<JsonObject> markUnknown(long id, String message) {
+        return setError(id, "UNKNOWN", new JsonObject().put("message", message
+                + " Jira may or may not have created the issue; Retry checks Jira first and never creates it twice.").put("fields", new JsonObject()));
+    }
+
+    private Future<JsonObject> setError(long id, String state, JsonObject error) {
+        return pool.preparedQuery("UPDATE issues SET state = $2, last_error = $3, updated_at = $4 WHERE id = $1")
+                .execute(Tuple.of(id, state, error, now()))
+                .compose(done -> load(id)).map(IssueService::json);
+    }
+
+    /** The project's issues; Jira statuses older than a minute are refreshed as the viewer, when they can be. */
+    public Future<JsonArray> list(long projectId, long userId) {
+        return projects.get(projectId)
+                .compose(project -> pool.preparedQuery("SELECT " + COLUMNS + " FROM issues WHERE project_id = $1 ORDER BY created_at DESC, id DESC")
+                        .execute(Tuple.of(projectId)))
+                .compose(rows -> {
+                    Map<Long, List<String>> staleKeys = new HashMap<>();
+                    for (Row row : rows) {
+                        OffsetDateTime checked = row.getOffsetDateTime("jira_checked_at");
+                        if ("CREATED".equals(row.getString("state")) && (checked == null || checked.isBefore(now().minus(STATUS_CACHE)))) {
+                            staleKeys.computeIfAbsent(row.getLong("instance_id"), k -> new ArrayList<>()).add(row.getString("jira_key"));
+                        }
+                    }
+                    List<Future<Void>> refreshes = new ArrayList<>();
+                    staleKeys.forEach((instanceId, keys) -> refreshes.add(refreshStatuses(instanceId, keys, userId)));
+                    return Future.join(refreshes).otherwiseEmpty()
+                            .compose(done -> staleKeys.isEmpty() ? Future.succeededFuture(rows)
+                                    : pool.preparedQuery("SELECT " + COLUMNS + " FROM issues WHERE project_id = $1 ORDER BY created_at DESC, id DESC")
+                                    .execute(Tuple.of(projectId)));
+                })
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(json(row)));
+                    return items;
+                });
+    }
+
+    private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
+        List<String> batch = keys.subList(0, Math.min(50, keys.size()));
+        return integrations.get(instanceId)
+                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + String.join(", ", batch) + ")", null, batch.size()))
+                .compose(page -> {
+                    List<Future<?>> updates = new ArrayList<>();
+                    for (JiraIssues.IssueSummary issue : page.issues()) {
+                        updates.add(pool.preparedQuery("UPDATE issues SET jira_status = $3, jira_checked_at = $4 WHERE instance_id = $1 AND jira_key = $2")
+                                .execute(Tuple.of(instanceId, issue.key(), issue.status(), now())));
+                    }
+                    return Future.join(updates).<Void>mapEmpty();
+                })
+                .onFailure(e -> LOG.debug("event=issue_status_refresh_skipped instance_id={} reason={}", instanceId, e.getMessage()));
+    }
+
+    private Future<Row> load(long id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM issues WHERE id = $1").execute(Tuple.of(id))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("There is no issue " + id + "."))
+                        : Future.succeededFuture(rows.iterator().next()));
+    }
+
+    private static JsonObject json(Row row) {
+        Object error = row.getValue("last_error");
+        return new JsonObject()
+                .put("id", row.getLong("id"))
+                .put("projectId", row.getLong("project_id"))
+                .put("instanceId", row.getLong("instance_id"))
+                .put("jiraProject", row.getString("jira_project"))
+                .put("issueTypeId", row.getString("issue_type_id"))
+                .put("issueTypeName", row.getString("issue_type_name"))
+                .put("summary", row.getString("summary"))
+                .put("description", row.getString("description"))
+                .put("fields", row.getJsonObject("fields"))
+                .put("state", row.getString("state"))
+                .put("lastError", error instanceof JsonObject object ? object : null)
+                .put("jiraKey", row.getString("jira_key"))
+                .put("jiraUrl", row.getString("jira_url"))
+                .put("jiraStatus", row.getString("jira_status"))
+                .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+    }
+
+    private static String newMarker() {
+        StringBuilder marker = new StringBuilder("tbdraft");
+        for (int i = 0; i < 12; i++) {
+            marker.append("abcdefghijkmnpqrstuvwxyz23456789".charAt(RANDOM.nextInt(32)));
+        }
+        return marker.toString();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

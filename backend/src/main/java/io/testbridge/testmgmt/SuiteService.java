@@ -1,0 +1,215 @@
+package io.testbridge.testmgmt;
+
+import io.testbridge.http.ApiException;
+import io.testbridge.integrations.IntegrationService;
+import io.testbridge.jira.JiraIssues;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Test suites with their test cases and linked Jira issues. Links keep the last values read from
+ * Jira (key, summary, status, assignee, type); they are refreshed on view as the viewer, and an
+ * issue deleted in Jira shows as not found instead of failing the page.
+ */
+public final class SuiteService {
+    private static final Duration LINK_CACHE = Duration.ofSeconds(60);
+    private static final int JIRA_CONCURRENCY = 5;
+
+    private final Pool pool;
+    private final Clock clock;
+    private final ProjectService projects;
+    private final IntegrationService integrations;
+    private final JiraIssues jira;
+
+    public SuiteService(Pool pool, Clock clock, ProjectService projects, IntegrationService integrations, JiraIssues jira) {
+        this.pool = pool;
+        this.clock = clock;
+        this.projects = projects;
+        this.integrations = integrations;
+        this.jira = jira;
+    }
+
+    public Future<JsonArray> list(long projectId) {
+        return projects.get(projectId).compose(project -> pool.preparedQuery("""
+                        SELECT s.id, s.project_id, s.name, s.description,
+                               (SELECT count(*) FROM test_cases c WHERE c.suite_id = s.id) AS case_count,
+                               (SELECT count(*) FROM suite_links l WHERE l.suite_id = s.id) AS link_count
+                          FROM suites s WHERE s.project_id = $1 ORDER BY lower(s.name), s.id""")
+                .execute(Tuple.of(projectId))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(summary(row)));
+                    return items;
+                }));
+    }
+
+    public Future<JsonObject> create(long projectId, String name, String description) {
+        return projects.get(projectId).compose(project -> pool.preparedQuery("""
+                        INSERT INTO suites (project_id, name, description) VALUES ($1, $2, $3)
+                        RETURNING id, project_id, name, description, 0::bigint AS case_count, 0::bigint AS link_count""")
+                .execute(Tuple.of(projectId, name, description == null ? "" : description))
+                .map(rows -> summary(rows.iterator().next())));
+    }
+
+    public Future<JsonObject> addCase(long suiteId, String title, String steps) {
+        return suite(suiteId).compose(suite -> pool.preparedQuery("INSERT INTO test_cases (suite_id, title, steps) VALUES ($1, $2, $3) RETURNING id")
+                .execute(Tuple.of(suiteId, title, steps == null ? "" : steps))
+                .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong(0)).put("title", title).put("steps", steps == null ? "" : steps)));
+    }
+
+    /** The detail view: cases, and links refreshed from Jira as the viewer (stale values, flagged, when Jira cannot be asked). */
+    public Future<JsonObject> detail(long suiteId, long userId) {
+        return suite(suiteId).compose(suite -> refreshLinks(suiteId, userId)
+                .compose(fresh -> Future.all(cases(suiteId), links(suiteId)).map(all -> suite
+                        .put("cases", all.<JsonArray>resultAt(0)).put("links", all.<JsonArray>resultAt(1)).put("linksStale", !fresh))));
+    }
+
+    /** Links issues after reading each from Jira (a key Jira does not know is refused, naming it). */
+    public Future<JsonArray> link(long suiteId, long instanceId, List<String> keys, long userId) {
+        return suite(suiteId).compose(suite -> integrations.get(instanceId)).compose(instance ->
+                inBatches(keys, key -> jira.get(userId, instance, key.toUpperCase(java.util.Locale.ROOT)))
+                        .compose(found -> {
+                            List<String> missing = new ArrayList<>();
+                            for (int i = 0; i < keys.size(); i++) {
+                                if (found.get(i).isEmpty()) {
+                                    missing.add(keys.get(i));
+                                }
+                            }
+                            if (!missing.isEmpty()) {
+                                return Future.failedFuture(ApiException.invalid("keys", "Jira has no issue " + String.join(", ", missing)
+                                        + " (or you cannot see it)."));
+                            }
+                            return pool.withTransaction(tx -> {
+                                Future<Void> chain = Future.succeededFuture();
+                                for (Optional<JiraIssues.IssueSummary> issue : found) {
+                                    JiraIssues.IssueSummary i = issue.orElseThrow();
+                                    chain = chain.compose(done -> tx.preparedQuery("""
+                                                    INSERT INTO suite_links (suite_id, instance_id, jira_key, jira_id, summary, status, assignee, issue_type,
+                                                                             checked_at, linked_by)
+                                                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                                    ON CONFLICT (suite_id, instance_id, jira_key) DO UPDATE SET summary = $5, status = $6, assignee = $7,
+                                                           issue_type = $8, not_found = false, checked_at = $9""")
+                                            .execute(Tuple.from(new Object[] {suiteId, instanceId, i.key(), i.id(), i.summary(), i.status(),
+                                                    i.assignee(), i.issueType(), now(), userId}))
+                                            .mapEmpty());
+                                }
+                                return chain;
+                            });
+                        }))
+                .compose(done -> links(suiteId));
+    }
+
+    public Future<Void> unlink(long suiteId, long instanceId, String key) {
+        return pool.preparedQuery("DELETE FROM suite_links WHERE suite_id = $1 AND instance_id = $2 AND jira_key = $3")
+                .execute(Tuple.of(suiteId, instanceId, key.toUpperCase(java.util.Locale.ROOT)))
+                .compose(rows -> rows.rowCount() == 0
+                        ? Future.failedFuture(ApiException.notFound(key + " is not linked to this suite."))
+                        : Future.<Void>succeededFuture());
+    }
+
+    /** True when every stale link could be read from Jira. */
+    private Future<Boolean> refreshLinks(long suiteId, long userId) {
+        return pool.preparedQuery("SELECT instance_id, jira_key FROM suite_links WHERE suite_id = $1 AND (checked_at IS NULL OR checked_at < $2)")
+                .execute(Tuple.of(suiteId, now().minus(LINK_CACHE)))
+                .compose(rows -> {
+                    List<Future<Boolean>> refreshes = new ArrayList<>();
+                    for (Row row : rows) {
+                        long instanceId = row.getLong("instance_id");
+                        String key = row.getString("jira_key");
+                        refreshes.add(integrations.get(instanceId)
+                                .compose(instance -> jira.get(userId, instance, key))
+                                .compose(found -> store(suiteId, instanceId, key, found))
+                                .map(true)
+                                .otherwise(failure -> false));
+                    }
+                    return Future.join(refreshes).otherwiseEmpty()
+                            .map(done -> refreshes.stream().allMatch(f -> f.succeeded() && Boolean.TRUE.equals(f.result())));
+                });
+    }
+
+    private Future<Void> store(long suiteId, long instanceId, String key, Optional<JiraIssues.IssueSummary> found) {
+        if (found.isEmpty()) {
+            return pool.preparedQuery("UPDATE suite_links SET not_found = true, checked_at = $4 WHERE suite_id = $1 AND instance_id = $2 AND jira_key = $3")
+                    .execute(Tuple.of(suiteId, instanceId, key, now())).mapEmpty();
+        }
+        JiraIssues.IssueSummary i = found.get();
+        return pool.preparedQuery("""
+                        UPDATE suite_links SET summary = $4, status = $5, assignee = $6, issue_type = $7, not_found = false, checked_at = $8
+                         WHERE suite_id = $1 AND instance_id = $2 AND jira_key = $3""")
+                .execute(Tuple.from(new Object[] {suiteId, instanceId, key, i.summary(), i.status(), i.assignee(), i.issueType(), now()})).mapEmpty();
+    }
+
+    private Future<JsonObject> suite(long suiteId) {
+        return pool.preparedQuery("SELECT id, project_id, name, description FROM suites WHERE id = $1").execute(Tuple.of(suiteId))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("There is no test suite " + suiteId + "."))
+                        : Future.succeededFuture(new JsonObject().put("id", rows.iterator().next().getLong("id"))
+                        .put("projectId", rows.iterator().next().getLong("project_id")).put("name", rows.iterator().next().getString("name"))
+                        .put("description", rows.iterator().next().getString("description"))));
+    }
+
+    private Future<JsonArray> cases(long suiteId) {
+        return pool.preparedQuery("SELECT id, title, steps FROM test_cases WHERE suite_id = $1 ORDER BY id").execute(Tuple.of(suiteId))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(new JsonObject().put("id", row.getLong("id")).put("title", row.getString("title"))
+                            .put("steps", row.getString("steps"))));
+                    return items;
+                });
+    }
+
+    private Future<JsonArray> links(long suiteId) {
+        return pool.preparedQuery("""
+                        SELECT l.instance_id, l.jira_key, l.summary, l.status, l.assignee, l.issue_type, l.not_found, l.checked_at, i.base_url
+                          FROM suite_links l JOIN jira_instances i ON i.id = l.instance_id
+                         WHERE l.suite_id = $1 ORDER BY l.linked_at, l.jira_key""")
+                .execute(Tuple.of(suiteId))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(new JsonObject().put("instanceId", row.getLong("instance_id")).put("key", row.getString("jira_key"))
+                            .put("summary", row.getString("summary")).put("status", row.getString("status"))
+                            .put("assignee", row.getString("assignee")).put("issueType", row.getString("issue_type"))
+                            .put("url", row.getString("base_url") + "/browse/" + row.getString("jira_key"))
+                            .put("notFound", row.getBoolean("not_found"))
+                            .put("checkedAt", row.getOffsetDateTime("checked_at") == null ? null : row.getOffsetDateTime("checked_at").toInstant().toString())));
+                    return items;
+                });
+    }
+
+    /** Runs the calls a few at a time (Jira rate limits), keeping the order of the inputs. */
+    private static <T> Future<List<T>> inBatches(List<String> keys, java.util.function.Function<String, Future<T>> call) {
+        List<T> results = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < keys.size(); from += JIRA_CONCURRENCY) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + JIRA_CONCURRENCY));
+            chain = chain.compose(done -> {
+                List<Future<T>> calls = batch.stream().map(call).toList();
+                return Future.all(calls).map(all -> {
+                    calls.forEach(f -> results.add(f.result()));
+                    return null;
+                });
+            });
+        }
+        return chain.map(results);
+    }
+
+    private static JsonObject summary(Row row) {
+        return new JsonObject().put("id", row.getLong("id")).put("projectId", row.getLong("project_id")).put("name", row.getString("name"))
+                .put("description", row.getString("description")).put("caseCount", row.getLong("case_count")).put("linkCount", row.getLong("link_count"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

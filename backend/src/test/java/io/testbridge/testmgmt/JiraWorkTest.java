@@ -1,0 +1,207 @@
+package io.testbridge.testmgmt;
+
+import io.testbridge.jirasim.FaultSpec;
+import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.JiraConsent;
+import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Issue module and Test Suites against simulated Jira Cloud and Data Center, as a tester acting as themself. */
+class JiraWorkTest {
+    private static Simulator simulator;
+    private static RunningApp app;
+    private static ApiClient tester;
+    private static long cloud;
+    private static long dc;
+    private static long project;
+
+    @BeforeAll
+    static void start() {
+        simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+        app = RunningApp.start(io.testbridge.testing.TestDatabase.freshDatabase(), Map.of(
+                "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
+                "TESTBRIDGE_JIRA_TIMEOUT_SECONDS", "2"));
+        String callback = app.baseUrl() + "/oauth/callback";
+        simulator.jira().registerClient(OAuthClientRegistration.cloud("work-cloud", "work-cloud-secret", "Testbridge", List.of(callback),
+                Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+        simulator.jira().registerClient(OAuthClientRegistration.dataCenter("dc912", "work-dc", "work-dc-secret", "Testbridge", List.of(callback), "WRITE"));
+        ApiClient admin = Fixtures.adminClient(app);
+        cloud = instance(admin, "Acme", simulator.jira().siteUrl("acme"), "CLOUD");
+        dc = instance(admin, "DC", simulator.jira().dcBaseUrl("dc912"), "DATA_CENTER");
+        OAuthDriver driver = new OAuthDriver(admin);
+        assertThat(driver.connect(cloud, "work-cloud", "work-cloud-secret", "alice", "acme").status()).isEqualTo(200);
+        assertThat(driver.connect(dc, "work-dc", "work-dc-secret", "alice", null).status()).isEqualTo(200);
+        project = admin.post("/api/projects", new JsonObject().put("key", "QA").put("name", "Quality")
+                .put("defaultInstanceId", cloud).put("defaultJiraProject", "TB")).json().getLong("id");
+        Fixtures.createUser(admin, "tess", "tess password 12", "Tester");
+        tester = app.client();
+        tester.login("tess", "tess password 12");
+        authenticate(cloud, "acme");
+        authenticate(dc, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        simulator.close();
+    }
+
+    private static long instance(ApiClient admin, String name, String url, String deployment) {
+        return admin.post("/api/integrations", new JsonObject().put("name", name).put("baseUrl", url).put("deployment", deployment)).json().getLong("id");
+    }
+
+    private static void authenticate(long instanceId, String site) {
+        String link = tester.post("/api/me/jira-connections/" + instanceId + "/flows", new JsonObject()).json().getString("authorizationUrl");
+        String code = OAuthDriver.verificationCodeOn(tester.open(new JiraConsent().decide(link, "bob", site, JiraConsent.Decision.ACCEPT)));
+        assertThat(tester.post("/api/me/jira-connections/" + instanceId + "/verification", new JsonObject().put("verificationCode", code)).status())
+                .isEqualTo(200);
+    }
+
+    private static JsonObject bug(long instanceId, String summary) {
+        return new JsonObject().put("instanceId", instanceId).put("jiraProject", "TB").put("issueTypeId", "10002").put("issueTypeName", "Bug")
+                .put("summary", summary).put("description", "Steps:\n1. open\n2. crash")
+                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.11.3").put("labels", new JsonArray().add("regression")));
+    }
+
+    private static String browse(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void issue_types_and_required_fields_come_from_jiras_create_metadata() {
+        JsonArray types = tester.get("/api/jira/" + cloud + "/projects/TB/issue-types").json().getJsonArray("items");
+        assertThat(types.stream().map(t -> ((JsonObject) t).getString("name"))).contains("Bug", "Task", "Story");
+        JsonArray fields = tester.get("/api/jira/" + dc + "/projects/TB/issue-types/10002/fields").json().getJsonArray("items");
+        JsonObject severity = fields.stream().map(f -> (JsonObject) f).filter(f -> f.getString("fieldId").equals("customfield_10010")).findFirst().orElseThrow();
+        assertThat(severity.getBoolean("required")).isTrue();
+        assertThat(severity.getString("type")).isEqualTo("option");
+        assertThat(severity.getJsonArray("allowedValues").getJsonObject(0).getString("label")).isEqualTo("Critical");
+    }
+
+    @Test
+    void a_bug_with_a_required_custom_select_is_created_on_cloud_and_on_data_center_as_the_tester() throws Exception {
+        for (long instanceId : new long[] {cloud, dc}) {
+            ApiClient.Response created = tester.post("/api/projects/" + project + "/issues", bug(instanceId, "Crash on save " + instanceId));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            JsonObject issue = created.json();
+            assertThat(issue.getString("state")).as(issue.encode()).isEqualTo("CREATED");
+            assertThat(issue.getString("jiraKey")).startsWith("TB-");
+            assertThat(browse(issue.getString("jiraUrl"))).contains(issue.getString("jiraKey")).contains("Crash on save");
+        }
+        JsonArray list = tester.get("/api/projects/" + project + "/issues").json().getJsonArray("items");
+        assertThat(list.stream().map(i -> ((JsonObject) i).getString("state"))).contains("CREATED");
+    }
+
+    @Test
+    void missing_required_fields_and_jiras_field_errors_keep_the_draft_with_each_error_on_its_field() {
+        JsonObject incomplete = bug(cloud, "Incomplete bug");
+        incomplete.getJsonObject("fields").remove("customfield_10010");
+        JsonObject draft = tester.post("/api/projects/" + project + "/issues", incomplete).json();
+        assertThat(draft.getString("state")).isEqualTo("FAILED");
+        assertThat(draft.getJsonObject("lastError").getJsonObject("fields").getString("customfield_10010")).contains("Severity");
+
+        JsonObject wrongOption = bug(cloud, "Bug with a bad severity");
+        wrongOption.getJsonObject("fields").put("customfield_10010", "999999");
+        JsonObject refused = tester.post("/api/projects/" + project + "/issues", wrongOption).json();
+        assertThat(refused.getString("state")).isEqualTo("FAILED");
+        assertThat(refused.getJsonObject("lastError").getJsonObject("fields").fieldNames()).contains("customfield_10010");
+        assertThat(refused.getString("summary")).as("nothing typed is lost").isEqualTo("Bug with a bad severity");
+
+        long id = draft.getLong("id");
+        tester.patch("/api/issues/" + id, new JsonObject().put("fields", bug(cloud, "x").getJsonObject("fields")));
+        JsonObject retried = tester.post("/api/issues/" + id + "/submit", new JsonObject()).json();
+        assertThat(retried.getString("state")).isEqualTo("CREATED");
+    }
+
+    @Test
+    void a_timeout_after_jira_created_the_issue_is_retried_without_a_duplicate() {
+        String summary = "Created during a timeout " + System.nanoTime();
+        long fault = simulator.jira().faults().add(FaultSpec.latency(Duration.ofSeconds(3)).onMethod("POST").onPathPattern(".*/rest/api/3/issue").times(1));
+        JsonObject unknown = tester.post("/api/projects/" + project + "/issues", bug(cloud, summary)).json();
+        simulator.jira().faults().remove(fault);
+        assertThat(unknown.getString("state")).isEqualTo("UNKNOWN");
+
+        ApiClient.Response retry;
+        do { // Jira may still be working on the slow request: Testbridge says so (409) until it can tell
+            retry = tester.post("/api/issues/" + unknown.getLong("id") + "/submit", new JsonObject());
+            if (retry.status() == 409) {
+                app.clock().advance(Duration.ofSeconds(7));
+            }
+        } while (retry.status() == 409);
+        assertThat(retry.json().getString("state")).as(retry.body()).isEqualTo("CREATED");
+        JsonArray found = tester.get("/api/jira/" + cloud + "/search?q=" + summary.replace(" ", "+")).json().getJsonArray("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.getJsonObject(0).getString("key")).isEqualTo(retry.json().getString("jiraKey"));
+    }
+
+    @Test
+    void a_rate_limited_create_waits_for_retry_after_and_succeeds() {
+        simulator.jira().faults().add(FaultSpec.rateLimit(1, 1).onMethod("POST").onPathPattern(".*/rest/api/2/issue"));
+        JsonObject created = tester.post("/api/projects/" + project + "/issues", bug(dc, "Rate limited bug")).json();
+        assertThat(created.getString("state")).isEqualTo("CREATED");
+    }
+
+    @Test
+    void search_pages_on_cloud_with_next_page_token_and_on_data_center_with_start_at() {
+        for (long instanceId : new long[] {cloud, dc}) {
+            JsonObject first = tester.get("/api/jira/" + instanceId + "/search?q=test&project=TB&pageSize=2").json();
+            assertThat(first.getJsonArray("items")).hasSize(2);
+            assertThat(first.getString("nextCursor")).isNotNull();
+            JsonObject second = tester.get("/api/jira/" + instanceId + "/search?q=test&project=TB&pageSize=2&cursor=" + first.getString("nextCursor")).json();
+            assertThat(second.getJsonArray("items")).isNotEmpty();
+            assertThat(second.getJsonArray("items").getJsonObject(0).getString("key")).isNotIn(
+                    first.getJsonArray("items").getJsonObject(0).getString("key"), first.getJsonArray("items").getJsonObject(1).getString("key"));
+            assertThat(tester.get("/api/jira/" + instanceId + "/search?q=TB-2").json().getJsonArray("items").getJsonObject(0).getString("key")).isEqualTo("TB-2");
+            assertThat(tester.get("/api/jira/" + instanceId + "/search?q=TB-99999").json().getJsonArray("items")).isEmpty();
+        }
+    }
+
+    @Test
+    void suites_link_issues_show_their_status_and_an_issue_deleted_in_jira_shows_as_not_found() {
+        long suite = tester.post("/api/projects/" + project + "/suites", new JsonObject().put("name", "Login")).json().getLong("id");
+        tester.post("/api/suites/" + suite + "/cases", new JsonObject().put("title", "SSO login").put("steps", "1. log in"));
+        ApiClient.Response linked = tester.post("/api/suites/" + suite + "/links", new JsonObject().put("instanceId", cloud)
+                .put("keys", new JsonArray().add("TB-1").add("TB-3").add("TB-4")));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().getJsonArray("items")).hasSize(3);
+        assertThat(linked.json().getJsonArray("items").getJsonObject(0).getString("status")).isNotBlank();
+        assertThat(tester.post("/api/suites/" + suite + "/links", new JsonObject().put("instanceId", cloud)
+                .put("keys", new JsonArray().add("TB-77777"))).errorField()).isEqualTo("keys");
+
+        JsonObject listed = tester.get("/api/projects/" + project + "/suites").json().getJsonArray("items").getJsonObject(0);
+        assertThat(listed.getLong("linkCount")).isEqualTo(3);
+        assertThat(listed.getLong("caseCount")).isEqualTo(1);
+
+        simulator.jira().deleteSiteIssue("acme", "TB-3");
+        app.clock().advance(Duration.ofMinutes(2));
+        ApiClient.Response detail = tester.get("/api/suites/" + suite);
+        assertThat(detail.status()).isEqualTo(200);
+        JsonArray links = detail.json().getJsonArray("links");
+        assertThat(links.stream().map(l -> (JsonObject) l).filter(l -> l.getString("key").equals("TB-3")).findFirst().orElseThrow()
+                .getBoolean("notFound")).isTrue();
+        assertThat(detail.json().getBoolean("linksStale")).isFalse();
+
+        assertThat(tester.delete("/api/suites/" + suite + "/links/" + cloud + "/TB-4").status()).isEqualTo(204);
+        assertThat(tester.get("/api/suites/" + suite).json().getJsonArray("links")).hasSize(2);
+    }
+}
