@@ -7,50 +7,19 @@ import io.testbridge.db.DatabaseErrors;
 import io.testbridge.db.DatabaseServer;
 import io.testbridge.db.Migrations;
 import io.testbridge.health.HealthCheck;
-import io.testbridge.http.ApiRouter;
 import io.testbridge.http.HttpServerVerticle;
-import io.testbridge.http.SecurityHeaders;
-import io.testbridge.db.PeriodicJobs;
-import io.testbridge.integrations.InstanceChecker;
-import io.testbridge.integrations.InstanceProbe;
-import io.testbridge.integrations.IntegrationService;
-import io.testbridge.integrations.IntegrationsApi;
-import io.testbridge.jira.JiraHttp;
-import io.testbridge.jira.OutboundGuard;
-import io.testbridge.audit.AuditLog;
-import io.testbridge.audit.HistoryApi;
-import io.testbridge.audit.HistoryService;
-import io.testbridge.crypto.KeyStore;
-import io.testbridge.crypto.SecretBox;
 import io.testbridge.http.RequestIds;
-import io.testbridge.oauth.AdminConnections;
-import io.testbridge.oauth.CallbackRoutes;
-import io.testbridge.oauth.GrantConfirmation;
-import io.testbridge.oauth.OAuthApi;
-import io.testbridge.oauth.OAuthClientStore;
-import io.testbridge.oauth.OAuthClients;
-import io.testbridge.oauth.OAuthFlows;
-import io.testbridge.oauth.UserConnections;
-import io.testbridge.oauth.UserConnectionsApi;
-import io.testbridge.oauth.UserTokens;
+import io.testbridge.http.SecurityHeaders;
 import io.testbridge.oauth.TokenKeepAlive;
-import io.testbridge.jira.JiraApi;
-import io.testbridge.jira.JiraClient;
-import io.testbridge.jira.JiraIssues;
-import io.testbridge.testmgmt.IssueService;
-import io.testbridge.testmgmt.ProjectService;
-import io.testbridge.testmgmt.SuiteService;
-import io.testbridge.testmgmt.TestManagementApi;
-import io.testbridge.sessions.LoginThrottle;
-import io.testbridge.sessions.SessionCookie;
-import io.testbridge.sessions.SessionStore;
-import io.testbridge.sessions.SessionsApi;
-import io.testbridge.system.SystemApi;
+import io.testbridge.observability.Metrics;
+import io.testbridge.observability.MetricsEndpoint;
 import io.testbridge.users.NewUser;
 import io.testbridge.users.UserService;
-import io.testbridge.users.UsersApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,8 +46,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
-    private static final long SESSION_PURGE_INTERVAL_MS = Duration.ofMinutes(10).toMillis();
-    private static final long FLOW_CLEANUP_INTERVAL_MS = Duration.ofMinutes(1).toMillis();
 
     private final DatabaseServer database;
     private final Vertx vertx;
@@ -104,46 +73,23 @@ public final class Application {
         Vertx vertx = null;
         try {
             Migrations.migrate(database.url(), config.dbConnectTimeout());
-            vertx = Vertx.vertx();
+            // one metrics registry per application, so several in one JVM (tests) keep their figures apart
+            String registryName = "testbridge-" + java.util.UUID.randomUUID();
+            vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(MetricsEndpoint.options(registryName)));
+            Metrics metrics = new Metrics(BackendRegistries.getNow(registryName));
             Pool pool = Database.pool(vertx, database.url(), config);
-            boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
-            UserService users = new UserService(vertx, pool);
-            SessionStore sessions = new SessionStore(pool, clock, config);
-            SessionCookie cookie = new SessionCookie(https);
-            LoginThrottle throttle = new LoginThrottle(pool, clock, config);
-            ApiRouter api = new ApiRouter(vertx, sessions, cookie);
-            PeriodicJobs jobs = new PeriodicJobs(pool, clock);
-            JiraHttp jiraHttp = new JiraHttp(vertx, config.outbound());
-            AuditLog audit = new AuditLog(vertx, clock);
-            HistoryService history = new HistoryService(pool, clock);
-            IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
-                    new OutboundGuard(vertx, config.outbound()), audit);
-            SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
+            HealthCheck health = new HealthCheck(vertx, pool);
             AtomicReference<URI> publicUrl = new AtomicReference<>();
-            OAuthClients sharedClients = new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock);
-            OAuthFlows flows = new OAuthFlows(pool, clock, secrets, sharedClients, integrations, audit, publicUrl::get);
-            OAuthClientStore clientStore = new OAuthClientStore(secrets);
-            GrantConfirmation grants = new GrantConfirmation(jiraHttp, config.atlassianApiUrl());
-            AdminConnections adminConnections = new AdminConnections(pool, flows, clientStore, integrations, grants, audit);
-            UserConnections userConnections = new UserConnections(pool, clock, flows, clientStore, integrations, grants, audit);
-            UserTokens userTokens = new UserTokens(pool, clock, secrets, clientStore, sharedClients, audit, flows::callbackUrl);
-            JiraClient jiraClient = new JiraClient(vertx, jiraHttp, userTokens, config.atlassianApiUrl());
-            TokenKeepAlive keepAlive = new TokenKeepAlive(pool, clock, userTokens, integrations);
-            JiraIssues jiraIssues = new JiraIssues(jiraClient);
-            ProjectService projects = new ProjectService(pool);
-            IssueService issues = new IssueService(pool, clock, projects, integrations, jiraClient, jiraIssues, config.outbound().timeout());
-            SuiteService suites = new SuiteService(pool, clock, projects, integrations, jiraIssues);
-
-            await(createInitialAdmin(config, users), "creating the initial administrator");
+            Modules modules = new Modules(vertx, pool, config, clock, metrics, publicUrl::get);
+            await(createInitialAdmin(config, modules.users), "creating the initial administrator");
+            boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
+            List<Consumer<Router>> pages = new ArrayList<>(List.of(modules.callbackRoutes()::mount));
+            if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
+                pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
+            }
             HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
-                    contract -> api.create(contract, List.of(new SystemApi(), new UsersApi(users),
-                            new SessionsApi(users, sessions, throttle, cookie), new IntegrationsApi(integrations),
-                            new OAuthApi(adminConnections), new HistoryApi(history, integrations),
-                            new UserConnectionsApi(userConnections), new JiraApi(jiraClient, jiraIssues, integrations),
-                            new TestManagementApi(projects, issues, suites)),
-                            List.of(new RequestIds(), new SecurityHeaders(https))),
-                    new HealthCheck(vertx, pool),
-                    List.of(new CallbackRoutes(flows, sessions, cookie)::mount));
+                    contract -> modules.api.create(contract, modules.apiModules(), List.of(new RequestIds(), new SecurityHeaders(https))),
+                    health, pages);
             try {
                 await(vertx.deployVerticle(http), "starting the HTTP server");
             } catch (ConfigException e) {
@@ -154,22 +100,14 @@ public final class Application {
                 throw e;
             }
             publicUrl.set(config.publicUrlOr(http.actualPort()));
-            InstanceChecker.schedule(vertx, jobs, integrations, config.instanceCheckInterval());
-            vertx.setPeriodic(Duration.ofMinutes(30).toMillis(), id -> jobs.claim("token-keepalive", Duration.ofHours(6))
-                    .compose(claimed -> claimed ? keepAlive.runOnce() : Future.succeededFuture(0))
-                    .onFailure(e -> LOG.warn("event=job_failed job=token-keepalive reason={}", e.getMessage())));
-            if (!config.historyRetention().isZero()) {
-                vertx.setPeriodic(Duration.ofMinutes(15).toMillis(), id -> jobs.claim("history-retention", Duration.ofHours(1))
-                        .compose(claimed -> claimed ? history.applyRetention(config.historyRetention()) : Future.succeededFuture(0))
-                        .onFailure(e -> LOG.warn("event=job_failed job=history-retention reason={}", e.getMessage())));
+            if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
+                await(MetricsEndpoint.startSeparateServer(vertx, config.httpHost(), config.metrics().port(), registryName), "starting the metrics server");
             }
-            vertx.setPeriodic(FLOW_CLEANUP_INTERVAL_MS, id -> flows.discardExpired()
-                    .onFailure(e -> LOG.warn("event=flow_cleanup_failed reason={}", e.getMessage())));
-            vertx.setPeriodic(SESSION_PURGE_INTERVAL_MS, id -> sessions.purgeExpired()
-                    .onFailure(e -> LOG.warn("event=session_purge_failed reason={}", e.getMessage())));
+            modules.scheduleBackgroundJobs();
+            health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
-                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, http.actualPort(), publicUrl.get(), keepAlive);
+                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), modules.secrets.currentKeyId());
+            return new Application(database, vertx, http.actualPort(), publicUrl.get(), modules.keepAlive);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 closeQuietly(vertx);

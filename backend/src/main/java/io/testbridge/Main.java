@@ -23,6 +23,8 @@ public final class Main {
         }
         try {
             AppConfig config = ConfigLoader.load(arguments, System.getenv());
+            // logback reads it when it starts, which is at the first log line: after this
+            System.setProperty("TESTBRIDGE_LOG_FORMAT", config.logFormat());
             Application application = Application.start(config, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(application::stop, "testbridge-shutdown"));
         } catch (ConfigException e) {

@@ -3,7 +3,9 @@ package io.testbridge.audit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.testbridge.observability.Metrics;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
@@ -21,15 +23,22 @@ public final class AuditLog {
 
     private final Vertx vertx;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public AuditLog(Vertx vertx, Clock clock) {
+    public AuditLog(Vertx vertx, Clock clock, Metrics metrics) {
         this.vertx = vertx;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Future<JsonObject> record(SqlClient tx, long instanceId, String instanceName, Actor actor, AuditEventType type,
                                      boolean success, String reason) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (tx instanceof SqlConnection connection && connection.transaction() != null) {
+            connection.transaction().completion().onSuccess(committed -> metrics.auditEvent(type.name()));
+        } else {
+            metrics.auditEvent(type.name());
+        }
         String trimmed = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
         return tx.preparedQuery("""
                         INSERT INTO oauth_history (occurred_at, instance_id, instance_name, actor_user_id, actor_name,

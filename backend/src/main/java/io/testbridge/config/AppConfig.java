@@ -25,7 +25,19 @@ public record AppConfig(
         String atlassianApiUrl,
         OutboundPolicy outbound,
         Duration instanceCheckInterval,
-        Duration historyRetention) {
+        Duration historyRetention,
+        MetricsSettings metrics,
+        String logFormat) {
+
+    public enum MetricsMode { OFF, TOKEN, PORT }
+
+    /** How /metrics is exposed. */
+    public record MetricsSettings(MetricsMode mode, String token, int port) {
+        @Override
+        public String toString() {
+            return "MetricsSettings[" + mode + ", port " + port + "]";
+        }
+    }
 
     /** What Testbridge may call when it talks to a Jira instance. */
     public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout) {

@@ -126,11 +126,30 @@ public final class ConfigLoader {
                 new AppConfig.OutboundPolicy(bool(Setting.JIRA_ALLOW_HTTP), bool(Setting.JIRA_ALLOW_LINK_LOCAL),
                         Duration.ofSeconds(integer(Setting.JIRA_TIMEOUT_SECONDS, 1, 300))),
                 Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)),
-                Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)));
+                Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)),
+                metrics(),
+                oneOf(Setting.LOG_FORMAT, "text", "json"));
     }
 
     private String text(Setting setting) {
         return values.get(setting);
+    }
+
+    private AppConfig.MetricsSettings metrics() {
+        AppConfig.MetricsMode mode = AppConfig.MetricsMode.valueOf(oneOf(Setting.METRICS, "off", "token", "port").toUpperCase(java.util.Locale.ROOT));
+        String token = text(Setting.METRICS_TOKEN);
+        if (mode == AppConfig.MetricsMode.TOKEN && token.length() < 16) {
+            throw new ConfigException("TESTBRIDGE_METRICS=token needs TESTBRIDGE_METRICS_TOKEN of at least 16 characters.");
+        }
+        return new AppConfig.MetricsSettings(mode, token, integer(Setting.METRICS_PORT, 1, 65535));
+    }
+
+    private String oneOf(Setting setting, String... allowed) {
+        String value = text(setting).toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Arrays.asList(allowed).contains(value)) {
+            throw new ConfigException(setting.envName() + " must be one of " + String.join(", ", allowed) + ", not '" + text(setting) + "'.");
+        }
+        return value;
     }
 
     private boolean bool(Setting setting) {

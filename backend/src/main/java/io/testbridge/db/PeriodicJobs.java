@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 public final class PeriodicJobs {
     private final Pool pool;
     private final Clock clock;
+    private final io.testbridge.observability.Metrics metrics;
 
-    public PeriodicJobs(Pool pool, Clock clock) {
+    public PeriodicJobs(Pool pool, Clock clock, io.testbridge.observability.Metrics metrics) {
         this.pool = pool;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Future<Boolean> claim(String job, Duration period) {
@@ -29,6 +31,12 @@ public final class PeriodicJobs {
                         ON CONFLICT (job) DO UPDATE SET last_run_at = $2 WHERE r.last_run_at <= $3
                         RETURNING job""")
                 .execute(Tuple.of(job, now, now.minus(period)))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> {
+                    boolean claimed = rows.rowCount() == 1;
+                    if (claimed) {
+                        metrics.jobRun(job);
+                    }
+                    return claimed;
+                });
     }
 }

@@ -133,6 +133,7 @@ public final class ApiRouter {
                     return;
                 }
                 ctx.put(Requests.PRINCIPAL, principal);
+                io.testbridge.observability.RequestContext.setUserId(principal.userId());
                 ctx.next();
             });
         };

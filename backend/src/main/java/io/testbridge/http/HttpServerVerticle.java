@@ -42,7 +42,7 @@ public final class HttpServerVerticle extends VerticleBase {
         return ApiRouter.loadContract(vertx).compose(contract -> {
             // the API router comes first: its root handlers (security headers, body limit) cover every route
             Router router = apiRouter.apply(contract);
-            router.get("/health").handler(health);
+            health.mount(router);
             pages.forEach(page -> page.accept(router));
             SinglePageApp.mount(router);
             router.route().failureHandler(new FailureHandler());

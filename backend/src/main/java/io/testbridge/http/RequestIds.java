@@ -17,6 +17,7 @@ public final class RequestIds implements PlatformHandler {
         String incoming = ctx.request().getHeader(HEADER);
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         ctx.put(KEY, id);
+        io.testbridge.observability.RequestContext.setRequestId(id);
         ctx.response().putHeader(HEADER, id);
         ctx.next();
     }

@@ -33,12 +33,17 @@ public final class JiraClient {
     private final JiraHttp http;
     private final UserTokens tokens;
     private final String atlassianApiUrl;
+    private final io.testbridge.observability.Metrics metrics;
+    private final io.testbridge.observability.RecentJiraErrors errors;
 
-    public JiraClient(Vertx vertx, JiraHttp http, UserTokens tokens, String atlassianApiUrl) {
+    public JiraClient(Vertx vertx, JiraHttp http, UserTokens tokens, String atlassianApiUrl, io.testbridge.observability.Metrics metrics,
+                      io.testbridge.observability.RecentJiraErrors errors) {
+        this.errors = errors;
         this.vertx = vertx;
         this.http = http;
         this.tokens = tokens;
         this.atlassianApiUrl = atlassianApiUrl;
+        this.metrics = metrics;
     }
 
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
@@ -67,6 +72,10 @@ public final class JiraClient {
         Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
         return sent.compose(response -> {
             int status = response.statusCode();
+            metrics.jiraCall(instance.id(), method.name(), path, status);
+            if (status >= 500 || status == 429) {
+                errors.record(instance.id(), method + " " + path + " answered HTTP " + status);
+            }
             if (status == 401 && !refreshed) {
                 return tokens.refreshAfterUnauthorized(userId, instance, token.version())
                         .compose(fresh -> attempt(userId, instance, method, path, query, body, fresh, rateLimitWaits, readRetries, true));
@@ -86,6 +95,8 @@ public final class JiraClient {
             }
             return Future.succeededFuture(response);
         }, failure -> {
+            metrics.jiraCall(instance.id(), method.name(), path, 0);
+            errors.record(instance.id(), method + " " + path + " failed: " + failure.getMessage());
             if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
             }

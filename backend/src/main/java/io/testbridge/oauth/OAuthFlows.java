@@ -43,9 +43,11 @@ public final class OAuthFlows {
     private final IntegrationService integrations;
     private final AuditLog audit;
     private final Supplier<URI> publicUrl;
+    private final io.testbridge.observability.Metrics metrics;
 
     public OAuthFlows(Pool pool, Clock clock, SecretBox secrets, OAuthClients clients, IntegrationService integrations,
-                      AuditLog audit, Supplier<URI> publicUrl) {
+                      AuditLog audit, Supplier<URI> publicUrl, io.testbridge.observability.Metrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.clock = clock;
         this.secrets = secrets;
@@ -91,6 +93,7 @@ public final class OAuthFlows {
                                 purpose == FlowPurpose.ADMIN_CONNECT ? "administrator connection with client " + clientId
                                         : "user authentication")))
                 .onSuccess(audit::announce)
+                .onSuccess(recorded -> metrics.flowStarted(purpose.name(), instance.deployment().name()))
                 .map(recorded -> new Started(id, authorizationUrl, expiresAt));
     }
 
@@ -200,6 +203,7 @@ public final class OAuthFlows {
 
     private Future<CallbackResult> endFlow(Flow flow, JiraInstance instance, Actor actor, AuditEventType type, String status, String reason,
                                            CallbackResult result) {
+        metrics.flowFailed(flow.purpose().name(), type == AuditEventType.CONSENT_DENIED ? "denied" : status.toLowerCase(java.util.Locale.ROOT));
         return pool.withTransaction(tx -> flows.end(tx, flow.id(), status, reason, now())
                         .compose(done -> audit.record(tx, instance.id(), instance.name(), actor, type, false, reason)))
                 .onSuccess(audit::announce)
@@ -241,6 +245,7 @@ public final class OAuthFlows {
                         .compose(x -> Future.failedFuture(ApiException.invalid("verificationCode",
                                 "That verification code has expired (they last " + VERIFICATION_LIFETIME.toMinutes() + " minutes); start again from Step 1.")));
             }
+            metrics.verificationAttempt("accepted");
             TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(flow.tokenSetSealed(), flow.tokenSetContext())));
             String clientSecret = flow.clientSecretSealed() == null ? null : secrets.decrypt(flow.clientSecretSealed(), flow.secretContext());
             return Future.succeededFuture(new Redeemed(flow, tokens, clientSecret));
@@ -248,6 +253,7 @@ public final class OAuthFlows {
     }
 
     private <T> Future<T> wrongCode(JiraInstance instance, FlowPurpose purpose, Actor actor, OffsetDateTime now, String message) {
+        metrics.verificationAttempt("wrong");
         return flows.countWrongCode(actor.userId(), instance.id(), purpose, now).compose(left -> {
             String detail = left.map(n -> n > 0 ? message + " " + n + " attempt(s) left." : "Too many wrong codes: start again from Step 1.")
                     .orElse(message);
@@ -262,6 +268,7 @@ public final class OAuthFlows {
 
     /** Ends a redeemed flow as COMPLETED inside the purpose's own transaction. */
     public Future<Void> complete(io.vertx.sqlclient.SqlClient tx, Flow flow) {
+        metrics.flowCompleted(flow.purpose().name());
         return flows.end(tx, flow.id(), "COMPLETED", null, now());
     }
 

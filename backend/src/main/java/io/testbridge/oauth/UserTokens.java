@@ -45,10 +45,12 @@ public final class UserTokens {
     private final OAuthClients clients;
     private final AuditLog audit;
     private final Supplier<String> redirectUri;
+    private final io.testbridge.observability.Metrics metrics;
     private final Map<String, Future<Usable>> inFlight = new ConcurrentHashMap<>();
 
     public UserTokens(Pool pool, Clock clock, SecretBox secrets, OAuthClientStore store, OAuthClients clients, AuditLog audit,
-                      Supplier<String> redirectUri) {
+                      Supplier<String> redirectUri, io.testbridge.observability.Metrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
         this.clock = clock;
         this.secrets = secrets;
@@ -136,8 +138,9 @@ public final class UserTokens {
                             return callTokenEndpoint(tx, row, userId, instance);
                         }))
                 .compose(outcome -> {
-                    LOG.debug("event=token_refresh instance_id={} user_id={} waited_ms={}", instance.id(), userId,
-                            Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                    metrics.refreshWait(waited);
+                    LOG.debug("event=token_refresh instance_id={} user_id={} waited_ms={}", instance.id(), userId, waited.toMillis());
                     return outcome.failure() == null ? Future.succeededFuture(outcome.usable()) : Future.failedFuture(outcome.failure());
                 })
                 .recover(failure -> failure instanceof ApiException ? Future.failedFuture(failure) : transientFailure(userId, instance, failure));
@@ -183,7 +186,10 @@ public final class UserTokens {
                         secrets.encrypt(tokens.refreshToken(), OAuthClientStore.refreshContext(instance.id(), userId)),
                         OffsetDateTime.ofInstant(tokens.accessExpiresAt(), ZoneOffset.UTC), tokens.scopes(), version, now()}))
                 .compose(done -> audit.record(tx, instance.id(), instance.name(), actorOf(row, userId), AuditEventType.TOKEN_REFRESHED, true, null))
-                .map(recorded -> Outcome.ok(new Usable(tokens.accessToken(), version, row.getString("cloud_id"))));
+                .map(recorded -> {
+                    metrics.tokenRefresh("ok");
+                    return Outcome.ok(new Usable(tokens.accessToken(), version, row.getString("cloud_id")));
+                });
     }
 
     private Future<Outcome> needsReauthentication(SqlConnection tx, Row row, long userId, JiraInstance instance, String reason) {
@@ -196,6 +202,7 @@ public final class UserTokens {
                 .compose(done -> audit.record(tx, instance.id(), instance.name(), actorOf(row, userId), AuditEventType.NEEDS_REAUTHENTICATION, false, reason))
                 .map(done -> {
                     LOG.info("event=needs_reauthentication instance_id={} user_id={}", instance.id(), userId);
+                    metrics.tokenRefresh("invalid_grant");
                     return Outcome.failed(new JiraAuthRequired(instance.id(), instance.name(), "Jira no longer accepts your connection."));
                 });
     }
@@ -204,6 +211,7 @@ public final class UserTokens {
     private Future<Usable> transientFailure(long userId, JiraInstance instance, Throwable failure) {
         String reason = failure instanceof TokenEndpointException token ? token.getMessage() : String.valueOf(failure.getMessage());
         LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", instance.id(), userId, reason);
+        metrics.tokenRefresh("transient");
         return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), userActor(userId), AuditEventType.TOKEN_REFRESH_FAILED, false,
                         "transient: " + reason + "; tokens kept"))
                 .onSuccess(audit::announce)

@@ -26,6 +26,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     @Override
     protected void append(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage());
+        event.getMDCPropertyMap().forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
         for (var proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
             line.append(" | ").append(proxy.getClassName()).append(": ").append(proxy.getMessage());
         }

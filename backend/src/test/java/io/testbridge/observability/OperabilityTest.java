@@ -1,0 +1,121 @@
+package io.testbridge.observability;
+
+import io.testbridge.config.DatabaseUrl;
+import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.JiraConsent;
+import io.testbridge.testing.LogCapture;
+import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.testbridge.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperabilityTest {
+    private static final String METRICS_TOKEN = "a-long-metrics-token-for-tests";
+
+    private static HttpResponse<String> scrape(RunningApp app, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/metrics"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void metrics_count_the_oauth_flow_and_the_jira_calls_of_a_real_connection() throws Exception {
+        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
+                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
+                     "TESTBRIDGE_METRICS", "token", "TESTBRIDGE_METRICS_TOKEN", METRICS_TOKEN))) {
+            simulator.jira().registerClient(OAuthClientRegistration.cloud("metrics-app", "metrics-secret", "Testbridge",
+                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+            ApiClient admin = Fixtures.adminClient(app);
+            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                    .put("deployment", "CLOUD")).json().getLong("id");
+            OAuthDriver driver = new OAuthDriver(admin);
+            driver.callback(driver.consent(id, "metrics-app", "metrics-secret", "alice", "acme", JiraConsent.Decision.DENY));
+            assertThat(driver.connect(id, "metrics-app", "metrics-secret", "alice", "acme").status()).isEqualTo(200);
+            assertThat(admin.get("/api/jira/" + id + "/projects").status()).isEqualTo(200);
+
+            assertThat(scrape(app, null).statusCode()).isEqualTo(401);
+            assertThat(scrape(app, "wrong-token-wrong-token").statusCode()).isEqualTo(401);
+            HttpResponse<String> metrics = scrape(app, METRICS_TOKEN);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            String text = metrics.body();
+            assertThat(text).contains("testbridge_oauth_flows_started_total{deployment=\"CLOUD\",purpose=\"ADMIN_CONNECT\"} 2.0");
+            assertThat(text).contains("testbridge_oauth_flows_completed_total{purpose=\"ADMIN_CONNECT\"} 1.0");
+            assertThat(text).contains("testbridge_oauth_flows_failed_total{purpose=\"ADMIN_CONNECT\",reason=\"denied\"} 1.0");
+            assertThat(text).contains("testbridge_oauth_verification_attempts_total{outcome=\"accepted\"} 1.0");
+            assertThat(text).contains("testbridge_jira_calls_total{instance=\"" + id + "\",method=\"GET\",route=\"/project/search\",status=\"200\"} 1.0");
+            assertThat(text).contains("testbridge_audit_events_written_total{type=\"ADMIN_CONNECTED\"} 1.0");
+            assertThat(text).contains("vertx_http_server_requests_total");
+            for (String secret : simulator.jira().issuedSecrets()) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void every_log_line_of_a_request_carries_its_request_id_and_no_secret() {
+        try (LogCapture logs = LogCapture.begin(); RunningApp app = RunningApp.start()) {
+            Fixtures.adminClient(app);
+            ApiClient client = app.client();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String body = new JsonObject().put("username", Fixtures.ADMIN).put("password", Fixtures.ADMIN_PASSWORD).encode();
+            HttpResponse<String> login;
+            try {
+                login = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/session")).header("Content-Type", "application/json")
+                        .header("X-Request-Id", "req-login-42").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(login.headers().firstValue("X-Request-Id")).contains("req-login-42");
+            List<String> lines = logs.lines().stream().filter(line -> line.contains("req-login-42")).toList();
+            assertThat(lines).as("lines of the login request").isNotEmpty()
+                    .anySatisfy(line -> assertThat(line).contains("login_succeeded"))
+                    .allSatisfy(line -> assertThat(line).doesNotContain(Fixtures.ADMIN_PASSWORD));
+            assertThat(logs.lines().stream().filter(line -> line.contains("login_succeeded"))).allSatisfy(line ->
+                    assertThat(line).contains("request_id="));
+            assertThat(client.get("/api/about").headers().firstValue("X-Request-Id")).isPresent();
+        }
+    }
+
+    @Test
+    void ready_is_503_while_the_database_is_down_and_200_after_it_returns() throws Exception {
+        Path dir = RunningApp.newWorkDir("ready-pg");
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
+        int port = postgres.getPort();
+        try (RunningApp app = RunningApp.start(new DatabaseUrl("localhost", port, "postgres", "postgres", ""), Map.of())) {
+            ApiClient client = app.client();
+            assertThat(client.get("/health/ready").status()).isEqualTo(200);
+            assertThat(client.get("/health/live").status()).isEqualTo(200);
+            postgres.close();
+            assertThat(client.get("/health/ready").status()).isEqualTo(503);
+            assertThat(client.get("/health/live").status()).as("the process is fine").isEqualTo(200);
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+            int status = 0;
+            for (int attempt = 0; attempt < 50 && status != 200; attempt++) { // each check asks the database anew
+                status = client.get("/health/ready").status();
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            postgres.close();
+        }
+    }
+}
