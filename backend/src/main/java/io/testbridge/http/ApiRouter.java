@@ -150,6 +150,11 @@ public final class ApiRouter {
         return ctx -> extractor.extractValidatableRequest(ctx, operation)
                 .compose(request -> validator.validate(request, operation.getOperationId()))
                 .onSuccess(validated -> {
+                    String badField = ControlCharacters.find(validated);
+                    if (badField != null) {
+                        ctx.fail(ApiException.invalid(badField, badField + " contains a control character (such as NUL) that Testbridge does not store."));
+                        return;
+                    }
                     ctx.put(Requests.VALIDATED, validated);
                     ctx.next();
                 })
