@@ -36,11 +36,28 @@ public final class FailureHandler implements Handler<RoutingContext> {
             ApiResponses.error(ctx, ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.", "body", null);
         } else if (failure == null) {
             byStatus(ctx, ctx.statusCode());
+        } else if (databaseUnreachable(failure)) {
+            LOG.warn("event=database_unavailable method={} path={} error={}", ctx.request().method(), ctx.normalizedPath(), failure.toString());
+            ApiResponses.error(ctx, ErrorCode.UNAVAILABLE, "The database is not answering right now; nothing was saved. Try again shortly.",
+                    null, java.time.Duration.ofSeconds(5));
         } else {
             LOG.error("event=request_failed method={} path={} error={}", ctx.request().method(), ctx.normalizedPath(),
                     failure.toString(), failure);
             ApiResponses.error(ctx, ErrorCode.INTERNAL, "Something went wrong on the server; it has been logged.", null, null);
         }
+    }
+
+    /** A lost or refused database connection: the server is unavailable, not broken. */
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof java.net.ConnectException || type.endsWith("ClosedConnectionException")
+                    || type.endsWith("ConnectTimeoutException") || (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().equals("57P01")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void byStatus(RoutingContext ctx, int status) {

@@ -34,11 +34,23 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        recordIssuedSecrets();
         try {
             jira.close().toCompletionStage().toCompletableFuture().get();
         } catch (Exception ignored) {
             // closing anyway
         }
         vertx.close();
+    }
+
+    /** For the suite-wide secret scan (scripts/reliability-summary): everything this simulator issued. */
+    private void recordIssuedSecrets() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("testbridge.test.workdir", "target/test-work"), "issued-secrets.txt");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, jira.issuedSecrets(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

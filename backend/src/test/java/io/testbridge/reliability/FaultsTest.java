@@ -1,0 +1,150 @@
+package io.testbridge.reliability;
+
+import io.testbridge.config.DatabaseUrl;
+import io.testbridge.jirasim.FaultSpec;
+import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.ReliabilityReport;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Sql;
+import io.testbridge.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Jira misbehaving in every documented way, and PostgreSQL restarting under load. */
+class FaultsTest {
+
+    @Test
+    void jira_faults_give_bounded_answers_in_the_error_shape_and_health_stays_true() {
+        int faults = 0;
+        long slowest = 0;
+        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
+                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
+                     "TESTBRIDGE_JIRA_TIMEOUT_SECONDS", "1"))) {
+            simulator.jira().registerClient(OAuthClientRegistration.cloud("faults-app", "faults-secret", "Testbridge",
+                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+            ApiClient admin = Fixtures.adminClient(app);
+            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                    .put("deployment", "CLOUD")).json().getLong("id");
+            assertThat(new OAuthDriver(admin).connect(id, "faults-app", "faults-secret", "alice", "acme").status()).isEqualTo(200);
+            String projects = "/api/jira/" + id + "/projects";
+            String api = "/cloud/api/ex/jira/";
+
+            record Case(String name, FaultSpec fault, int status, String code, String messagePart) {
+            }
+            List<Case> cases = List.of(
+                    new Case("slow beyond the timeout", FaultSpec.latency(Duration.ofMillis(1_500)).onPathPrefix(api).times(3), 503, "jira_unavailable", "Could not reach"),
+                    new Case("5xx", FaultSpec.serverError(3, 502).onPathPrefix(api), 503, "jira_unavailable", "HTTP 502"),
+                    new Case("HTML error page", FaultSpec.htmlErrorPage(3, 503).onPathPrefix(api), 503, "jira_unavailable", "web page"),
+                    new Case("connection reset", FaultSpec.connectionReset(3).onPathPrefix(api), 503, "jira_unavailable", "Could not reach"),
+                    new Case("429 storm", FaultSpec.rateLimit(10, 1).onPathPrefix(api), 429, "too_many_attempts", "rate-limiting"));
+            for (Case fault : cases) {
+                simulator.jira().faults().add(fault.fault());
+                faults++;
+                long started = System.nanoTime();
+                ApiClient.Response response = admin.get(projects);
+                slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - started).toMillis());
+                simulator.jira().faults().clear();
+                assertThat(response.status()).as(fault.name() + ": " + response.body()).isEqualTo(fault.status());
+                assertThat(response.errorCode()).as(fault.name()).isEqualTo(fault.code());
+                assertThat(response.json().getJsonObject("error").getString("message")).as(fault.name()).contains(fault.messagePart());
+                assertThat(admin.get("/health").status()).as("Jira's trouble is not Testbridge's").isEqualTo(200);
+                assertThat(admin.get(projects).status()).as("recovered after " + fault.name()).isEqualTo(200);
+            }
+            simulator.jira().faults().add(FaultSpec.rateLimit(2, 1).onPathPrefix(api));
+            faults++;
+            assertThat(admin.get(projects).status()).as("a short 429 burst is waited out").isEqualTo(200);
+        }
+        ReliabilityReport.write("jira-faults", new JsonObject().put("faults", faults).put("slowestAnswerMs", slowest));
+    }
+
+    @Test
+    void postgresql_restarting_under_load_loses_no_acknowledged_write_and_health_tells_the_truth() throws Exception {
+        Path dir = RunningApp.newWorkDir("restart-pg");
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
+        int port = postgres.getPort();
+        DatabaseUrl url = new DatabaseUrl("localhost", port, "postgres", "postgres", "");
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicInteger failedWrites = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        long recoveryMs;
+        boolean sawDown = false;
+        try (RunningApp app = RunningApp.start(url, Map.of("TESTBRIDGE_DB_CONNECT_TIMEOUT_SECONDS", "2"))) {
+            ApiClient admin = Fixtures.adminClient(app);
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; running.get() && i < 2_000; i++) {
+                        String name = "role-" + writer + "-" + i;
+                        ApiClient.Response response = admin.post("/api/roles", new JsonObject().put("name", name).put("rights", new JsonArray()));
+                        if (response.status() == 201) {
+                            acknowledged.add(name);
+                        } else {
+                            failedWrites.incrementAndGet();
+                            assertThat(response.status()).as(response.body()).isEqualTo(503);
+                            assertThat(response.errorCode()).isEqualTo("unavailable");
+                        }
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            waitFor(() -> acknowledged.size() >= 20);
+            postgres.close();
+            for (int i = 0; i < 20 && !sawDown; i++) {
+                sawDown = admin.get("/health").status() == 503;
+            }
+            long restarted = System.nanoTime();
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
+            int before = acknowledged.size();
+            waitFor(() -> admin.get("/health").status() == 200 && acknowledged.size() > before);
+            recoveryMs = Duration.ofNanos(System.nanoTime() - restarted).toMillis();
+            running.set(false);
+            for (Thread thread : writers) {
+                thread.join(60_000);
+            }
+        } finally {
+            running.set(false);
+        }
+        Sql sql = new Sql(url);
+        List<String> stored = sql.column("SELECT name FROM roles");
+        List<String> lost = acknowledged.stream().filter(name -> !stored.contains(name)).toList();
+        postgres.close();
+        ReliabilityReport.write("database-restart", new JsonObject().put("acknowledgedWrites", acknowledged.size())
+                .put("refusedWrites", failedWrites.get()).put("lostWrites", lost.size()).put("recoveryMs", recoveryMs).put("healthSawDown", sawDown));
+        assertThat(sawDown).as("/health said DOWN while the database was away").isTrue();
+        assertThat(lost).as("acknowledged writes missing after the restart").isEmpty();
+        assertThat(recoveryMs).as("recovery (a figure for the summary; 10 s is the goal)").isPositive();
+    }
+
+    /** Polls a condition that an event will make true (bounded, so a broken system fails instead of hanging). */
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 60 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
