@@ -96,6 +96,7 @@ public final class ApiRouter {
             route.addHandler(handlers.get(id));
         }
         Router router = builder.createRouter();
+        ApiDocs.mount(router, contract);
         router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) == null ? 404 : 405));
         return router;
     }

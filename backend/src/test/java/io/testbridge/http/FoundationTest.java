@@ -55,6 +55,15 @@ class FoundationTest {
     }
 
     @Test
+    void the_api_is_documented_for_people_and_machines() {
+        ApiClient.Response docs = client.get("/api/docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(docs.body()).contains("POST /api/integrations/{instanceId}/oauth/connections").contains("INTEGRATION_MODIFY");
+        assertThat(client.get("/api/openapi.yaml").body()).startsWith("openapi: 3.1.0");
+    }
+
+    @Test
     void every_response_carries_the_security_headers_and_no_cors_grant() {
         ApiClient.Response response = client.get("/api/about");
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->

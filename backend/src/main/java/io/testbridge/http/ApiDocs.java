@@ -1,0 +1,85 @@
+package io.testbridge.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code /api/docs}: the OpenAPI document rendered for people (every operation with its right,
+ * parameters, body and answers), and {@code /api/openapi.yaml}: the document itself.
+ */
+final class ApiDocs {
+    private ApiDocs() {
+    }
+
+    static void mount(Router router, OpenAPIContract contract) {
+        Buffer yaml = resource(ApiRouter.CONTRACT);
+        String html = render(contract);
+        router.get("/api/openapi.yaml").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(yaml));
+        router.get("/api/docs").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").end(html));
+    }
+
+    private static String render(OpenAPIContract contract) {
+        JsonObject raw = contract.getRawContract();
+        JsonObject info = raw.getJsonObject("info", new JsonObject());
+        StringBuilder toc = new StringBuilder();
+        StringBuilder body = new StringBuilder();
+        Map<String, Object> paths = new TreeMap<>(raw.getJsonObject("paths").getMap());
+        for (Map.Entry<String, Object> path : paths.entrySet()) {
+            JsonObject item = path.getValue() instanceof JsonObject json ? json : new JsonObject((Map<String, Object>) path.getValue());
+            for (String method : new String[] {"get", "post", "put", "patch", "delete"}) {
+                JsonObject operation = item.getJsonObject(method);
+                if (operation == null) {
+                    continue;
+                }
+                String id = operation.getString("operationId");
+                toc.append("<li><a href=\"#").append(esc(id)).append("\"><code>").append(method.toUpperCase()).append(' ')
+                        .append(esc(path.getKey())).append("</code></a> ").append(esc(operation.getString("summary", ""))).append("</li>\n");
+                body.append("<section id=\"").append(esc(id)).append("\"><h2><code>").append(method.toUpperCase()).append(' ')
+                        .append(esc(path.getKey())).append("</code></h2>\n<p>").append(esc(operation.getString("summary", ""))).append("</p>\n")
+                        .append("<p><strong>Needs:</strong> <code>").append(esc(String.valueOf(operation.getValue(Access.EXTENSION)))).append("</code>")
+                        .append(" · <strong>operationId:</strong> <code>").append(esc(id)).append("</code></p>\n");
+                JsonArray parameters = new JsonArray();
+                item.getJsonArray("parameters", new JsonArray()).forEach(parameters::add);
+                operation.getJsonArray("parameters", new JsonArray()).forEach(parameters::add);
+                if (!parameters.isEmpty()) {
+                    body.append("<h3>Parameters</h3><pre>").append(esc(parameters.encodePrettily())).append("</pre>\n");
+                }
+                if (operation.getJsonObject("requestBody") != null) {
+                    body.append("<h3>Request body</h3><pre>").append(esc(operation.getJsonObject("requestBody").encodePrettily())).append("</pre>\n");
+                }
+                body.append("<h3>Answers</h3><pre>").append(esc(operation.getJsonObject("responses", new JsonObject()).encodePrettily()))
+                        .append("</pre></section>\n");
+            }
+        }
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(info.getString("title", "API"))
+                + "</title><link rel=\"stylesheet\" href=\"/oauth/callback.css\"></head><body><main style=\"max-width:60rem\">\n<h1>"
+                + esc(info.getString("title", "API")) + " " + esc(info.getString("version", "")) + "</h1>\n<p>"
+                + esc(info.getString("description", "")) + "</p>\n<p>Machine-readable: <a href=\"/api/openapi.yaml\">openapi.yaml</a>. "
+                + "Schemas referenced as <code>#/components/…</code> are in that file.</p>\n<nav aria-label=\"Operations\"><ul>\n" + toc
+                + "</ul></nav>\n" + body + "</main></body></html>\n";
+    }
+
+    private static String esc(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static Buffer resource(String path) {
+        try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(path)) {
+            return Buffer.buffer(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package io.testbridge.bench;
+
+import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.JiraConsent;
+import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.testbridge.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * scripts/bench: every figure is measured in this run, next to a baseline from the same run.
+ * Writes BENCHMARKS.md. Not a test: nothing here asserts on time.
+ */
+public final class Benchmarks {
+    private static final List<String[]> ROWS = new ArrayList<>();
+    private static final String PASSWORD = "bench password 12";
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        String classpath = System.getProperty("java.class.path");
+        Path work = Files.createTempDirectory("testbridge-bench");
+        startup(jar, work);
+        throughput(jar, work, classpath);
+        jiraWork();
+        write(String.join(" ", args.length > 1 ? args[1] : "scripts/bench"));
+        System.exit(0);
+    }
+
+    // ---------- start-up and API throughput: the real jar in its own process ----------
+
+    private static void startup(Path jar, Path work) throws Exception {
+        Path data = work.resolve("data");
+        long fresh = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
+        long existing = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
+        var db = TestDatabase.freshDatabase();
+        long external = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-ext").toString(),
+                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database()), null);
+        row("Start-up, embedded PostgreSQL, new data dir", fresh + " ms", "-", "-");
+        row("Start-up, embedded PostgreSQL, existing data dir", existing + " ms", "≤ 3,000 ms", existing <= 3000 ? "met" : "missed");
+        row("Start-up, external PostgreSQL", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
+    }
+
+    private static long timeToHealthy(Path jar, Map<String, String> env, List<Process> keep) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        builder.environment().put("TESTBRIDGE_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("TESTBRIDGE_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("TESTBRIDGE_INITIAL_ADMIN_USERNAME", "admin");
+        builder.environment().put("TESTBRIDGE_INITIAL_ADMIN_PASSWORD", PASSWORD);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        waitHealthy("http://127.0.0.1:" + port);
+        long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        if (keep == null) {
+            stop(process);
+        } else {
+            keep.add(process);
+            lastPort = port;
+        }
+        return elapsed;
+    }
+
+    private static int lastPort;
+
+    private static void throughput(Path jar, Path work, String classpath) throws Exception {
+        List<Process> kept = new ArrayList<>();
+        timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data").toString()), kept);
+        Process app = kept.get(0);
+        String base = "http://127.0.0.1:" + lastPort;
+        ApiClient admin = new ApiClient(base);
+        admin.login("admin", PASSWORD);
+        for (int i = admin.get("/api/integrations").json().getInteger("total"); i < 50; i++) {
+            admin.post("/api/integrations", new JsonObject().put("name", "Bench " + i).put("baseUrl", "http://127.0.0.1:1/bench-" + i)
+                    .put("deployment", "DATA_CENTER"));
+        }
+        String cookie = admin.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("testbridge_session"))
+                .findFirst().orElseThrow().getValue();
+        Wrk testbridge = wrk(base + "/api/integrations?pageSize=50", "Cookie: testbridge_session=" + cookie);
+
+        int barePort = freePort();
+        Process bare = new ProcessBuilder("java", "-cp", classpath, BareHello.class.getName(), Integer.toString(barePort))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        waitUntil(() -> get("http://127.0.0.1:" + barePort + "/") == 200);
+        Wrk baseline = wrk("http://127.0.0.1:" + barePort + "/", null);
+        stop(bare);
+        double ratio = testbridge.requestsPerSecond / baseline.requestsPerSecond;
+        row("API: authenticated GET /api/integrations (50 instances), wrk 64 connections 20 s",
+                String.format("%,.0f req/s, p50 %s, p99 %s", testbridge.requestsPerSecond, testbridge.p50, testbridge.p99), "≥ 0.4 × bare, p99 < 20 ms",
+                String.format("%.2f × bare (%,.0f req/s, p99 %s)", ratio, baseline.requestsPerSecond, baseline.p99));
+        long rss = rssKb(app.pid());
+        row("Resident memory of the app after the load (default heap settings)", rss / 1024 + " MB", "≤ 300 MB", rss / 1024 <= 300 ? "met" : "missed");
+        stop(app);
+    }
+
+    private record Wrk(double requestsPerSecond, String p50, String p99) {
+    }
+
+    private static Wrk wrk(String url, String header) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d20s", "--latency"));
+        if (header != null) {
+            command.addAll(List.of("-H", header));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        Matcher p50 = Pattern.compile("\\s50%\\s+(\\S+)").matcher(out);
+        Matcher p99 = Pattern.compile("\\s99%\\s+(\\S+)").matcher(out);
+        if (!rps.find() || !p50.find() || !p99.find()) {
+            throw new IllegalStateException("wrk said: " + out);
+        }
+        if (out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk saw errors: " + out);
+        }
+        return new Wrk(Double.parseDouble(rps.group(1)), p50.group(1), p99.group(1));
+    }
+
+    // ---------- Jira work: simulator and app in this JVM ----------
+
+    private static void jiraWork() throws Exception {
+        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
+                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
+                     "TESTBRIDGE_DB_POOL_SIZE", "16"))) {
+            String callback = app.baseUrl() + "/oauth/callback";
+            simulator.jira().registerClient(OAuthClientRegistration.cloud("bench-app", "bench-secret", "Testbridge", List.of(callback),
+                    Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+            ApiClient admin = Fixtures.adminClient(app);
+            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                    .put("deployment", "CLOUD")).json().getLong("id");
+            new OAuthDriver(admin).connect(id, "bench-app", "bench-secret", "alice", "acme");
+            String cloudId = simulator.jira().site("acme").orElseThrow().cloudId();
+
+            // the same search, through Testbridge and straight to the simulator with a token of our own
+            String direct = simulator.jira().cloudApiUrl() + "/ex/jira/" + cloudId + "/rest/api/3/search/jql?jql="
+                    + URLEncoder.encode("text ~ \"test\" ORDER BY created DESC", StandardCharsets.UTF_8) + "&fields=summary,status,assignee,issuetype&maxResults=20";
+            String token = ownToken(simulator, callback);
+            HttpClient http = HttpClient.newBuilder().build();
+            HttpRequest directRequest = HttpRequest.newBuilder(URI.create(direct)).header("Authorization", "Bearer " + token).build();
+            List<Long> straight = load(2_000, 32, () -> send(http, directRequest));
+            List<Long> through = load(2_000, 32, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
+            long addedP50 = percentile(through, 50) - percentile(straight, 50);
+            long addedP99 = percentile(through, 99) - percentile(straight, 99);
+            row("Jira-call overhead: issue search through Testbridge vs straight to Jira, 32 concurrent",
+                    "p50 +" + ms(addedP50) + ", p99 +" + ms(addedP99), "p50 ≤ +1 ms, p99 ≤ +5 ms",
+                    "direct p50 " + ms(percentile(straight, 50)) + " p99 " + ms(percentile(straight, 99)) + "; through p50 "
+                            + ms(percentile(through, 50)) + " p99 " + ms(percentile(through, 99)));
+
+            // refresh storm: 1,000 concurrent calls with an expired token
+            app.clock().advance(Duration.ofHours(2));
+            simulator.jira().advanceClock(Duration.ofHours(2));
+            simulator.jira().resetCounters();
+            long started = System.nanoTime();
+            List<Long> storm = load(1_000, 200, () -> admin.get("/api/jira/" + id + "/projects").status());
+            long stormMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            long tokenCalls = simulator.jira().counters().count("POST", "/cloud/auth/oauth/token");
+            row("Refresh storm: 1,000 concurrent calls with an expired token", tokenCalls + " token call(s), all done in " + stormMs + " ms",
+                    "exactly 1 token call", tokenCalls == 1 && storm.size() == 1_000 ? "met" : "missed");
+
+            // OAuth completions: start → consent → callback → verify, as testers
+            Fixtures.createUser(admin, "bench-tester", PASSWORD, "Tester");
+            int flows = 300;
+            long flowStart = System.nanoTime();
+            List<Long> done = load(flows, 16, () -> {
+                ApiClient tester = app.client();
+                tester.login("bench-tester", PASSWORD);
+                String link = tester.post("/api/me/jira-connections/" + id + "/flows", new JsonObject()).json().getString("authorizationUrl");
+                String code = OAuthDriver.verificationCodeOn(tester.open(new JiraConsent().decide(link, "bob", "acme", JiraConsent.Decision.ACCEPT)));
+                return tester.post("/api/me/jira-connections/" + id + "/verification", new JsonObject().put("verificationCode", code)).status();
+            });
+            double perSecond = flows / (Duration.ofNanos(System.nanoTime() - flowStart).toMillis() / 1000.0);
+            row("OAuth completions (start, consent, callback, verify; 16 at a time; includes a login each)",
+                    String.format("%.0f per second", perSecond), "≥ 300 per second", perSecond >= 300 ? "met" : "missed");
+            assertAll200(done, "OAuth completions");
+        }
+    }
+
+    private static String ownToken(Simulator simulator, String callback) throws Exception {
+        String link = simulator.jira().cloudAuthUrl() + "/authorize?audience=api.atlassian.com&client_id=bench-app&scope="
+                + URLEncoder.encode("read:jira-work read:jira-user", StandardCharsets.UTF_8) + "&redirect_uri="
+                + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&state=bench&response_type=code&prompt=consent";
+        String redirect = new JiraConsent().decide(link, "alice", "acme", JiraConsent.Decision.ACCEPT);
+        Matcher code = Pattern.compile("code=([^&]+)").matcher(redirect);
+        code.find();
+        String body = new JsonObject().put("grant_type", "authorization_code").put("client_id", "bench-app").put("client_secret", "bench-secret")
+                .put("code", code.group(1)).put("redirect_uri", callback).encode();
+        HttpResponse<String> tokens = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.jira().cloudAuthUrl() + "/oauth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new JsonObject(tokens.body()).getString("access_token");
+    }
+
+    /** Runs {@code count} calls, {@code concurrency} at a time; returns each call's latency in microseconds. */
+    private static List<Long> load(int count, int concurrency, Supplier<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            calls.add(CompletableFuture.runAsync(() -> {
+                long started = System.nanoTime();
+                int status = call.get();
+                if (status != 200) {
+                    throw new IllegalStateException("status " + status);
+                }
+                latencies.add((System.nanoTime() - started) / 1_000);
+            }, pool));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
+        pool.shutdown();
+        return latencies;
+    }
+
+    private static int send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertAll200(List<Long> done, String what) {
+        if (done.isEmpty()) {
+            throw new IllegalStateException(what + ": nothing completed");
+        }
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String ms(long micros) {
+        return String.format("%.2f ms", micros / 1000.0);
+    }
+
+    // ---------- plumbing ----------
+
+    private static void row(String what, String measured, String target, String note) {
+        ROWS.add(new String[] {what, measured, target, note});
+        System.out.println(what + ": " + measured + " (target " + target + "; " + note + ")");
+    }
+
+    private static void write(String command) throws IOException {
+        StringBuilder md = new StringBuilder("# Benchmarks\n\n");
+        md.append("Written by `").append(command).append("` on ").append(Instant.now()).append(". Every figure comes from that run; ")
+                .append("machines here are shared and noisy, so compare the ratios more than the absolute numbers.\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
+                .append(System.getProperty("java.version")).append(", ").append(cpuModel()).append(".\n\n");
+        md.append("| measurement | result | target | baseline / verdict |\n|---|---|---|---|\n");
+        for (String[] row : ROWS) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        Files.writeString(Path.of("BENCHMARKS.md"), md.toString());
+        System.out.println("\n" + md);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    }
+
+    private static void waitHealthy(String base) {
+        waitUntil(() -> get(base + "/health") == 200);
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready within 120 s");
+            }
+            try {
+                Thread.sleep(20); // polling a port for readiness: the process gives no other signal
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static int get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return 0;
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
