@@ -37,9 +37,12 @@ final class ApiDocs {
         StringBuilder body = new StringBuilder();
         Map<String, Object> paths = new TreeMap<>(raw.getJsonObject("paths").getMap());
         for (Map.Entry<String, Object> path : paths.entrySet()) {
-            JsonObject item = path.getValue() instanceof JsonObject json ? json : new JsonObject((Map<String, Object>) path.getValue());
+            JsonObject item = asObject(path.getValue());
+            if (item == null) {
+                continue; // resolver bookkeeping, not a path
+            }
             for (String method : new String[] {"get", "post", "put", "patch", "delete"}) {
-                JsonObject operation = item.getJsonObject(method);
+                JsonObject operation = asObject(item.getValue(method));
                 if (operation == null) {
                     continue;
                 }
@@ -69,6 +72,14 @@ final class ApiDocs {
                 + esc(info.getString("description", "")) + "</p>\n<p>Machine-readable: <a href=\"/api/openapi.yaml\">openapi.yaml</a>. "
                 + "Schemas referenced as <code>#/components/…</code> are in that file.</p>\n<nav aria-label=\"Operations\"><ul>\n" + toc
                 + "</ul></nav>\n" + body + "</main></body></html>\n";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonObject asObject(Object value) {
+        if (value instanceof JsonObject json) {
+            return json;
+        }
+        return value instanceof Map<?, ?> map ? new JsonObject((Map<String, Object>) map) : null;
     }
 
     private static String esc(String text) {
