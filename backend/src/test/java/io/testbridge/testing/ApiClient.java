@@ -33,7 +33,7 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
         this.cookies = cookies;
         this.csrfToken = csrfToken;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /**
