@@ -77,7 +77,7 @@ final class Modules {
         this.config = config;
         boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
         users = new UserService(vertx, pool);
-        sessions = new SessionStore(pool, clock, config);
+        sessions = new SessionStore(vertx, pool, clock, config);
         cookie = new SessionCookie(https);
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
         api = new ApiRouter(vertx, sessions, cookie);

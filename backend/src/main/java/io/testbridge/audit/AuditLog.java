@@ -18,7 +18,7 @@ import java.time.ZoneOffset;
  * the commit the caller may {@link #announce} it on the event bus for live listeners.
  */
 public final class AuditLog {
-    public static final String RECORDED = "testbridge.audit.events.recorded";
+    public static final String RECORDED = io.testbridge.EventAddresses.AUDIT_RECORDED;
     private static final int MAX_REASON = 500;
 
     private final Vertx vertx;

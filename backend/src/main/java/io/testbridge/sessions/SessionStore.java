@@ -22,16 +22,38 @@ public final class SessionStore {
     /** last_seen_at is written at most this often per session, to keep reads cheap. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
+    /**
+     * How long a looked-up session is reused without asking PostgreSQL. On this node, logout,
+     * disabling a user, a new password and changed roles take effect at once (they evict); on other
+     * nodes within this time.
+     */
+    static final Duration CACHE_TIME = Duration.ofSeconds(2);
+    private static final int CACHE_LIMIT = 10_000;
+
+    private record Cached(Principal principal, java.time.Instant until) {
+    }
+
     private final Pool pool;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SessionStore(Pool pool, Clock clock, AppConfig config) {
+    public SessionStore(io.vertx.core.Vertx vertx, Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.idleTimeout = config.sessionIdleTimeout();
         this.absoluteTimeout = config.sessionAbsoluteTimeout();
+        vertx.eventBus().<Long>localConsumer(io.testbridge.EventAddresses.USER_ACCESS_CHANGED, message -> forget(message.body()));
+    }
+
+    /** Drops cached sessions of a user (or of everyone, for -1). */
+    private void forget(long userId) {
+        cache.values().removeIf(entry -> userId < 0 || entry.principal().userId() == userId);
+    }
+
+    private static String key(byte[] hash) {
+        return java.util.HexFormat.of().formatHex(hash);
     }
 
     public Duration absoluteTimeout() {
@@ -51,6 +73,24 @@ public final class SessionStore {
 
     /** The principal of a live session of an enabled user, or empty. */
     public Future<Optional<Principal>> resolve(SessionToken token) {
+        String key = key(token.hash());
+        Cached cached = cache.get(key);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return Future.succeededFuture(Optional.of(cached.principal()));
+        }
+        return lookUp(token).onSuccess(found -> {
+            if (found.isPresent()) {
+                if (cache.size() >= CACHE_LIMIT) {
+                    cache.clear();
+                }
+                cache.put(key, new Cached(found.get(), clock.instant().plus(CACHE_TIME)));
+            } else {
+                cache.remove(key);
+            }
+        });
+    }
+
+    private Future<Optional<Principal>> lookUp(SessionToken token) {
         OffsetDateTime now = now();
         return pool.preparedQuery("""
                         SELECT s.user_id, s.last_seen_at, u.username,
@@ -79,11 +119,13 @@ public final class SessionStore {
     }
 
     public Future<Void> delete(byte[] tokenHash) {
+        cache.remove(key(tokenHash));
         return pool.preparedQuery("DELETE FROM sessions WHERE token_hash = $1")
                 .execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
     }
 
     public Future<Void> deleteAllOf(long userId) {
+        forget(userId);
         return pool.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(userId)).mapEmpty();
     }
 

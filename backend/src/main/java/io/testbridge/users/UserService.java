@@ -102,6 +102,7 @@ public final class UserService {
                                 : Future.succeededFuture())
                         .compose(done -> requireSomeoneCanManageUsers(tx))
                         .compose(done -> findUser(tx, id)))
+                .onSuccess(user -> accessChanged(id))
                 .recover(UserService::explainConstraint);
     }
 
@@ -111,7 +112,8 @@ public final class UserService {
                 .compose(found -> tx.preparedQuery("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1")
                         .execute(Tuple.of(id, hash)))
                 .compose(done -> tx.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(id)))
-                .mapEmpty()));
+                .<Void>mapEmpty()))
+                .onSuccess(done -> accessChanged(id));
     }
 
     /** The stored credentials of a username, for login only. */
@@ -163,6 +165,7 @@ public final class UserService {
                                         .addArrayOfString(rights == null ? null : names(rightsOf(rights)))))
                         .map(rows -> Role.from(rows.iterator().next()))
                         .compose(role -> requireSomeoneCanManageUsers(tx).map(role)))
+                .onSuccess(role -> accessChanged(-1))
                 .recover(e -> SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION)
                         ? Future.failedFuture(ApiException.conflict("name", "A role named '" + name + "' already exists."))
                         : Future.failedFuture(e));
@@ -184,6 +187,11 @@ public final class UserService {
         List<String> list = new ArrayList<>();
         names.forEach(name -> list.add(String.valueOf(name)));
         return Role.rightsOf(list.toArray(String[]::new));
+    }
+
+    /** Sessions cache principals briefly; this tells them (on this node) that a user's access changed. */
+    private void accessChanged(long userId) {
+        vertx.eventBus().publish(io.testbridge.EventAddresses.USER_ACCESS_CHANGED, userId);
     }
 
     private Future<String> hash(String password) {
