@@ -47,10 +47,19 @@ public final class HttpServerVerticle extends VerticleBase {
             SinglePageApp.mount(router);
             router.route().failureHandler(new FailureHandler());
             server = vertx.createHttpServer(new HttpServerOptions()
+                    // HTTP/2 comes from the TLS proxy in front; plain-text upgrades (h2c) are not offered
+                    .setHttp2ClearTextEnabled(false)
+                    .setMaxInitialLineLength(16 * 1024)
+                    .setMaxHeaderSize(32 * 1024)
                     .setCompressionSupported(true)
                     .setMaxFormAttributeSize(64 * 1024)
                     .setIdleTimeout(120)
                     .setIdleTimeoutUnit(TimeUnit.SECONDS));
+            // requests the HTTP codec itself refuses (line or headers too long) answer in the API's error shape too
+            server.invalidRequestHandler(request -> request.response()
+                    .setStatusCode(request.decoderResult().cause() instanceof io.netty.handler.codec.TooLongFrameException ? 414 : 400)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end("{\"error\":{\"code\":\"invalid_request\",\"message\":\"The request line or headers are malformed or too long.\"}}"));
             return server.requestHandler(router).listen(port, host);
         });
     }
