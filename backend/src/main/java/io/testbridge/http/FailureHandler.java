@@ -53,7 +53,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             String type = t.getClass().getName();
             if (t instanceof java.net.ConnectException || type.endsWith("ClosedConnectionException")
                     || type.endsWith("ConnectTimeoutException") || (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().equals("57P01")))) {
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))) {
                 return true;
             }
         }

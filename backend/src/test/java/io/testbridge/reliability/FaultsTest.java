@@ -86,23 +86,26 @@ class FaultsTest {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicInteger failedWrites = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
         long recoveryMs;
         boolean sawDown = false;
         try (RunningApp app = RunningApp.start(url, Map.of("TESTBRIDGE_DB_CONNECT_TIMEOUT_SECONDS", "2"))) {
             ApiClient admin = Fixtures.adminClient(app);
             List<Thread> writers = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             for (int w = 0; w < 4; w++) {
                 int writer = w;
                 Thread thread = new Thread(() -> {
-                    for (int i = 0; running.get() && i < 2_000; i++) {
+                    for (int i = 0; running.get() && System.nanoTime() < deadline; i++) {
                         String name = "role-" + writer + "-" + i;
                         ApiClient.Response response = admin.post("/api/roles", new JsonObject().put("name", name).put("rights", new JsonArray()));
                         if (response.status() == 201) {
                             acknowledged.add(name);
                         } else {
                             failedWrites.incrementAndGet();
-                            assertThat(response.status()).as(response.body()).isEqualTo(503);
-                            assertThat(response.errorCode()).isEqualTo("unavailable");
+                            if (response.status() != 503 || !"unavailable".equals(response.errorCode())) {
+                                unexpected.add(response.status() + " " + response.body());
+                            }
                         }
                     }
                 });
@@ -133,6 +136,7 @@ class FaultsTest {
         ReliabilityReport.write("database-restart", new JsonObject().put("acknowledgedWrites", acknowledged.size())
                 .put("refusedWrites", failedWrites.get()).put("lostWrites", lost.size()).put("recoveryMs", recoveryMs).put("healthSawDown", sawDown));
         assertThat(sawDown).as("/health said DOWN while the database was away").isTrue();
+        assertThat(unexpected).as("refused writes answer 503 unavailable").isEmpty();
         assertThat(lost).as("acknowledged writes missing after the restart").isEmpty();
         assertThat(recoveryMs).as("recovery (a figure for the summary; 10 s is the goal)").isPositive();
     }
