@@ -38,7 +38,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
             byStatus(ctx, ctx.statusCode());
         } else if (databaseUnreachable(failure)) {
             LOG.warn("event=database_unavailable method={} path={} error={}", ctx.request().method(), ctx.normalizedPath(), failure.toString());
-            ApiResponses.error(ctx, ErrorCode.UNAVAILABLE, "The database is not answering right now; nothing was saved. Try again shortly.",
+            ApiResponses.error(ctx, ErrorCode.UNAVAILABLE, "A service Testbridge depends on (its database) is not answering right now. Try again shortly.",
                     null, java.time.Duration.ofSeconds(5));
         } else {
             LOG.error("event=request_failed method={} path={} error={}", ctx.request().method(), ctx.normalizedPath(),
@@ -47,11 +47,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** A lost or refused database connection: the server is unavailable, not broken. */
+    /** A lost, reset or refused connection (in practice the database's): the server is unavailable, not broken. */
     private static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String type = t.getClass().getName();
-            if (t instanceof java.net.ConnectException || type.endsWith("ClosedConnectionException")
+            if (t instanceof java.net.SocketException || type.endsWith("ClosedConnectionException")
                     || type.endsWith("ConnectTimeoutException") || (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))) {
                 return true;

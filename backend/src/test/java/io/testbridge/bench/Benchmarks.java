@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class Benchmarks {
     private static final List<String[]> ROWS = new ArrayList<>();
+    private static String loadBefore = "";
     private static final String PASSWORD = "bench password 12";
 
     private Benchmarks() {
@@ -49,6 +50,7 @@ public final class Benchmarks {
         Path jar = Path.of(args[0]);
         String classpath = System.getProperty("java.class.path");
         Path work = Files.createTempDirectory("testbridge-bench");
+        loadBefore = loadAverage();
         startup(jar, work);
         throughput(jar, work, classpath);
         jiraWork();
@@ -195,15 +197,19 @@ public final class Benchmarks {
             Fixtures.createUser(admin, "bench-tester", PASSWORD, "Tester");
             int flows = 300;
             long flowStart = System.nanoTime();
-            List<Long> done = load(flows, 16, () -> {
+            ThreadLocal<ApiClient> testers = ThreadLocal.withInitial(() -> {
                 ApiClient tester = app.client();
                 tester.login("bench-tester", PASSWORD);
+                return tester;
+            });
+            List<Long> done = load(flows, 16, () -> {
+                ApiClient tester = testers.get();
                 String link = tester.post("/api/me/jira-connections/" + id + "/flows", new JsonObject()).json().getString("authorizationUrl");
                 String code = OAuthDriver.verificationCodeOn(tester.open(new JiraConsent().decide(link, "bob", "acme", JiraConsent.Decision.ACCEPT)));
                 return tester.post("/api/me/jira-connections/" + id + "/verification", new JsonObject().put("verificationCode", code)).status();
             });
             double perSecond = flows / (Duration.ofNanos(System.nanoTime() - flowStart).toMillis() / 1000.0);
-            row("OAuth completions (start, consent, callback, verify; 16 at a time; includes a login each)",
+            row("OAuth completions (start, consent, callback, verify; 16 at a time)",
                     String.format("%.0f per second", perSecond), "≥ 300 per second", perSecond >= 300 ? "met" : "missed");
             assertAll200(done, "OAuth completions");
         }
@@ -330,13 +336,23 @@ public final class Benchmarks {
                 .append("machines here are shared and noisy, so compare the ratios more than the absolute numbers.\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", Java ")
-                .append(System.getProperty("java.version")).append(", ").append(cpuModel()).append(".\n\n");
+                .append(System.getProperty("java.version")).append(", ").append(cpuModel()).append(". Load average (1, 5, 15 min) at the start: ")
+                .append(loadBefore).append("; at the end: ").append(loadAverage()).append(" (figures above 2 mean other work shared the 2 cores).\n\n");
         md.append("| measurement | result | target | baseline / verdict |\n|---|---|---|---|\n");
         for (String[] row : ROWS) {
             md.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         Files.writeString(Path.of("BENCHMARKS.md"), md.toString());
         System.out.println("\n" + md);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
