@@ -5,8 +5,8 @@ import { JIRA_SIMULATOR_JAR } from './paths.mjs';
  * Starts the Jira simulator on a free port; `url` is its base, `/_control` its control API.
  * `args` are passed on, e.g. ['--redirect-uri', `${testbridge.url}/oauth/callback`].
  */
-export async function startJiraSimulator({ args = [] } = {}) {
-  const port = await freePort();
+export async function startJiraSimulator({ args = [], port: chosenPort } = {}) {
+  const port = chosenPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const simulator = await startJar({
     name: 'jira-sim',

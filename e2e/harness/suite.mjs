@@ -1,27 +1,56 @@
 import { after, before, test } from 'node:test';
 import { launchChromium, runInPage } from './browser.mjs';
+import { freePort } from './javaProcess.mjs';
 import { startJiraSimulator } from './jiraSimulator.mjs';
 import { startTestbridge } from './testbridge.mjs';
 
 /**
- * For one test file: starts Testbridge (and the Jira simulator if asked) and Chromium before its
- * tests and stops them after. Returns `browserTest(name, body)`, whose body gets
- * `{ page, allowConsoleError, testbridge, jira }` with a fresh browser context per test.
+ * The ports and settings that make Testbridge and the Jira simulator know each other: the
+ * simulator's demo OAuth clients accept Testbridge's callback URL, and Testbridge sends Jira Cloud
+ * authorization and API calls to the simulator (Data Center instances are registered by URL).
  */
-export function browserSuite({ withJiraSimulator = false, testbridgeEnv = {} } = {}) {
+async function wiredToJiraSimulator(testbridgeEnv) {
+  const [testbridgePort, jiraPort] = await Promise.all([freePort(), freePort()]);
+  const jiraUrl = `http://127.0.0.1:${jiraPort}`;
+  return {
+    testbridge: {
+      port: testbridgePort,
+      env: {
+        TESTBRIDGE_ATLASSIAN_AUTH_URL: `${jiraUrl}/cloud/auth`,
+        TESTBRIDGE_ATLASSIAN_API_URL: `${jiraUrl}/cloud/api`,
+        ...testbridgeEnv,
+      },
+    },
+    jira: {
+      port: jiraPort,
+      args: ['--redirect-uri', `http://127.0.0.1:${testbridgePort}/oauth/callback`],
+    },
+  };
+}
+
+/**
+ * For one test file: starts Testbridge (and the Jira simulator if asked, wired to each other) and
+ * Chromium before its tests and stops them after. Returns `browserTest(name, body)`, whose body
+ * gets `{ page, context, allowConsoleError, testbridge, jira, fixtures }` with a fresh browser
+ * context per test. `setUp({ testbridge, jira })` runs once everything is up (say, to create the
+ * administrator through the API); what it returns is `fixtures`.
+ */
+export function browserSuite({ withJiraSimulator = false, testbridgeEnv = {}, setUp } = {}) {
   const running = {};
 
   before(async () => {
+    const wiring = withJiraSimulator ? await wiredToJiraSimulator(testbridgeEnv) : { testbridge: { env: testbridgeEnv } };
     const started = await Promise.allSettled([
-      startTestbridge({ env: testbridgeEnv }),
+      startTestbridge(wiring.testbridge),
       launchChromium(),
-      withJiraSimulator ? startJiraSimulator() : undefined,
+      withJiraSimulator ? startJiraSimulator(wiring.jira) : undefined,
     ]);
     // Keep whatever did start, so that after() stops it even when something else failed.
     [running.testbridge, running.browser, running.jira] = started.map((outcome) => outcome.value);
     const failures = started.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new AggregateError(failures, 'could not start the test environment');
+    if (setUp) running.fixtures = await setUp({ testbridge: running.testbridge, jira: running.jira });
   });
 
   after(async () => {
@@ -37,7 +66,7 @@ export function browserSuite({ withJiraSimulator = false, testbridgeEnv = {} } =
   function browserTest(name, body, options = {}) {
     test(name, { timeout: 120_000, ...options }, (t) =>
       runInPage(t, running.browser, running.testbridge.url, (session) =>
-        body({ ...session, testbridge: running.testbridge, jira: running.jira }),
+        body({ ...session, testbridge: running.testbridge, jira: running.jira, fixtures: running.fixtures }),
       ),
     );
   }

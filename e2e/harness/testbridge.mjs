@@ -7,9 +7,10 @@ import { BACKEND_JAR } from './paths.mjs';
 /**
  * Starts the fat jar as an operator would, on a free port with a fresh data directory (and so a
  * fresh embedded PostgreSQL). `stop()` sends SIGTERM, waits for the exit, and removes the data.
+ * `port` is for callers that must know the URL beforehand (the Jira simulator's redirect URI).
  */
-export async function startTestbridge({ env = {} } = {}) {
-  const port = await freePort();
+export async function startTestbridge({ env = {}, port: chosenPort } = {}) {
+  const port = chosenPort ?? (await freePort());
   const dataDir = await mkdtemp(join(tmpdir(), 'testbridge-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let server;

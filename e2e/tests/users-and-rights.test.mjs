@@ -40,7 +40,7 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await page.getByLabel(/^Repeat password/).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create the administrator' }).click();
   await page.getByRole('button', { name: `Account of ${ADMIN.displayName}` }).waitFor();
-  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Users & roles', 'About']);
+  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Projects', 'Users & roles', 'About']);
 
   // Log in again by hand, as the acceptance asks.
   await logOut(page);
@@ -65,8 +65,8 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await logOut(page);
   await logIn(page, TESTER);
   await page.getByRole('button', { name: `Account of ${TESTER.displayName}` }).waitFor();
-  assert.deepEqual(await navigationLinks(page), ['About']);
-  await page.getByRole('heading', { name: 'About' }).waitFor();
+  assert.deepEqual(await navigationLinks(page), ['Projects', 'About']);
+  await page.getByRole('heading', { name: 'Projects' }).waitFor();
 
   // The server enforces what the navigation hides.
   allowConsoleError(/status of 403/);

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, isApiError } from './api/ApiError';
+import { ApiError, isApiError, isJiraAuthRequired } from './api/ApiError';
 import { meQuery } from './features/auth/api';
 
 /** A 4xx answer will not change by asking again; a network error or 5xx might. */
@@ -10,8 +10,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended (expired, logged out elsewhere): back to the login page.
+  // Except jira_auth_required: the session is fine, the user has no Jira token of their own yet.
   const forgetSessionOn401 = (error: unknown) => {
-    if (isApiError(error, 401) && client.getQueryData(meQuery.queryKey)) {
+    if (isApiError(error, 401) && !isJiraAuthRequired(error) && client.getQueryData(meQuery.queryKey)) {
       client.setQueryData(meQuery.queryKey, null);
     }
   };

@@ -5,6 +5,9 @@ import { RequireRight } from './features/auth/RequireRight';
 import { RequireSession } from './features/auth/RequireSession';
 import { SetupAdminPage } from './features/auth/SetupAdminPage';
 import { IntegrationsPage } from './features/integrations/IntegrationsPage';
+import { JiraAuthProvider } from './features/jira-auth/JiraAuthProvider';
+import { MyJiraConnectionsPage } from './features/jira-auth/MyJiraConnectionsPage';
+import { projectRoutes } from './features/projects/routes';
 import { UsersAndRolesPage } from './features/users/UsersAndRolesPage';
 import { AppLayout } from './layout/AppLayout';
 import { HomeRedirect } from './layout/HomeRedirect';
@@ -17,7 +20,12 @@ export const routes: RouteObject[] = [
     element: <RequireSession />,
     children: [
       {
-        element: <AppLayout />,
+        // Inside the session: any Jira call of the user may need the "Authenticate with Jira" dialog.
+        element: (
+          <JiraAuthProvider>
+            <AppLayout />
+          </JiraAuthProvider>
+        ),
         children: [
           { index: true, element: <HomeRedirect /> },
           {
@@ -36,6 +44,8 @@ export const routes: RouteObject[] = [
               </RequireRight>
             ),
           },
+          ...projectRoutes,
+          { path: 'me/jira-connections', element: <MyJiraConnectionsPage /> },
           { path: 'about', element: <AboutPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

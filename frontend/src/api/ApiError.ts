@@ -6,22 +6,33 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** From the Retry-After header of a 429 answer. */
   readonly retryAfterSeconds: number | undefined;
+  /** The Jira instance to authenticate with, for `jira_auth_required`. */
+  readonly instanceId: number | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string, retryAfterSeconds?: number) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    retryAfterSeconds?: number,
+    instanceId?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.instanceId = instanceId;
   }
 
   static fromResponse(response: Response, body: unknown): ApiError {
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
     const retryAfterSeconds = Number.isNaN(retryAfter) ? undefined : retryAfter;
     if (isErrorBody(body)) {
-      const { code, message, field } = body.error;
-      return new ApiError(response.status, code, message, field, retryAfterSeconds);
+      const { code, message, field, instanceId } = body.error;
+      const instance = typeof instanceId === 'number' ? instanceId : undefined;
+      return new ApiError(response.status, code, message, field, retryAfterSeconds, instance);
     }
     const message = `The server answered ${response.status} ${response.statusText}`.trim() + '.';
     return new ApiError(response.status, 'http_' + response.status, message, undefined, retryAfterSeconds);
@@ -33,7 +44,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; instanceId?: unknown };
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {
@@ -52,4 +63,11 @@ function isErrorBody(body: unknown): body is ErrorBody {
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** The code of a 401 that asks the user to authenticate with a Jira instance, not to log in again. */
+export const JIRA_AUTH_REQUIRED = 'jira_auth_required';
+
+export function isJiraAuthRequired(error: unknown): error is ApiError {
+  return isApiError(error, 401) && error.code === JIRA_AUTH_REQUIRED;
 }

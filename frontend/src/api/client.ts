@@ -1,8 +1,16 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError } from './ApiError';
-import type { components, paths } from './schema';
+import { resumeAfterJiraAuthentication } from './jiraAuthentication';
+import type { components, operations, paths } from './schema';
 
 export type Schemas = components['schemas'];
+
+/** The JSON request body of an operation of the OpenAPI document, by its operationId. */
+export type JsonBody<Operation extends keyof operations> = operations[Operation] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
 
 // The token comes with the login answer and GET /api/me; it is bound to the session cookie.
 let csrfToken: string | undefined;
@@ -31,7 +39,7 @@ export const api = createClient<paths>({
   // Looked up on every call rather than captured once, so tests can stub the global fetch.
   fetch: (request) => globalThis.fetch(request),
 });
-api.use(csrfHeader);
+api.use(csrfHeader, resumeAfterJiraAuthentication);
 
 interface Outcome<T> {
   data?: T;

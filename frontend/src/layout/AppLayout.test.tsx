@@ -17,18 +17,23 @@ describe('AppLayout', () => {
 
     const navigation = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(navigation).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Integrations', 'Users & roles', 'About']);
+    expect(links).toEqual(['Integrations', 'Projects', 'Users & roles', 'About']);
     expect(within(navigation).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Account of Ada Admin' })).toBeInTheDocument();
   });
 
   it('offers a tester neither Integrations nor Users & roles', async () => {
-    fakeApi({ ...loggedIn(tester), ...about });
+    fakeApi({
+      ...loggedIn(tester),
+      ...about,
+      'GET /api/projects': { body: { items: [] } },
+      'GET /api/me/jira-connections': { body: { items: [] } },
+    });
     renderApp('/');
 
     const navigation = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['About']);
-    expect(await screen.findByRole('heading', { name: 'About' })).toBeInTheDocument();
+    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['Projects', 'About']);
+    expect(await screen.findByRole('heading', { name: 'Projects' })).toBeInTheDocument();
   });
 
   it('refuses a deep link to a page the user may not see', async () => {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogOut } from '../features/auth/useLogOut';
 import { useSession } from '../features/auth/session';
+import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../features/jira-auth/ConsentExpiryBanner';
 import { allowedNavigation } from './navigation';
 
 export function AppLayout() {
@@ -40,6 +41,9 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.username}</Menu.Label>
+                <Menu.Item component={Link} to={MY_JIRA_CONNECTIONS_PATH}>
+                  My Jira connections
+                </Menu.Item>
                 <Menu.Item onClick={() => logOut.mutate('everywhere')}>Log out everywhere</Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -68,6 +72,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <ConsentExpiryBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -11,6 +11,8 @@ type Handler = FakeAnswer | ((request: RecordedRequest) => FakeAnswer);
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters (routes are matched on the path alone). */
+  query: URLSearchParams;
   headers: Headers;
   body: unknown;
 }
@@ -27,6 +29,7 @@ export function fakeApi(routes: Record<string, Handler>) {
     const recorded: RecordedRequest = {
       method: request.method,
       path: new URL(request.url).pathname,
+      query: new URL(request.url).searchParams,
       headers: request.headers,
       body: text ? JSON.parse(text) : undefined,
     };

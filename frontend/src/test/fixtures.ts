@@ -1,5 +1,6 @@
 import type { Me } from '../features/auth/api';
 import type { Right } from '../features/auth/rights';
+import type { JiraInstance } from '../features/integrations/api';
 import type { Role, User } from '../features/users/api';
 
 export const ALL_RIGHTS: Right[] = [
@@ -41,4 +42,32 @@ export function loggedIn(session: Me = aSession()) {
     'GET /api/setup': { body: { needsAdmin: false } },
     'GET /api/me': { body: session },
   };
+}
+
+export function anInstance(overrides: Partial<JiraInstance> = {}): JiraInstance {
+  return {
+    id: 1,
+    name: 'Acme',
+    baseUrl: 'https://acme.atlassian.net',
+    deployment: 'CLOUD',
+    status: 'ACTIVE',
+    statusReason: null,
+    cloudId: '0f5b2c3a-1d4e-4a6b-9c8d-7e6f5a4b3c21',
+    version: null,
+    serverTitle: null,
+    oauthAvailable: true,
+    oauthUnavailableReason: null,
+    oauthEnabled: false,
+    connectedAccount: null,
+    grantedScopes: null,
+    connectedAt: null,
+    checkedAt: '2026-11-28T10:00:00Z',
+    createdAt: '2026-11-28T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** The answer of GET /api/integrations for these instances, all on one page. */
+export function instancePage(items: JiraInstance[]) {
+  return { body: { items, total: items.length, page: 1, pageSize: 20 } };
 }

@@ -1,0 +1,152 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi } from '../../test/fakeApi';
+import { loggedIn } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+import { JIRA_AUTH_REQUIRED, aProject, anIssue, chooseOption, jiraAuthentication, jiraMetadata } from '../projects/testing';
+
+function issuesApi(extra = {}) {
+  return {
+    'GET /api/projects': { body: { items: [aProject()] } },
+    'GET /api/projects/3/issues': { body: { items: [] } },
+    ...jiraMetadata(),
+    ...extra,
+  };
+}
+
+/** Pastes text into an input: typing it key by key re-renders the whole dialog each time. */
+async function paste(user: ReturnType<typeof renderApp>['user'], input: HTMLElement, text: string) {
+  await user.click(input);
+  await user.paste(text);
+}
+
+async function openDialog(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'Create Jira issue' }));
+  return screen.findByRole('dialog', { name: 'Create Jira issue' });
+}
+
+// Generous: these tests fill a whole form, and CI machines can be slow.
+describe('CreateIssueDialog', { timeout: 15_000 }, () => {
+  it('creates a Bug with its required custom fields, in the project’s default Jira project', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...issuesApi({ 'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9' }) } }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    expect(within(dialog).getByLabelText(/^Jira instance/)).toHaveValue('Acme Cloud');
+    expect(await within(dialog).findByDisplayValue('Testbridge Demo (TB)')).toBeInTheDocument();
+    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Cart total ignores the voucher');
+    await paste(user, within(dialog).getByLabelText(/^Description/), 'Seen on staging.');
+    await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Major');
+    await paste(user, within(dialog).getByLabelText(/^Found in build/), '2026.11.3');
+    // Optional fields wait behind "More fields"; a label is one of them.
+    expect(within(dialog).queryByLabelText(/^Labels/)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'More fields (2)' }));
+    await user.type(within(dialog).getByLabelText(/^Labels/), 'checkout{Enter}');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByText('Created TB-9 in Jira')).toBeInTheDocument();
+    expect(server.to('POST /api/projects/3/issues')[0]?.body).toEqual({
+      instanceId: 1,
+      jiraProject: 'TB',
+      issueTypeId: '10002',
+      issueTypeName: 'Bug',
+      summary: 'Cart total ignores the voucher',
+      description: 'Seen on staging.',
+      fields: { customfield_10010: '10101', customfield_10011: '2026.11.3', labels: ['checkout'] },
+    });
+    expect(screen.queryByRole('dialog', { name: 'Create Jira issue' })).not.toBeInTheDocument();
+  });
+
+  it('asks for the required fields before sending anything', async () => {
+    const server = fakeApi({ ...loggedIn(), ...issuesApi() });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByText('Choose an issue type')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter a summary')).toBeInTheDocument();
+
+    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
+    await within(dialog).findByLabelText(/^Severity/);
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Something');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByText('Severity is required')).toBeInTheDocument();
+    expect(within(dialog).getByText('Found in build is required')).toBeInTheDocument();
+    expect(server.to('POST /api/projects/3/issues')).toHaveLength(0);
+  });
+
+  it('keeps the draft when Jira refuses it, shows Jira’s errors beside their fields, and retries the same draft', async () => {
+    const refused = anIssue({
+      id: 14,
+      state: 'FAILED',
+      jiraKey: null,
+      jiraUrl: null,
+      jiraStatus: null,
+      summary: 'Refund button missing',
+      fields: { customfield_10010: '10100', customfield_10011: 'main' },
+      lastError: { message: 'Jira refused the issue: Found in build: Use a released build.', fields: { customfield_10011: 'Use a released build.' } },
+    });
+    const server = fakeApi({
+      ...loggedIn(),
+      ...issuesApi({
+        'POST /api/projects/3/issues': { status: 201, body: refused },
+        'PATCH /api/issues/14': { body: { ...refused, fields: { customfield_10010: '10100', customfield_10011: '2026.11.3' } } },
+        'POST /api/issues/14/submit': { body: anIssue({ id: 14, jiraKey: 'TB-10', summary: 'Refund button missing' }) },
+      }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Refund button missing');
+    await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Critical');
+    await paste(user, within(dialog).getByLabelText(/^Found in build/), 'main');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    expect(await within(dialog).findByText('Use a released build.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Jira did not create the issue');
+    expect(within(dialog).getByLabelText(/^Found in build/)).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('Refund button missing');
+
+    await user.clear(within(dialog).getByLabelText(/^Found in build/));
+    await paste(user, within(dialog).getByLabelText(/^Found in build/), '2026.11.3');
+    await user.click(within(dialog).getByRole('button', { name: 'Retry' }));
+
+    expect(await screen.findByText('Created TB-10 in Jira')).toBeInTheDocument();
+    expect(server.to('POST /api/projects/3/issues')).toHaveLength(1);
+    expect(server.to('PATCH /api/issues/14')[0]?.body).toMatchObject({ fields: { customfield_10010: '10100', customfield_10011: '2026.11.3' } });
+    expect(server.to('POST /api/issues/14/submit')).toHaveLength(1);
+  });
+
+  it('lets a tester without a Jira token authenticate, then goes on with what they were doing', async () => {
+    let authenticated = false;
+    const metadata = jiraMetadata();
+    const server = fakeApi({
+      ...loggedIn(),
+      ...issuesApi({
+        'GET /api/jira/1/projects': () => (authenticated ? metadata['GET /api/jira/1/projects']! : JIRA_AUTH_REQUIRED),
+        'GET /api/jira/1/projects/TB/issue-types': () =>
+          authenticated ? metadata['GET /api/jira/1/projects/TB/issue-types']! : JIRA_AUTH_REQUIRED,
+        ...jiraAuthentication(() => (authenticated = true)),
+      }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Typed before authenticating');
+    const authentication = await screen.findByRole('dialog', { name: 'Authenticate with Jira' });
+    await user.click(await within(authentication).findByRole('link', { name: /Open Jira to authorize Testbridge/ }));
+    await user.type(await within(authentication).findByLabelText(/^Verification code/), 'ABCD-EFGH-JKMN-PQRS');
+    await user.click(within(authentication).getByRole('button', { name: 'Authenticate' }));
+
+    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
+    expect(await within(dialog).findByLabelText(/^Severity/)).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('Typed before authenticating');
+    expect(screen.queryByRole('dialog', { name: 'Authenticate with Jira' })).not.toBeInTheDocument();
+    expect(server.to('POST /api/me/jira-connections/1/verification')[0]?.body).toEqual({ verificationCode: 'ABCD-EFGH-JKMN-PQRS' });
+  });
+});

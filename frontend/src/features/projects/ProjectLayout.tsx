@@ -1,0 +1,75 @@
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { useSession } from '../auth/session';
+import { projectsQuery, type Project } from './api';
+import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
+
+/** One project: its name and the Issues and Test Suites tabs the user may open. */
+export function ProjectLayout() {
+  const { can } = useSession();
+  const { projectId } = useParams();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const projects = useQuery(projectsQuery);
+
+  if (projects.isPending) return <LoadingState />;
+  if (projects.isError) return <LoadFailure error={projects.error} onRetry={() => void projects.refetch()} />;
+  const project = projects.data.find((candidate) => String(candidate.id) === projectId);
+  if (!project) {
+    return (
+      <Stack>
+        <Title order={1}>No such project</Title>
+        <Text>
+          There is no project {projectId}. <Anchor component={Link} to={PROJECTS_PATH}>See all projects</Anchor>
+        </Text>
+      </Stack>
+    );
+  }
+
+  const tab: ProjectTab | null = pathname.startsWith(projectPath(project.id, 'suites'))
+    ? 'suites'
+    : pathname.startsWith(projectPath(project.id, 'issues'))
+      ? 'issues'
+      : null;
+  return (
+    <Stack>
+      <Stack gap={4}>
+        <Breadcrumbs>
+          <Anchor component={Link} to={PROJECTS_PATH} size="sm">
+            Projects
+          </Anchor>
+          <Text size="sm">{project.key}</Text>
+        </Breadcrumbs>
+        <Group gap="sm">
+          <Title order={1}>{project.name}</Title>
+          <Badge variant="outline" color="gray">
+            {project.key}
+          </Badge>
+        </Group>
+      </Stack>
+      <Tabs value={tab} onChange={(next) => next && void navigate(projectPath(project.id, next as ProjectTab))}>
+        <Tabs.List>
+          {can('ISSUES_VIEW') && <Tabs.Tab value="issues">Issues</Tabs.Tab>}
+          {can('SUITES_VIEW') && <Tabs.Tab value="suites">Test Suites</Tabs.Tab>}
+        </Tabs.List>
+      </Tabs>
+      <Outlet context={project} />
+    </Stack>
+  );
+}
+
+/** The project of the page, for the pages inside {@link ProjectLayout}. */
+export function useProject(): Project {
+  return useOutletContext<Project>();
+}
+
+/** `/projects/3` opens the first tab the user may see. */
+export function ProjectHome() {
+  const { can } = useSession();
+  const project = useProject();
+  if (can('ISSUES_VIEW')) return <Navigate to={projectPath(project.id, 'issues')} replace />;
+  if (can('SUITES_VIEW')) return <Navigate to={projectPath(project.id, 'suites')} replace />;
+  return <Text>You may not see this project’s issues or test suites. Ask an administrator if you need to.</Text>;
+}

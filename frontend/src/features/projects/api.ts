@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type JsonBody, type Schemas } from '../../api/client';
+import type { JiraInstance } from '../integrations/api';
+
+export type Project = Schemas['Project'];
+export type ProjectDraft = JsonBody<'createProject'>;
+export type ProjectChanges = JsonBody<'updateProject'>;
+
+export const projectsQuery = queryOptions({
+  queryKey: ['projects'],
+  queryFn: async () => (await unwrap(api.GET('/api/projects'))).items,
+});
+
+export function createProject(draft: ProjectDraft): Promise<Project> {
+  return unwrap(api.POST('/api/projects', { body: draft }));
+}
+
+export function updateProject(projectId: number, changes: ProjectChanges): Promise<Project> {
+  return unwrap(api.PATCH('/api/projects/{projectId}', { params: { path: { projectId } }, body: changes }));
+}
+
+// More instances than this is not a set-up a project form has to page through.
+const MAX_INSTANCES = 100;
+
+/** The instances a project can default to: only OAuth-enabled ones can be used as the tester. */
+export const oauthInstancesQuery = queryOptions({
+  queryKey: ['integrations', 'oauth-enabled'],
+  queryFn: async (): Promise<JiraInstance[]> =>
+    (await unwrap(api.GET('/api/integrations', { params: { query: { page: 1, pageSize: MAX_INSTANCES } } }))).items.filter(
+      (instance) => instance.oauthEnabled,
+    ),
+});

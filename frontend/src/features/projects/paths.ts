@@ -1,0 +1,12 @@
+export const PROJECTS_PATH = '/projects';
+
+export type ProjectTab = 'issues' | 'suites';
+
+/** `/projects/3`, `/projects/3/issues`, `/projects/3/suites`. */
+export function projectPath(projectId: number, tab?: ProjectTab): string {
+  return `${PROJECTS_PATH}/${projectId}${tab ? `/${tab}` : ''}`;
+}
+
+export function suitePath(projectId: number, suiteId: number): string {
+  return `${projectPath(projectId, 'suites')}/${suiteId}`;
+}

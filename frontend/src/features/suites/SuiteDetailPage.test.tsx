@@ -1,0 +1,109 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
+import { loggedIn } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
+import { aConnection, aLink, aProject, aSuite } from '../projects/testing';
+
+const deleted = aLink({ key: 'TB-6', summary: 'Old summary', status: 'Done', notFound: true });
+
+function suiteApi(extra = {}) {
+  return {
+    'GET /api/projects': { body: { items: [aProject()] } },
+    'GET /api/me/jira-connections': { body: { items: [aConnection()] } },
+    'GET /api/suites/21': { body: aSuite({ links: [aLink(), deleted] }) },
+    ...extra,
+  };
+}
+
+describe('SuiteDetailPage', () => {
+  it('shows the test cases and the linked issues, a deleted one as not found in Jira', async () => {
+    fakeApi({ ...loggedIn(), ...suiteApi() });
+    renderApp('/projects/3/suites/21');
+
+    expect(await screen.findByRole('heading', { name: 'Checkout' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Test cases' })).getByText('Pay by card')).toBeInTheDocument();
+    const [, linked, gone] = within(screen.getByRole('table', { name: 'Linked issues' })).getAllByRole('row');
+    expect(within(linked!).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 5)).toEqual([
+      'TB-1',
+      'Login fails when the SSO session expired',
+      'To Do',
+      'Alice Admin',
+      'Bug',
+    ]);
+    expect(within(linked!).getByRole('link', { name: 'Open TB-1 in Jira' })).toHaveAttribute('href', 'https://acme.atlassian.net/browse/TB-1');
+    expect(within(linked!).getByRole('link', { name: 'TB-1' })).toHaveAttribute('target', '_blank');
+    expect(gone).toHaveTextContent('not found in Jira');
+    expect(within(gone!).queryByRole('link', { name: 'Open TB-6 in Jira' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('unlinks an issue', async () => {
+    const server = fakeApi({ ...loggedIn(), ...suiteApi({ 'DELETE /api/suites/21/links/1/TB-1': { status: 204 } }) });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    await user.click(await screen.findByRole('button', { name: 'Unlink TB-1' }));
+
+    expect(await screen.findByText('Unlinked TB-1.')).toBeInTheDocument();
+    expect(server.to('DELETE /api/suites/21/links/1/TB-1')).toHaveLength(1);
+    expect(server.to('GET /api/suites/21').length).toBeGreaterThan(1);
+  });
+
+  it('adds a test case', async () => {
+    const server = fakeApi({ ...loggedIn(), ...suiteApi({ 'POST /api/suites/21/cases': { status: 201, body: { id: 2 } } }) });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    await user.click(await screen.findByRole('button', { name: 'Add test case' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add test case' });
+    await user.type(within(dialog).getByLabelText(/^Title/), 'Pay with a voucher');
+    await user.type(within(dialog).getByLabelText(/^Steps/), '1. Enter the code');
+    await user.click(within(dialog).getByRole('button', { name: 'Add test case' }));
+
+    expect(await screen.findByText('Added the test case Pay with a voucher.')).toBeInTheDocument();
+    expect(server.to('POST /api/suites/21/cases')[0]?.body).toEqual({ title: 'Pay with a voucher', steps: '1. Enter the code' });
+  });
+
+  it('links an issue by its key from the detail view, and marks the ones linked already', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...suiteApi({
+        'GET /api/jira/1/search': (request: RecordedRequest) =>
+          request.query.get('q') === 'TB-7'
+            ? { body: { items: [{ key: 'TB-7', summary: 'Attachment upload times out', status: 'To Do', issueType: 'Bug' }], nextCursor: null } }
+            : { body: { items: [{ key: 'TB-1', summary: 'Login fails' }], nextCursor: null } },
+        'POST /api/suites/21/links': { body: { items: [] } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    await user.click(await screen.findByRole('button', { name: 'Link issues' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Link issues to Checkout' });
+    await user.type(within(dialog).getByLabelText(/^Issue key or text/), 'TB-1');
+    await user.click(within(dialog).getByRole('button', { name: 'Search' }));
+    const linkedAlready = await within(dialog).findByRole('checkbox', { name: 'Select TB-1' });
+    expect(linkedAlready).toBeChecked();
+    expect(linkedAlready).toBeDisabled();
+
+    await user.clear(within(dialog).getByLabelText(/^Issue key or text/));
+    await user.type(within(dialog).getByLabelText(/^Issue key or text/), 'TB-7{Enter}');
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Select TB-7' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Link' }));
+
+    expect(await screen.findByText('Linked 1 issue to Checkout.')).toBeInTheDocument();
+    expect(server.to('POST /api/suites/21/links')[0]?.body).toEqual({ instanceId: 1, keys: ['TB-7'] });
+  });
+
+  it('says when Jira could not be asked, and offers to authenticate', async () => {
+    fakeApi({
+      ...loggedIn(),
+      ...suiteApi({
+        'GET /api/suites/21': { body: aSuite({ linksStale: true }) },
+        'GET /api/me/jira-connections': { body: { items: [aConnection({ status: 'NOT_CONNECTED' })] } },
+      }),
+    });
+    renderApp('/projects/3/suites/21');
+
+    expect(await screen.findByText('Showing the last known values from Jira')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Authenticate with Acme Cloud' })).toBeInTheDocument();
+  });
+});

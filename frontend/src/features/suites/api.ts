@@ -1,0 +1,72 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type SuiteSummary = Schemas['SuiteSummary'];
+export type SuiteDetail = Schemas['SuiteDetail'];
+export type SuiteLink = Schemas['SuiteLink'];
+export type TestCase = SuiteDetail['cases'][number];
+export type JiraIssueSummary = Schemas['JiraIssueSummary'];
+
+/** At most this many keys per link request (the server's limit). */
+export const MAX_LINKS_AT_ONCE = 50;
+const SEARCH_PAGE_SIZE = 20;
+
+export function suitesQuery(projectId: number) {
+  return queryOptions({
+    queryKey: ['projects', projectId, 'suites'],
+    queryFn: async () => (await unwrap(api.GET('/api/projects/{projectId}/suites', { params: { path: { projectId } } }))).items,
+  });
+}
+
+export function suiteQuery(suiteId: number) {
+  return queryOptions({
+    queryKey: ['suites', suiteId],
+    queryFn: () => unwrap(api.GET('/api/suites/{suiteId}', { params: { path: { suiteId } } })),
+  });
+}
+
+export function createSuite(projectId: number, suite: { name: string; description?: string }): Promise<SuiteSummary> {
+  return unwrap(api.POST('/api/projects/{projectId}/suites', { params: { path: { projectId } }, body: suite }));
+}
+
+export function addTestCase(suiteId: number, testCase: { title: string; steps?: string }): Promise<unknown> {
+  return unwrap(api.POST('/api/suites/{suiteId}/cases', { params: { path: { suiteId } }, body: testCase }));
+}
+
+/** Links issues after the server read each of them from Jira as the user. */
+export async function linkIssues(suiteId: number, instanceId: number, keys: string[]): Promise<SuiteLink[]> {
+  return (await unwrap(api.POST('/api/suites/{suiteId}/links', { params: { path: { suiteId } }, body: { instanceId, keys } }))).items;
+}
+
+export function unlinkIssue(suiteId: number, instanceId: number, issueKey: string): Promise<void> {
+  return unwrap(
+    api.DELETE('/api/suites/{suiteId}/links/{instanceId}/{issueKey}', { params: { path: { suiteId, instanceId, issueKey } } }),
+  );
+}
+
+export interface JiraSearch {
+  instanceId: number;
+  /** An exact issue key, or text. */
+  text: string;
+  /** A Jira project key to search in; text searches only. */
+  project?: string;
+}
+
+/** Jira issues by key or text, page after page ("Load more"), as the user. */
+export function jiraSearchQuery({ instanceId, text, project }: JiraSearch) {
+  return infiniteQueryOptions({
+    queryKey: ['jira', instanceId, 'search', { text, project: project ?? null }],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/jira/{instanceId}/search', {
+          params: {
+            path: { instanceId },
+            query: { q: text, project: project || undefined, cursor: pageParam ?? undefined, pageSize: SEARCH_PAGE_SIZE },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor ?? null,
+    staleTime: 30_000,
+  });
+}
