@@ -16,7 +16,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatedRequest;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ public final class ApiRouter {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         rootHandlers.forEach(builder::rootHandler);
         builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        RequestValidator validator = RequestValidator.create(vertx, contract);
+        RequestValidation validator = new RequestValidation(vertx, contract);
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
             String id = operation.getOperationId();
@@ -146,19 +146,23 @@ public final class ApiRouter {
                 principal.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Handler<RoutingContext> validation(RequestValidator validator, Operation operation) {
+    private static Handler<RoutingContext> validation(RequestValidation validator, Operation operation) {
         RequestExtractor extractor = RequestExtractor.withBodyHandler();
-        return ctx -> extractor.extractValidatableRequest(ctx, operation)
-                .compose(request -> validator.validate(request, operation.getOperationId()))
-                .onSuccess(validated -> {
-                    String badField = ControlCharacters.find(validated);
-                    if (badField != null) {
-                        ctx.fail(ApiException.invalid(badField, badField + " contains a control character (such as NUL) that Testbridge does not store."));
-                        return;
-                    }
-                    ctx.put(Requests.VALIDATED, validated);
-                    ctx.next();
-                })
-                .onFailure(ctx::fail);
+        return ctx -> extractor.extractValidatableRequest(ctx, operation).onSuccess(request -> {
+            ValidatedRequest validated;
+            try {
+                validated = validator.validate(request, operation);
+            } catch (RuntimeException e) { // ValidatorException names the bad part; anything else is ours to fix (500)
+                ctx.fail(e);
+                return;
+            }
+            String badField = ControlCharacters.find(validated);
+            if (badField != null) {
+                ctx.fail(ApiException.invalid(badField, badField + " contains a control character (such as NUL) that Testbridge does not store."));
+                return;
+            }
+            ctx.put(Requests.VALIDATED, validated);
+            ctx.next();
+        }).onFailure(ctx::fail);
     }
 }
