@@ -3,6 +3,7 @@ package io.testbridge.jira;
 import io.testbridge.Version;
 import io.testbridge.config.AppConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -10,6 +11,13 @@ import io.vertx.core.buffer.Buffer;
 
 /** The one HTTP client Testbridge uses to call Jira: timeouts, no redirects, its own User-Agent. */
 public final class JiraHttp {
+    /**
+     * Connections kept per Jira host. Vert.x's default (5) queued concurrent users' calls behind
+     * each other; every Jira Cloud site is one host (api.atlassian.com), so this is shared by all
+     * Cloud instances. Jira's own rate limits, not this pool, are what bounds our load on Jira.
+     */
+    private static final int CONNECTIONS_PER_HOST = 64;
+
     private final WebClient client;
     private final long timeoutMs;
 
@@ -19,7 +27,8 @@ public final class JiraHttp {
                 .setUserAgent("Testbridge/" + Version.CURRENT)
                 .setFollowRedirects(false)
                 .setKeepAlive(true)
-                .setConnectTimeout((int) Math.min(timeoutMs, 5_000)));
+                .setConnectTimeout((int) Math.min(timeoutMs, 5_000)),
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_HOST));
     }
 
     public HttpRequest<Buffer> get(String absoluteUrl) {
