@@ -21,6 +21,13 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getDecoder();
 
+    /**
+     * A well-formed hash at the current cost that no password matches (its hash part is zeros):
+     * verifying against it takes as long as against a real one, without computing one at start-up.
+     */
+    public static final String DECOY = "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+            + B64.encodeToString(new byte[SALT_BYTES]) + "$" + B64.encodeToString(new byte[HASH_BYTES]);
+
     private final SecureRandom random = new SecureRandom();
 
     public String hash(String password) {
