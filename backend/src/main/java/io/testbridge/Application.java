@@ -7,6 +7,7 @@ import io.testbridge.db.DatabaseErrors;
 import io.testbridge.db.DatabaseServer;
 import io.testbridge.db.Migrations;
 import io.testbridge.health.HealthCheck;
+import io.testbridge.http.ApiRouter;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
@@ -15,11 +16,13 @@ import io.testbridge.observability.Metrics;
 import io.testbridge.observability.MetricsEndpoint;
 import io.testbridge.users.NewUser;
 import io.testbridge.users.UserService;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +50,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** HTTP server instances: one per core, Vert.x's usual choice (each runs on its own event loop). */
+    private static final int HTTP_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
 
     private final DatabaseServer database;
     private final Vertx vertx;
@@ -69,13 +75,20 @@ public final class Application {
 
     public static Application start(AppConfig config, Clock clock) {
         requireWritableDataDir(config.dataDir());
-        DatabaseServer database = DatabaseServer.open(config);
-        Vertx vertx = null;
+        // one metrics registry per application, so several in one JVM (tests) keep their figures apart
+        String registryName = "testbridge-" + java.util.UUID.randomUUID();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(MetricsEndpoint.options(registryName)));
+        // the API document is parsed on Vert.x's threads while this one starts and migrates the database
+        Future<OpenAPIContract> contract = ApiRouter.loadContract(vertx);
+        DatabaseServer database;
+        try {
+            database = DatabaseServer.open(config);
+        } catch (RuntimeException e) {
+            closeQuietly(vertx);
+            throw e;
+        }
         try {
             Migrations.migrate(database.url(), config.dbConnectTimeout());
-            // one metrics registry per application, so several in one JVM (tests) keep their figures apart
-            String registryName = "testbridge-" + java.util.UUID.randomUUID();
-            vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(MetricsEndpoint.options(registryName)));
             Metrics metrics = new Metrics(BackendRegistries.getNow(registryName));
             Pool pool = Database.pool(vertx, database.url(), config);
             HealthCheck health = new HealthCheck(vertx, pool);
@@ -87,19 +100,12 @@ public final class Application {
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
             }
-            HttpServerVerticle http = new HttpServerVerticle(config.httpHost(), config.httpPort(),
-                    contract -> modules.api.create(contract, modules.apiModules(), List.of(new RequestIds(), new SecurityHeaders(https))),
+            OpenAPIContract api = await(contract, "reading the API document");
+            IntFunction<HttpServerVerticle> httpServer = port -> new HttpServerVerticle(config.httpHost(), port,
+                    () -> modules.api.create(api, modules.apiModules(), List.of(new RequestIds(), new SecurityHeaders(https))),
                     health, pages);
-            try {
-                await(vertx.deployVerticle(http), "starting the HTTP server");
-            } catch (ConfigException e) {
-                if (e.getCause() instanceof BindException) {
-                    throw new ConfigException("Port " + config.httpPort() + " on " + config.httpHost()
-                            + " is already in use; set TESTBRIDGE_HTTP_PORT to a free port.");
-                }
-                throw e;
-            }
-            publicUrl.set(config.publicUrlOr(http.actualPort()));
+            int port = deployHttpServers(vertx, config, httpServer);
+            publicUrl.set(config.publicUrlOr(port));
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
                 await(MetricsEndpoint.startSeparateServer(vertx, config.httpHost(), config.metrics().port(), registryName), "starting the metrics server");
             }
@@ -107,14 +113,36 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), modules.secrets.currentKeyId());
-            return new Application(database, vertx, http.actualPort(), publicUrl.get(), modules.keepAlive);
+            return new Application(database, vertx, port, publicUrl.get(), modules.keepAlive);
         } catch (RuntimeException e) {
-            if (vertx != null) {
-                closeQuietly(vertx);
-            }
+            closeQuietly(vertx);
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * One HTTP server verticle per event loop, all on one socket that Vert.x shares among them. Port
+     * 0 (any free port) becomes -1: Vert.x's "any free port, shared by the instances".
+     * @return the port they listen on
+     */
+    private static int deployHttpServers(Vertx vertx, AppConfig config, IntFunction<HttpServerVerticle> httpServer) {
+        int port = config.httpPort() == 0 ? -1 : config.httpPort();
+        List<HttpServerVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            await(vertx.deployVerticle(() -> {
+                HttpServerVerticle instance = httpServer.apply(port);
+                instances.add(instance);
+                return instance;
+            }, new DeploymentOptions().setInstances(HTTP_EVENT_LOOPS)), "starting the HTTP server");
+        } catch (ConfigException e) {
+            if (e.getCause() instanceof BindException) {
+                throw new ConfigException("Port " + config.httpPort() + " on " + config.httpHost()
+                        + " is already in use; set TESTBRIDGE_HTTP_PORT to a free port.");
+            }
+            throw e;
+        }
+        return instances.get(0).actualPort();
     }
 
     private static Future<Void> createInitialAdmin(AppConfig config, UserService users) {
