@@ -27,6 +27,7 @@ import java.util.List;
 public final class IntegrationService {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
     private static final String SELECT = "SELECT " + JiraInstance.COLUMNS + " FROM jira_instances";
+    private static final String SELECT_WITH_TOTAL = "SELECT " + JiraInstance.COLUMNS + ", count(*) OVER () AS total FROM jira_instances";
     private static final String MATCHES = " WHERE base_url ILIKE $1 OR name ILIKE $1";
 
     private final Pool pool;
@@ -43,20 +44,29 @@ public final class IntegrationService {
         this.audit = audit;
     }
 
-    /** One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name. */
+    /**
+     * One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name.
+     * One round trip: the total comes with the rows (a window count); only a page past the end asks again.
+     */
     public Future<JsonObject> list(String filter, int page, int pageSize) {
         String pattern = "%" + escapeLike(filter == null ? "" : filter.strip()) + "%";
-        Future<JsonArray> items = pool.preparedQuery(SELECT + MATCHES + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
+        return pool.preparedQuery(SELECT_WITH_TOTAL + MATCHES + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(pattern, pageSize, (long) (page - 1) * pageSize))
-                .map(rows -> {
-                    JsonArray array = new JsonArray();
-                    rows.forEach(row -> array.add(JiraInstance.from(row).toJson()));
-                    return array;
+                .compose(rows -> {
+                    JsonArray items = new JsonArray();
+                    long total = 0;
+                    for (Row row : rows) {
+                        items.add(JiraInstance.from(row).toJson());
+                        total = row.getLong("total");
+                    }
+                    Future<Long> counted = items.isEmpty() ? count(pattern) : Future.succeededFuture(total);
+                    return counted.map(count -> new JsonObject().put("items", items).put("total", count).put("page", page).put("pageSize", pageSize));
                 });
-        Future<Long> total = pool.preparedQuery("SELECT count(*) FROM jira_instances" + MATCHES).execute(Tuple.of(pattern))
+    }
+
+    private Future<Long> count(String pattern) {
+        return pool.preparedQuery("SELECT count(*) FROM jira_instances" + MATCHES).execute(Tuple.of(pattern))
                 .map(rows -> rows.iterator().next().getLong(0));
-        return Future.all(items, total).map(done -> new JsonObject().put("items", items.result()).put("total", total.result())
-                .put("page", page).put("pageSize", pageSize));
     }
 
     public Future<JiraInstance> get(long id) {
