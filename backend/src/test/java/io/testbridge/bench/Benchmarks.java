@@ -46,18 +46,36 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /**
+     * args: the jar, the command line to record, then optionally the sections to run (startup,
+     * throughput, jira, history); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
+        String command = args.length > 1 ? args[1] : "scripts/bench";
+        Set<String> only = java.util.Arrays.stream(args).skip(2).filter(SECTIONS::contains).collect(java.util.stream.Collectors.toSet());
         String classpath = System.getProperty("java.class.path");
         Path work = Files.createTempDirectory("testbridge-bench");
         loadBefore = loadAverage();
-        startup(jar, work);
-        throughput(jar, work, classpath);
-        jiraWork();
-        history();
-        write(String.join(" ", args.length > 1 ? args[1] : "scripts/bench"));
+        if (only.isEmpty() || only.contains("startup")) {
+            startup(jar, work);
+        }
+        if (only.isEmpty() || only.contains("throughput")) {
+            throughput(jar, work, classpath);
+        }
+        if (only.isEmpty() || only.contains("jira")) {
+            jiraWork();
+        }
+        if (only.isEmpty() || only.contains("history")) {
+            history();
+        }
+        if (only.isEmpty()) {
+            write(command);
+        }
         System.exit(0);
     }
+
+    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history");
 
     // ---------- start-up and API throughput: the real jar in its own process ----------
 
