@@ -42,6 +42,8 @@ public final class Benchmarks {
     private static final List<String[]> ROWS = new ArrayList<>();
     private static String loadBefore = "";
     private static final String PASSWORD = "bench password 12";
+    /** The heap setting of the README's run command: the jar is measured as operators run it. */
+    private static final String HEAP = "-Xmx192m";
 
     private Benchmarks() {
     }
@@ -93,7 +95,7 @@ public final class Benchmarks {
 
     private static long timeToHealthy(Path jar, Map<String, String> env, List<Process> keep) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder("java", HEAP, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
         builder.environment().put("TESTBRIDGE_HTTP_HOST", "127.0.0.1");
         builder.environment().put("TESTBRIDGE_HTTP_PORT", Integer.toString(port));
@@ -140,7 +142,7 @@ public final class Benchmarks {
                 String.format("%,.0f req/s, p50 %s, p99 %s", testbridge.requestsPerSecond, testbridge.p50, testbridge.p99), "≥ 0.4 × bare, p99 < 20 ms",
                 String.format("%.2f × bare (%,.0f req/s, p99 %s)", ratio, baseline.requestsPerSecond, baseline.p99));
         long rss = rssKb(app.pid());
-        row("Resident memory of the app after the load (default heap settings)", rss / 1024 + " MB", "≤ 300 MB", rss / 1024 <= 300 ? "met" : "missed");
+        row("Resident memory of the app after the load (" + HEAP + ", as the README runs it)", rss / 1024 + " MB", "≤ 300 MB", rss / 1024 <= 300 ? "met" : "missed");
         stop(app);
     }
 
