@@ -38,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,20 +78,23 @@ public final class Application {
 
     public static Application start(AppConfig config, Clock clock) {
         requireWritableDataDir(config.dataDir());
+        // Start-up's slow parts run side by side: the database (an embedded PostgreSQL starts in a
+        // second or so), Flyway's set-up, and, on this thread, Vert.x and the API document.
+        CompletableFuture<DatabaseServer> databaseStart = onOwnThread("testbridge-database-start", () -> DatabaseServer.open(config));
+        CompletableFuture<Migrations> migrations = onOwnThread("testbridge-migrations", () -> Migrations.prepare(config.dbConnectTimeout()));
         // one metrics registry per application, so several in one JVM (tests) keep their figures apart
         String registryName = "testbridge-" + java.util.UUID.randomUUID();
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(MetricsEndpoint.options(registryName)));
-        // the API document is parsed on Vert.x's threads while this one starts and migrates the database
         Future<OpenAPIContract> contract = ApiRouter.loadContract(vertx);
         DatabaseServer database;
         try {
-            database = DatabaseServer.open(config);
+            database = join(databaseStart);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             throw e;
         }
         try {
-            Migrations.migrate(database.url(), config.dbConnectTimeout());
+            join(migrations).migrate(database.url());
             Metrics metrics = new Metrics(BackendRegistries.getNow(registryName));
             Pool pool = Database.pool(vertx, database.url(), config);
             HealthCheck health = new HealthCheck(vertx, pool);
@@ -168,6 +174,22 @@ public final class Application {
         } catch (IOException | SecurityException e) {
             throw new ConfigException("The data dir " + dataDir + " is not writable (" + DatabaseErrors.rootMessage(e)
                     + "); set TESTBRIDGE_DATA_DIR to a folder this user can write.");
+        }
+    }
+
+    private static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, runnable -> new Thread(runnable, name).start());
+    }
+
+    /** The result of a start-up step run on its own thread; its {@link ConfigException} as if thrown here. */
+    private static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

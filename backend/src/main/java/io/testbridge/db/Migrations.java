@@ -10,31 +10,47 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
-/** Applies the schema migrations in {@code db/migration} before anything is served. */
+/**
+ * Applies the schema migrations in {@code db/migration} before anything is served. Blocking JDBC:
+ * start-up threads only, never an event loop.
+ */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
-    private Migrations() {
+    private final PGSimpleDataSource dataSource;
+    private final Flyway flyway;
+
+    private Migrations(PGSimpleDataSource dataSource, Flyway flyway) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
     }
 
-    /** Runs at start-up on the main thread (blocking JDBC, never on an event loop). */
-    public static void migrate(DatabaseUrl url, Duration connectTimeout) {
+    /**
+     * Configures Flyway before the database's address is known: its plugin set-up and class loading
+     * take a good part of a second, which start-up spends while the database starts. Flyway only
+     * opens the data source when {@link #migrate} runs, by which time it names the database.
+     */
+    public static Migrations prepare(Duration connectTimeout) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setConnectTimeout((int) connectTimeout.toSeconds());
+        dataSource.setLoginTimeout((int) connectTimeout.toSeconds());
+        dataSource.setApplicationName("testbridge-migrations");
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .connectRetries(0)
+                .load();
+        return new Migrations(dataSource, flyway);
+    }
+
+    public void migrate(DatabaseUrl url) {
         dataSource.setServerNames(new String[] {url.host()});
         dataSource.setPortNumbers(new int[] {url.port()});
         dataSource.setDatabaseName(url.database());
         dataSource.setUser(url.user());
         dataSource.setPassword(url.password());
-        dataSource.setConnectTimeout((int) connectTimeout.toSeconds());
-        dataSource.setLoginTimeout((int) connectTimeout.toSeconds());
-        dataSource.setApplicationName("testbridge-migrations");
         try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .connectRetries(0)
-                    .load()
-                    .migrate();
+            MigrateResult result = flyway.migrate();
             LOG.info("event=database_migrated applied={} schema_version={}", result.migrationsExecuted,
                     result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion);
         } catch (RuntimeException e) {

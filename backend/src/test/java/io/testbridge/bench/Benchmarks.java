@@ -86,11 +86,14 @@ public final class Benchmarks {
         long fresh = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
         long existing = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
         var db = TestDatabase.freshDatabase();
-        long external = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-ext").toString(),
-                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database()), null);
-        row("Start-up, embedded PostgreSQL, new data dir", fresh + " ms", "-", "-");
+        Map<String, String> externalEnv = Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-ext").toString(),
+                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database());
+        long externalNew = timeToHealthy(jar, externalEnv, null);
+        long external = timeToHealthy(jar, externalEnv, null);
+        row("Start-up, embedded PostgreSQL, new data dir (includes creating the administrator: Argon2)", fresh + " ms", "-", "-");
         row("Start-up, embedded PostgreSQL, existing data dir", existing + " ms", "≤ 3,000 ms", existing <= 3000 ? "met" : "missed");
-        row("Start-up, external PostgreSQL", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
+        row("Start-up, external PostgreSQL, empty database (every migration, the administrator)", externalNew + " ms", "-", "-");
+        row("Start-up, external PostgreSQL, existing database", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
     }
 
     private static long timeToHealthy(Path jar, Map<String, String> env, List<Process> keep) throws Exception {
