@@ -224,9 +224,24 @@ public final class Application {
 
     /** Stops accepting, lets in-flight requests finish, closes the pool, then stops an embedded database. */
     public void stop() {
+        // The verticles first (the HTTP servers wait for their in-flight requests): closing Vert.x
+        // closes the database pool and Jira clients at the same time as it undeploys, which would
+        // pull them from under a request that still needs them.
+        undeployQuietly(vertx);
         closeQuietly(vertx);
         database.close();
         LOG.info("event=stopped");
+    }
+
+    private static void undeployQuietly(Vertx vertx) {
+        try {
+            Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("event=undeploy_failed reason={}", e.toString());
+        }
     }
 
     private static void closeQuietly(Vertx vertx) {

@@ -78,6 +78,32 @@ class FaultsTest {
     }
 
     @Test
+    void stopping_lets_a_request_that_waits_on_jira_finish_with_its_answer() throws Exception {
+        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
+                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl()))) {
+            simulator.jira().registerClient(OAuthClientRegistration.cloud("drain-app", "drain-secret", "Testbridge",
+                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+            ApiClient admin = Fixtures.adminClient(app);
+            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                    .put("deployment", "CLOUD")).json().getLong("id");
+            assertThat(new OAuthDriver(admin).connect(id, "drain-app", "drain-secret", "alice", "acme").status()).isEqualTo(200);
+            String api = "/cloud/api/ex/jira/";
+            long callsBefore = simulator.jira().counters().countWithPrefix(api);
+            simulator.jira().faults().add(FaultSpec.latency(Duration.ofMillis(1_500)).onPathPrefix(api).times(1));
+
+            var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.get("/api/jira/" + id + "/projects"));
+            waitFor(() -> simulator.jira().counters().countWithPrefix(api) > callsBefore);
+            app.application().stop();
+
+            ApiClient.Response answer = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.status()).as("the request Jira was still answering when the stop began: " + answer.body()).isEqualTo(200);
+            assertThat(answer.json().getJsonArray("items")).isNotEmpty();
+        }
+    }
+
+    @Test
     void postgresql_restarting_under_load_loses_no_acknowledged_write_and_health_tells_the_truth() throws Exception {
         Path dir = RunningApp.newWorkDir("restart-pg");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
