@@ -12,7 +12,8 @@ public record JiraInstance(long id, String name, String baseUrl, Deployment depl
                            String connectionState, String jiraAccountName, String grantedScopes, OffsetDateTime connectedAt,
                            OffsetDateTime createdAt) {
 
-    static final String COLUMNS = "id, name, base_url, deployment, cloud_id, server_version, server_title, oauth_refusal, "
+    /** What {@link #from} reads (public for the benchmark's bare baseline, which runs the same query). */
+    public static final String COLUMNS = "id, name, base_url, deployment, cloud_id, server_version, server_title, oauth_refusal, "
             + "reachable, unreachable_reason, checked_at, oauth_enabled, connection_state, jira_account_name, granted_scopes, "
             + "connected_at, created_at";
 
