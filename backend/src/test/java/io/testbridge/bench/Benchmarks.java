@@ -75,6 +75,7 @@ public final class Benchmarks {
         if (only.isEmpty()) {
             write(command);
         }
+        deleteRecursively(work);
         System.exit(0);
     }
 
@@ -84,22 +85,46 @@ public final class Benchmarks {
 
     private static void startup(Path jar, Path work) throws Exception {
         Path data = work.resolve("data");
-        long fresh = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
-        long existing = timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null);
+        Map<String, String> embeddedEnv = Map.of("TESTBRIDGE_DATA_DIR", data.toString());
+        long fresh = timeToHealthy(jar, embeddedEnv, null, List.of());
+        long existing = medianOf3(() -> timeToHealthy(jar, embeddedEnv, null, List.of()));
         var db = TestDatabase.freshDatabase();
         Map<String, String> externalEnv = Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-ext").toString(),
                 "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database());
-        long externalNew = timeToHealthy(jar, externalEnv, null);
-        long external = timeToHealthy(jar, externalEnv, null);
+        long externalNew = timeToHealthy(jar, externalEnv, null, List.of());
+        long external = medianOf3(() -> timeToHealthy(jar, externalEnv, null, List.of()));
+        // class data sharing (docs/deploy.md): one run writes the archive at exit, later runs map it
+        Path archive = work.resolve("testbridge.jsa");
+        timeToHealthy(jar, embeddedEnv, null, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        List<String> shared = List.of("-XX:SharedArchiveFile=" + archive);
+        long existingShared = medianOf3(() -> timeToHealthy(jar, embeddedEnv, null, shared));
+        long externalShared = medianOf3(() -> timeToHealthy(jar, externalEnv, null, shared));
         row("Start-up, embedded PostgreSQL, new data dir (includes creating the administrator: Argon2)", fresh + " ms", "-", "-");
-        row("Start-up, embedded PostgreSQL, existing data dir", existing + " ms", "≤ 3,000 ms", existing <= 3000 ? "met" : "missed");
+        row("Start-up, embedded PostgreSQL, existing data dir (median of 3)", existing + " ms", "≤ 3,000 ms", existing <= 3000 ? "met" : "missed");
         row("Start-up, external PostgreSQL, empty database (every migration, the administrator)", externalNew + " ms", "-", "-");
-        row("Start-up, external PostgreSQL, existing database", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
+        row("Start-up, external PostgreSQL, existing database (median of 3)", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
+        row("Start-up, embedded, existing data dir, with a class-data-sharing archive (median of 3)", existingShared + " ms", "≤ 3,000 ms",
+                existingShared <= 3000 ? "met" : "missed");
+        row("Start-up, external, existing database, with a class-data-sharing archive (median of 3)", externalShared + " ms", "≤ 1,500 ms",
+                externalShared <= 1500 ? "met" : "missed");
     }
 
-    private static long timeToHealthy(Path jar, Map<String, String> env, List<Process> keep) throws Exception {
+    private interface Timed {
+        long run() throws Exception;
+    }
+
+    private static long medianOf3(Timed timed) throws Exception {
+        List<Long> runs = new ArrayList<>(List.of(timed.run(), timed.run(), timed.run()));
+        Collections.sort(runs);
+        return runs.get(1);
+    }
+
+    private static long timeToHealthy(Path jar, Map<String, String> env, List<Process> keep, List<String> jvmOptions) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", HEAP, "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        List<String> command = new ArrayList<>(List.of("java", HEAP));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
         builder.environment().put("TESTBRIDGE_HTTP_HOST", "127.0.0.1");
         builder.environment().put("TESTBRIDGE_HTTP_PORT", Integer.toString(port));
@@ -125,7 +150,7 @@ public final class Benchmarks {
         // on a database of the bench's own PostgreSQL, which the bare baseline queries as well
         DatabaseUrl db = TestDatabase.freshDatabase();
         timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-throughput").toString(),
-                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database()), kept);
+                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database()), kept, List.of());
         Process app = kept.get(0);
         String base = "http://127.0.0.1:" + lastPort;
         ApiClient admin = new ApiClient(base);
@@ -205,6 +230,17 @@ public final class Benchmarks {
             String token = ownToken(simulator, callback);
             HttpClient http = HttpClient.newBuilder().build();
             HttpRequest directRequest = HttpRequest.newBuilder(URI.create(direct)).header("Authorization", "Bearer " + token).build();
+            // one at a time first: the latency Testbridge adds to a call; then 32 at once, where the
+            // two cores queue Testbridge's work, the simulator's and this client's alike
+            load(1_000, 8, () -> send(http, directRequest)); // warm-up: both paths compiled before they are timed
+            load(1_000, 8, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
+            List<Long> straightAlone = load(300, 1, () -> send(http, directRequest));
+            List<Long> throughAlone = load(300, 1, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
+            row("Jira-call overhead: issue search through Testbridge vs straight to Jira, one at a time",
+                    "p50 +" + ms(percentile(throughAlone, 50) - percentile(straightAlone, 50)) + ", p99 +"
+                            + ms(percentile(throughAlone, 99) - percentile(straightAlone, 99)), "-",
+                    "direct p50 " + ms(percentile(straightAlone, 50)) + " p99 " + ms(percentile(straightAlone, 99)) + "; through p50 "
+                            + ms(percentile(throughAlone, 50)) + " p99 " + ms(percentile(throughAlone, 99)));
             List<Long> straight = load(2_000, 32, () -> send(http, directRequest));
             List<Long> through = load(2_000, 32, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
             long addedP50 = percentile(through, 50) - percentile(straight, 50);
@@ -228,12 +264,15 @@ public final class Benchmarks {
             // OAuth completions: start → consent → callback → verify, as testers
             Fixtures.createUser(admin, "bench-tester", PASSWORD, "Tester");
             int flows = 300;
-            long flowStart = System.nanoTime();
-            ThreadLocal<ApiClient> testers = ThreadLocal.withInitial(() -> {
+            // the testers log in before the clock starts: a login is an Argon2 hash, which is not what is measured
+            var loggedIn = new java.util.concurrent.LinkedBlockingQueue<ApiClient>();
+            for (int i = 0; i < 16; i++) {
                 ApiClient tester = app.client();
                 tester.login("bench-tester", PASSWORD);
-                return tester;
-            });
+                loggedIn.add(tester);
+            }
+            ThreadLocal<ApiClient> testers = ThreadLocal.withInitial(loggedIn::remove);
+            long flowStart = System.nanoTime();
             List<Long> done = load(flows, 16, () -> {
                 ApiClient tester = testers.get();
                 String link = tester.post("/api/me/jira-connections/" + id + "/flows", new JsonObject()).json().getString("authorizationUrl");
@@ -433,6 +472,15 @@ public final class Benchmarks {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+    }
+
+    /** The work folder (data dirs, the class-data archive); the embedded databases have stopped by now. */
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
