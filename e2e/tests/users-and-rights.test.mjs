@@ -40,7 +40,7 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await page.getByLabel(/^Repeat password/).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create the administrator' }).click();
   await page.getByRole('button', { name: `Account of ${ADMIN.displayName}` }).waitFor();
-  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Projects', 'Users & roles', 'About']);
+  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Projects', 'Users & roles', 'System', 'About']);
 
   // Log in again by hand, as the acceptance asks.
   await logOut(page);
