@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { connectInstanceThroughApi } from '../harness/jiraConsent.mjs';
+import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 
@@ -67,6 +68,7 @@ browserTest('an administrator sees what the server runs on and the last Jira err
   const row = errors.getByRole('row').filter({ hasText: 'Acme Cloud' });
   await row.waitFor();
   assert.match(await row.textContent(), /502/);
+  await readmeScreenshot(page, 'system');
 });
 
 browserTest('a tester is not offered the System page and the server refuses it', async ({ page, allowConsoleError }) => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { expectAccessible } from '../harness/accessibility.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 
 // Issue 4, acceptance 1: fresh start → create the administrator → log in → add a Tester →
@@ -56,6 +57,7 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await dialog.getByLabel(/^Email/).fill(TESTER.email);
   await dialog.getByLabel(/^Initial password/).fill(TESTER.password);
   await dialog.getByRole('checkbox', { name: 'Tester' }).check();
+  await expectAccessible(page, 'the Add user dialog');
   await dialog.getByRole('button', { name: 'Add user' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const testerRow = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: TESTER.email });
