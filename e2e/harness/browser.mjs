@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expectAccessible } from './accessibility.mjs';
 import { SCREENSHOTS_DIR, slug } from './paths.mjs';
+import { VIEWPORT } from './readmeScreenshots.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,7 +33,7 @@ export function launchChromium() {
  * errors. `allowConsoleError(pattern)` marks one the test itself provokes, such as a 403.
  */
 export async function openPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, viewport: VIEWPORT });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -51,7 +53,7 @@ export async function openPage(browser, baseURL) {
 }
 
 /**
- * Runs `body` with a fresh page, saves a screenshot whatever happens
+ * Runs `body` with a fresh page, checks the accessibility of the page it ends on, saves a screenshot whatever happens
  * (target/screenshots/<file>--<test>[--FAILED].png), then fails the test if the page logged errors.
  */
 export async function runInPage(t, browser, baseURL, body) {
@@ -59,6 +61,8 @@ export async function runInPage(t, browser, baseURL, body) {
   let failure;
   try {
     await body(session);
+    // Every test also checks the accessibility of the page it ends on (issue 14).
+    if (session.page.url() !== 'about:blank') await expectAccessible(session.page, `the end of "${t.name}"`);
   } catch (error) {
     failure = error;
   }

@@ -7,6 +7,8 @@ import {
   grantClipboard,
   openInNewTab,
 } from '../harness/jiraConsent.mjs';
+import { expectAccessible } from '../harness/accessibility.mjs';
+import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 
@@ -64,19 +66,23 @@ function instanceRow(page, name) {
 }
 
 /** Toggle → the wizard's first page → credentials → Next: answers the wizard and the Step 1 link. */
-async function startWizard(page, { name, client, callbackUrl }) {
+async function startWizard(page, { name, client, callbackUrl, forReadme = true }) {
   // With the keyboard: the switch is a real checkbox, so Space toggles it.
   await instanceRow(page, name).getByRole('switch', { name: `OAuth for ${name}` }).press('Space');
   const wizard = page.getByRole('dialog', { name: `Enable OAuth for ${name}` });
   assert.equal(await wizard.getByTestId('callback-url').textContent(), callbackUrl);
   await wizard.getByRole('button', { name: 'Copy the callback URL' }).waitFor();
+  await expectAccessible(page, 'the connection wizard: register the app');
   await wizard.getByLabel(/^Client ID/).fill(client.clientId);
   await wizard.getByLabel(/^Client Secret/).fill(client.clientSecret);
+  if (forReadme) await readmeScreenshot(page, 'oauth-wizard-credentials');
   await wizard.getByRole('button', { name: 'Next' }).click();
   const link = wizard.getByRole('link', { name: 'Open Jira to authorize Testbridge' });
   await link.waitFor();
   assert.equal(await link.getAttribute('target'), '_blank');
   assert.match(await link.getAttribute('rel'), /noopener/);
+  await expectAccessible(page, 'the connection wizard: Step 1');
+  if (forReadme) await readmeScreenshot(page, 'oauth-wizard-step-1');
   return { wizard, link };
 }
 
@@ -88,15 +94,20 @@ async function connectInBrowser({ page, context, testbridge }, { name, client, c
   // Step 1: Jira's consent page in a new tab; it sends the browser to the callback page.
   const jiraTab = await openInNewTab(context, link);
   await decideConsent(jiraTab, consent);
+  await jiraTab.locator('#verification-code').waitFor();
+  await expectAccessible(jiraTab, 'the callback page with the verification code');
+  await readmeScreenshot(jiraTab, 'oauth-callback-code');
   const code = await copyVerificationCode(jiraTab);
   await jiraTab.close();
 
   // Step 2: paste the code, Configure.
   await wizard.getByLabel(/^Verification code/).fill(code);
+  await readmeScreenshot(page, 'oauth-wizard-step-2');
   await wizard.getByRole('button', { name: 'Configure' }).click();
   const connected = wizard.getByRole('status').filter({ hasText: 'Connected' });
   await connected.waitFor();
   assert.match(await connected.textContent(), /as Alice Admin/);
+  await expectAccessible(page, 'the connection wizard: connected');
   await wizard.getByRole('button', { name: 'Done' }).click();
   await wizard.waitFor({ state: 'hidden' });
 
@@ -106,6 +117,7 @@ async function connectInBrowser({ page, context, testbridge }, { name, client, c
   await row.getByText('as Alice Admin', { exact: true }).waitFor();
   assert.equal(await row.getByRole('switch', { name: `OAuth for ${name}` }).isChecked(), true);
   await row.getByRole('button', { name: `Update OAuth configuration of ${name}` }).waitFor();
+  await readmeScreenshot(page, 'integrations');
 }
 
 async function addInstance(page, { name, baseUrl, type }) {
@@ -115,6 +127,7 @@ async function addInstance(page, { name, baseUrl, type }) {
   await dialog.locator('label', { hasText: type }).click();
   assert.equal(await dialog.getByRole('radio', { name: type }).isChecked(), true);
   await dialog.getByLabel(/^Base URL/).fill(baseUrl);
+  await expectAccessible(page, 'the Add Jira instance dialog');
   await dialog.getByRole('button', { name: 'Add instance' }).click();
   // The server checks the instance before it answers; the dialog closes with the answer.
   await dialog.waitFor({ state: 'hidden' });
@@ -180,6 +193,7 @@ browserTest('issue 5: the administrator adds Cloud and Data Center instances, fi
 
   await filter.fill('no-such-host');
   await page.getByText('No instance URL or name contains “no-such-host”.').waitFor();
+  await expectAccessible(page, 'the Integrations list with nothing found');
 
   await filter.fill('127.0.0.1:1/');
   await rowCount(1);
@@ -216,13 +230,19 @@ browserTest('issue 6, Deny at consent: the callback page says so and nothing is 
   await registerInstance(admin, { name: 'Denied', baseUrl, deployment: 'CLOUD' });
   await page.goto('/integrations');
 
-  const { wizard, link } = await startWizard(page, { name: 'Denied', client: CLOUD_CLIENT, callbackUrl: `${testbridge.url}/oauth/callback` });
+  const { wizard, link } = await startWizard(page, {
+    name: 'Denied',
+    client: CLOUD_CLIENT,
+    callbackUrl: `${testbridge.url}/oauth/callback`,
+    forReadme: false, // the README shows a connection that succeeds
+  });
   const jiraTab = await openInNewTab(context, link);
   await decideConsent(jiraTab, { user: 'alice', site: 'denied', decision: 'deny' });
 
   await jiraTab.getByRole('heading', { name: 'You chose Deny' }).waitFor();
   assert.match(await jiraTab.getByRole('alert').textContent(), /nothing was connected/);
   assert.equal(await jiraTab.locator('#verification-code').count(), 0);
+  await expectAccessible(jiraTab, 'the callback page after Deny');
   await jiraTab.close();
 
   // Back in Testbridge nothing changed: OAuth stays off.
@@ -257,6 +277,8 @@ browserTest('issue 7: the log icon shows the events of the admin connection flow
   const positions = flow.map((event) => events.indexOf(event));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, `newest first: ${events}`);
   assert.equal(events.at(-1), 'INSTANCE_ADDED');
+  await expectAccessible(page, 'the OAuth history drawer');
+  await readmeScreenshot(page, 'oauth-history');
   const connectedRow = history.locator('tbody tr[data-event-type="ADMIN_CONNECTED"]');
   assert.match(await connectedRow.textContent(), /admin/);
   assert.match(await connectedRow.textContent(), /Alice Admin/);
@@ -333,6 +355,8 @@ browserTest('issue 8: a tester without a token authenticates and their Jira proj
   const dialog = page.getByRole('dialog', { name: 'Authenticate with Jira' });
   await dialog.getByText('What you were doing continues by itself afterwards.', { exact: false }).waitFor();
   const link = dialog.getByRole('link', { name: 'Open Jira to authorize Testbridge' });
+  await expectAccessible(page, 'the Authenticate with Jira dialog');
+  await readmeScreenshot(page, 'authenticate-with-jira');
   const jiraTab = await openInNewTab(context, link);
   await decideConsent(jiraTab, { user: 'bob', site: 'umbrella', decision: 'accept' });
   const code = await copyVerificationCode(jiraTab);
@@ -351,6 +375,7 @@ browserTest('issue 8: a tester without a token authenticates and their Jira proj
   // The page now shows tess connected as her Jira user.
   await card.getByText('Connected', { exact: true }).waitFor();
   await card.getByText('Bob Tester').waitFor();
+  await readmeScreenshot(page, 'my-jira-connections');
 });
 
 browserTest('issue 8: a tester sees their connection and disconnects it', async ({ page, testbridge, jira }) => {
@@ -372,6 +397,7 @@ browserTest('issue 8: a tester sees their connection and disconnects it', async 
 
   await card.getByRole('button', { name: 'Disconnect from Umbrella' }).click();
   const confirm = page.getByRole('dialog', { name: 'Disconnect from Umbrella?' });
+  await expectAccessible(page, 'the Disconnect confirmation');
   await confirm.getByRole('button', { name: 'Disconnect' }).click();
   await confirm.waitFor({ state: 'hidden' });
   await card.getByText('Not connected', { exact: true }).waitFor();

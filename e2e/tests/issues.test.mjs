@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { connectInstanceThroughApi, decideConsent, openInNewTab } from '../harness/jiraConsent.mjs';
+import { expectAccessible } from '../harness/accessibility.mjs';
+import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 
@@ -81,6 +83,8 @@ async function createBug(page, context, { projectKey, summary, build, consent })
   await dialog.getByLabel(/^Description/).fill('Seen on staging.\nTwice.');
   await choose(page, dialog, 'Severity', 'Major');
   await dialog.getByLabel(/^Found in build/).fill(build);
+  await expectAccessible(page, 'the Create Jira issue dialog');
+  await readmeScreenshot(page, 'create-jira-issue');
   // The simulator refuses a Bug without Severity: a key proves that the select reached Jira.
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -138,6 +142,7 @@ browserTest('Jira Cloud: a tester creates a Bug with its required custom select 
   await row.getByRole('link', { name: 'TB-8' }).waitFor();
   await row.getByText('In Jira').waitFor();
   await row.getByText('To Do').waitFor();
+  await readmeScreenshot(page, 'issues');
   await assertLinksToJira(context, row, { key: 'TB-8', siteUrl: cloud.baseUrl, summary: 'Cart total ignores the voucher' });
 });
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { connectInstanceThroughApi, consentThroughHttp, decideConsent, openInNewTab } from '../harness/jiraConsent.mjs';
+import { expectAccessible } from '../harness/accessibility.mjs';
+import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 
@@ -90,6 +92,8 @@ browserTest('a tester links three issues found by text from the default view and
     'Select TB-2',
   ]);
   for (const key of ['TB-2', 'TB-3', 'TB-4']) await dialog.getByRole('checkbox', { name: `Select ${key}` }).check();
+  await expectAccessible(page, 'the Link issues dialog with results');
+  await readmeScreenshot(page, 'link-issues');
   await dialog.getByRole('button', { name: 'Link 3 issues' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await suites.getByRole('cell', { name: 'Linked issues of Checkout' }).getByText('3', { exact: true }).waitFor();
@@ -114,6 +118,7 @@ browserTest('a tester links three issues found by text from the default view and
   }
   assert.equal(await rowOf(linked, 'TB-1').getByRole('link', { name: 'Open TB-1 in Jira' }).getAttribute('href'), `${jira().url}/cloud/sites/acme/browse/TB-1`);
   await rowOf(linked, 'TB-1').getByText('Alice Admin').waitFor();
+  await readmeScreenshot(page, 'test-suite');
 
   // Unlink one.
   await linked.getByRole('button', { name: 'Unlink TB-3' }).click();

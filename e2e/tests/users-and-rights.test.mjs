@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { expectAccessible } from '../harness/accessibility.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 
 // Issue 4, acceptance 1: fresh start → create the administrator → log in → add a Tester →
@@ -40,7 +41,7 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await page.getByLabel(/^Repeat password/).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create the administrator' }).click();
   await page.getByRole('button', { name: `Account of ${ADMIN.displayName}` }).waitFor();
-  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Projects', 'Users & roles', 'About']);
+  assert.deepEqual(await navigationLinks(page), ['Integrations', 'Projects', 'Users & roles', 'System', 'About']);
 
   // Log in again by hand, as the acceptance asks.
   await logOut(page);
@@ -56,6 +57,7 @@ browserTest('a tester is not offered Integrations and its API refuses them', asy
   await dialog.getByLabel(/^Email/).fill(TESTER.email);
   await dialog.getByLabel(/^Initial password/).fill(TESTER.password);
   await dialog.getByRole('checkbox', { name: 'Tester' }).check();
+  await expectAccessible(page, 'the Add user dialog');
   await dialog.getByRole('button', { name: 'Add user' }).click();
   await dialog.waitFor({ state: 'hidden' });
   const testerRow = page.getByRole('table', { name: 'Users' }).getByRole('row').filter({ hasText: TESTER.email });

@@ -20,3 +20,24 @@ export function formatTime(iso: string): string {
 export function scopeList(scopes: string | null | undefined): string[] {
   return (scopes ?? '').split(/[\s,]+/).filter(Boolean);
 }
+
+const DURATION_UNITS: readonly [name: string, seconds: number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 days 4 hours", "5 minutes", "42 seconds": the two largest units of a duration in seconds. */
+export function formatDuration(totalSeconds: number): string {
+  let rest = Math.max(0, Math.floor(totalSeconds));
+  const parts: string[] = [];
+  for (const [name, size] of DURATION_UNITS) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0) parts.push(`${amount} ${name}${amount === 1 ? '' : 's'}`);
+    else if (parts.length > 0) break; // "2 days 5 minutes" would read as more precise than it is
+    if (parts.length === 2) break;
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 seconds';
+}

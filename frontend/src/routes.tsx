@@ -8,6 +8,7 @@ import { IntegrationsPage } from './features/integrations/IntegrationsPage';
 import { JiraAuthProvider } from './features/jira-auth/JiraAuthProvider';
 import { MyJiraConnectionsPage } from './features/jira-auth/MyJiraConnectionsPage';
 import { projectRoutes } from './features/projects/routes';
+import { SystemPage } from './features/system/SystemPage';
 import { UsersAndRolesPage } from './features/users/UsersAndRolesPage';
 import { AppLayout } from './layout/AppLayout';
 import { HomeRedirect } from './layout/HomeRedirect';
@@ -41,6 +42,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRight right="USERS_MANAGE">
                 <UsersAndRolesPage />
+              </RequireRight>
+            ),
+          },
+          {
+            path: 'system',
+            element: (
+              <RequireRight right="USERS_MANAGE">
+                <SystemPage />
               </RequireRight>
             ),
           },

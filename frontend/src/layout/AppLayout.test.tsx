@@ -17,12 +17,12 @@ describe('AppLayout', () => {
 
     const navigation = await screen.findByRole('navigation', { name: 'Main' });
     const links = within(navigation).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(['Integrations', 'Projects', 'Users & roles', 'About']);
+    expect(links).toEqual(['Integrations', 'Projects', 'Users & roles', 'System', 'About']);
     expect(within(navigation).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('button', { name: 'Account of Ada Admin' })).toBeInTheDocument();
   });
 
-  it('offers a tester neither Integrations nor Users & roles', async () => {
+  it('offers a tester neither Integrations, Users & roles nor System', async () => {
     fakeApi({
       ...loggedIn(tester),
       ...about,

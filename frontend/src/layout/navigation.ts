@@ -13,6 +13,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/integrations', label: 'Integrations', right: 'INTEGRATION_VIEW' },
   { path: '/projects', label: 'Projects', anyRight: ['ISSUES_VIEW', 'SUITES_VIEW', 'INTEGRATION_MODIFY'] },
   { path: '/users', label: 'Users & roles', right: 'USERS_MANAGE' },
+  { path: '/system', label: 'System', right: 'USERS_MANAGE' },
   { path: '/about', label: 'About' },
 ];
 

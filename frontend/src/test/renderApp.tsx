@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../queryClient';
 import { routes } from '../routes';
-import { theme } from '../theme';
+import { cssVariablesResolver, theme } from '../theme';
 
 /** The whole app, as in the browser, opened at `path`; pair it with fakeApi(). */
 export function renderApp(path: string) {
@@ -14,7 +14,7 @@ export function renderApp(path: string) {
   const queryClient = createQueryClient();
   const user = userEvent.setup({ delay: null });
   const view = render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

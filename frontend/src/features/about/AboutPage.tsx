@@ -1,5 +1,6 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { FactsTable } from '../../components/FactsTable';
 import { LoadFailure, LoadingState } from '../../layout/PageStates';
 import { aboutQuery } from './api';
 
@@ -13,20 +14,14 @@ export function AboutPage() {
       {about.data && (
         <>
           <Text>Self-hosted test management with per-user OAuth 2.0 connections to Jira Cloud and Data Center.</Text>
-          <Table variant="vertical" layout="fixed" withTableBorder maw={480}>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row" w={120}>
-                  Product
-                </Table.Th>
-                <Table.Td>{about.data.name}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">Version</Table.Th>
-                <Table.Td data-testid="about-version">{about.data.version}</Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
+          <FactsTable
+            label="About this server"
+            labelWidth={120}
+            facts={[
+              { label: 'Product', value: about.data.name },
+              { label: 'Version', value: about.data.version, testId: 'about-version' },
+            ]}
+          />
         </>
       )}
     </Stack>

@@ -103,6 +103,26 @@ describe('AdminConnectionWizard', () => {
     expect(screen.getByText('as Alice Admin')).toBeInTheDocument();
   });
 
+  it('copies the consent link for another browser and goes on to Step 2', async () => {
+    fakeApi({
+      ...loggedIn(),
+      'GET /api/integrations': instancePage([acme]),
+      'GET /api/integrations/1/oauth': settings(),
+      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
+    });
+    const { user } = renderApp('/integrations');
+
+    await user.click(await screen.findByRole('switch', { name: 'OAuth for Acme' }));
+    const wizard = await screen.findByRole('dialog', { name: 'Enable OAuth for Acme' });
+    await user.type(await within(wizard).findByLabelText(/^Client ID/), 'tb-cloud-app');
+    await user.type(within(wizard).getByLabelText(/^Client Secret/), 'tb-cloud-secret');
+    await user.click(within(wizard).getByRole('button', { name: 'Next' }));
+    await user.click(await within(wizard).findByRole('button', { name: 'Copy link' }));
+
+    expect(await navigator.clipboard.readText()).toBe(flow.authorizationUrl);
+    expect(await within(wizard).findByLabelText(/^Verification code/)).toBeInTheDocument();
+  });
+
   it('asks for the client secret the first time', async () => {
     const server = fakeApi({ ...loggedIn(), 'GET /api/integrations': instancePage([acme]), 'GET /api/integrations/1/oauth': settings() });
     const { user } = renderApp('/integrations');

@@ -1,5 +1,5 @@
-import { Button, List, Stack, Text } from '@mantine/core';
-import { ExternalLinkIcon } from '../../components/icons';
+import { Button, CopyButton, Group, List, Stack, Text } from '@mantine/core';
+import { CheckIcon, CopyIcon, ExternalLinkIcon } from '../../components/icons';
 import { formatTime } from '../../format';
 import type { Deployment } from '../integrations/api';
 import type { StartedFlow } from './api';
@@ -28,17 +28,33 @@ export function ConsentLinkStep({ flow, deployment, onOpened }: ConsentLinkStepP
         <List.Item>Jira sends you back to Testbridge, which shows a verification code. Copy it.</List.Item>
         <List.Item>Return to this tab and paste the code in Step 2.</List.Item>
       </List>
-      <Button
-        component="a"
-        href={flow.authorizationUrl}
-        target="_blank"
-        rel="noopener noreferrer"
-        rightSection={<ExternalLinkIcon size={16} />}
-        onClick={onOpened}
-        style={{ alignSelf: 'flex-start' }}
-      >
-        Open Jira to authorize Testbridge
-      </Button>
+      <Group gap="xs">
+        <Button
+          component="a"
+          href={flow.authorizationUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          rightSection={<ExternalLinkIcon size={16} />}
+          onClick={onOpened}
+        >
+          Open Jira to authorize Testbridge
+        </Button>
+        {/* For a Jira session in another browser or profile: copying the link counts as opening it. */}
+        <CopyButton value={flow.authorizationUrl}>
+          {({ copied, copy }) => (
+            <Button
+              variant="default"
+              leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+              onClick={() => {
+                copy();
+                onOpened();
+              }}
+            >
+              {copied ? 'Link copied' : 'Copy link'}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
       <Text size="xs" c="dimmed">
         This link works once, until {formatTime(flow.expiresAt)}.
       </Text>

@@ -54,8 +54,19 @@ export function ProjectLayout() {
           {can('ISSUES_VIEW') && <Tabs.Tab value="issues">Issues</Tabs.Tab>}
           {can('SUITES_VIEW') && <Tabs.Tab value="suites">Test Suites</Tabs.Tab>}
         </Tabs.List>
+        {/* A panel per tab, so that each tab's aria-controls names an element; the route fills the active one. */}
+        {can('ISSUES_VIEW') && (
+          <Tabs.Panel value="issues" pt="md">
+            {tab === 'issues' && <Outlet context={project} />}
+          </Tabs.Panel>
+        )}
+        {can('SUITES_VIEW') && (
+          <Tabs.Panel value="suites" pt="md">
+            {tab === 'suites' && <Outlet context={project} />}
+          </Tabs.Panel>
+        )}
       </Tabs>
-      <Outlet context={project} />
+      {tab === null && <Outlet context={project} />}
     </Stack>
   );
 }

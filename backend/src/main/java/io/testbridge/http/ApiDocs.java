@@ -67,7 +67,7 @@ final class ApiDocs {
             }
         }
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(info.getString("title", "API"))
-                + "</title><link rel=\"stylesheet\" href=\"/oauth/callback.css\"></head><body><main style=\"max-width:60rem\">\n<h1>"
+                + "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/oauth/callback.css\"></head><body><main style=\"max-width:60rem\">\n<h1>"
                 + esc(info.getString("title", "API")) + " " + esc(info.getString("version", "")) + "</h1>\n<p>"
                 + esc(info.getString("description", "")) + "</p>\n<p>Machine-readable: <a href=\"/api/openapi.yaml\">openapi.yaml</a>. "
                 + "Schemas referenced as <code>#/components/…</code> are in that file.</p>\n<nav aria-label=\"Operations\"><ul>\n" + toc

@@ -34,6 +34,7 @@ final class CallbackPage {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="referrer" content="no-referrer">
                 <title>%s · Testbridge</title>
+                <link rel="icon" href="data:,">
                 <link rel="stylesheet" href="/oauth/callback.css">
                 </head>
                 <body>

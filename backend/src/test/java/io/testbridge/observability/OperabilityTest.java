@@ -1,6 +1,7 @@
 package io.testbridge.observability;
 
 import io.testbridge.config.DatabaseUrl;
+import io.testbridge.jirasim.FaultSpec;
 import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
@@ -68,6 +69,38 @@ class OperabilityTest {
             for (String secret : simulator.jira().issuedSecrets()) {
                 assertThat(text).doesNotContain(secret);
             }
+        }
+    }
+
+    @Test
+    void the_system_page_reports_the_server_and_the_last_jira_error_of_each_instance() throws Exception {
+        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
+                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl()))) {
+            simulator.jira().registerClient(OAuthClientRegistration.cloud("system-app", "system-secret", "Testbridge",
+                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+            ApiClient admin = Fixtures.adminClient(app);
+            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                    .put("deployment", "CLOUD")).json().getLong("id");
+            JsonObject before = admin.get("/api/system").json();
+            assertThat(before.getJsonObject("database").getString("mode")).isEqualTo("external");
+            assertThat(before.getJsonObject("database").getString("version")).matches("\\d+.*");
+            assertThat(before.getString("encryptionKeyId")).isNotBlank();
+            assertThat(before.getJsonObject("counts").getLong("instances")).isEqualTo(1);
+            assertThat(before.getJsonObject("counts").getLong("users")).isEqualTo(1);
+            assertThat(before.getJsonArray("recentJiraErrors")).isEmpty();
+
+            assertThat(new OAuthDriver(admin).connect(id, "system-app", "system-secret", "alice", "acme").status()).isEqualTo(200);
+            simulator.jira().faults().add(FaultSpec.htmlErrorPage(-1, 502).onPathPrefix("/cloud/api/ex/jira"));
+            assertThat(admin.get("/api/jira/" + id + "/projects").status()).isGreaterThanOrEqualTo(400);
+
+            JsonObject after = admin.get("/api/system").json();
+            assertThat(after.getJsonObject("counts").getLong("connections")).isEqualTo(1);
+            JsonObject error = after.getJsonArray("recentJiraErrors").getJsonObject(0);
+            assertThat(error.getLong("instanceId")).isEqualTo(id);
+            assertThat(error.getString("instanceName")).isEqualTo("Acme");
+            assertThat(error.getString("error")).contains("502");
         }
     }
 
