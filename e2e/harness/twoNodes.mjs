@@ -35,8 +35,9 @@ export async function startTestbridgeBehindBalancer({ env = {}, port } = {}) {
     if (problems.length > 0) throw new AggregateError(problems, 'could not stop the two nodes cleanly');
   };
   try {
-    const [postgres, nodePorts] = await Promise.all([startPostgres(), Promise.all([freePort(), freePort()])]);
+    const postgres = await startPostgres();
     started.push(() => postgres.stop());
+    const nodePorts = await Promise.all([freePort(), freePort()]);
     const balancer = await startLoadBalancer({ backends: nodePorts.map((p) => `http://127.0.0.1:${p}`), port });
     const shared = {
       TESTBRIDGE_DB_URL: postgres.url,
