@@ -54,9 +54,9 @@ public final class SessionStore {
         this.absoluteTimeout = config.sessionAbsoluteTimeout();
         this.evictions = evictions;
         evictions.onEviction(this::evict, () -> forget(EVERYONE));
-        vertx.eventBus().<Long>localConsumer(io.testbridge.EventAddresses.USER_ACCESS_CHANGED, message -> {
+        vertx.eventBus().<Long>localConsumer(io.testbridge.EventAddresses.SESSIONS_FORGET_USER, message -> {
             forget(message.body());
-            evictions.announce(USER + message.body());
+            evictions.announce(USER + message.body()).onComplete(announced -> message.reply(null));
         });
     }
 
