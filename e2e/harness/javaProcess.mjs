@@ -79,6 +79,12 @@ export async function startJar({ name, jar, args = [], env = {}, cwd, readinessU
     return result;
   };
 
+  // Sudden death, as when a machine fails: no shutdown hook runs. Resolves once the process is gone.
+  const kill = async (signal = 'SIGKILL') => {
+    if (!exit) child.kill(signal);
+    return exited;
+  };
+
   const deadline = Date.now() + deadlineMs;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
@@ -88,7 +94,7 @@ export async function startJar({ name, jar, args = [], env = {}, cwd, readinessU
     }
     try {
       const response = await fetch(readinessUrl, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === readyStatus) return { name, logFile, stop };
+      if (response.status === readyStatus) return { name, logFile, stop, kill };
       lastProblem = `${readinessUrl} answered ${response.status}`;
     } catch (error) {
       lastProblem = `${readinessUrl}: ${error.cause?.code ?? error.message}`;

@@ -3,6 +3,7 @@ import { launchChromium, runInPage } from './browser.mjs';
 import { freePort } from './javaProcess.mjs';
 import { startJiraSimulator } from './jiraSimulator.mjs';
 import { startTestbridge } from './testbridge.mjs';
+import { NODES_FROM_ENVIRONMENT, requireBothNodesInEachTest, startTestbridgeBehindBalancer } from './twoNodes.mjs';
 
 /**
  * The ports and settings that make Testbridge and the Jira simulator know each other: the
@@ -34,14 +35,19 @@ async function wiredToJiraSimulator(testbridgeEnv) {
  * gets `{ page, context, allowConsoleError, testbridge, jira, fixtures }` with a fresh browser
  * context per test. `setUp({ testbridge, jira })` runs once everything is up (say, to create the
  * administrator through the API); what it returns is `fixtures`.
+ * `nodes: 2` (default: `TESTBRIDGE_E2E_NODES`, else 1) runs Testbridge as two nodes behind a load
+ * balancer (harness/twoNodes.mjs); `testbridge.url` is then the balancer's, and each test must
+ * have been served by both nodes.
  */
-export function browserSuite({ withJiraSimulator = false, testbridgeEnv = {}, setUp } = {}) {
+export function browserSuite({ withJiraSimulator = false, testbridgeEnv = {}, setUp, nodes = NODES_FROM_ENVIRONMENT } = {}) {
   const running = {};
+  const startServer = nodes === 2 ? startTestbridgeBehindBalancer : startTestbridge;
+  if (nodes === 2) requireBothNodesInEachTest(() => running.testbridge);
 
   before(async () => {
     const wiring = withJiraSimulator ? await wiredToJiraSimulator(testbridgeEnv) : { testbridge: { env: testbridgeEnv } };
     const started = await Promise.allSettled([
-      startTestbridge(wiring.testbridge),
+      startServer(wiring.testbridge),
       launchChromium(),
       withJiraSimulator ? startJiraSimulator(wiring.jira) : undefined,
     ]);

@@ -12,6 +12,7 @@ import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
 import io.testbridge.oauth.TokenKeepAlive;
+import io.testbridge.sessions.SessionEvictions;
 import io.testbridge.observability.Metrics;
 import io.testbridge.observability.MetricsEndpoint;
 import io.testbridge.users.NewUser;
@@ -62,13 +63,16 @@ public final class Application {
     private final URI publicUrl;
 
     private final TokenKeepAlive keepAlive;
+    private final SessionEvictions evictions;
 
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, TokenKeepAlive keepAlive) {
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, TokenKeepAlive keepAlive,
+                        SessionEvictions evictions) {
         this.database = database;
         this.vertx = vertx;
         this.port = port;
         this.publicUrl = publicUrl;
         this.keepAlive = keepAlive;
+        this.evictions = evictions;
     }
 
     /** Runs the token keep-alive now rather than at its next period (operators' and tests' lever); how many were refreshed. */
@@ -99,7 +103,9 @@ public final class Application {
             Pool pool = Database.pool(vertx, database.url(), config);
             HealthCheck health = new HealthCheck(vertx, pool);
             AtomicReference<URI> publicUrl = new AtomicReference<>();
-            Modules modules = new Modules(vertx, pool, config, clock, metrics, publicUrl::get);
+            SessionEvictions evictions = new SessionEvictions(vertx, pool, database.url());
+            Modules modules = new Modules(vertx, pool, evictions, config, clock, metrics, publicUrl::get);
+            await(evictions.connect(), "listening for session evictions");
             await(createInitialAdmin(config, modules.users), "creating the initial administrator");
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
             List<Consumer<Router>> pages = new ArrayList<>(List.of(modules.callbackRoutes()::mount));
@@ -119,7 +125,7 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), modules.secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), modules.keepAlive);
+            return new Application(database, vertx, port, publicUrl.get(), modules.keepAlive, evictions);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();
@@ -228,6 +234,13 @@ public final class Application {
         // closes the database pool and Jira clients at the same time as it undeploys, which would
         // pull them from under a request that still needs them.
         undeployQuietly(vertx);
+        try {
+            evictions.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("event=session_evictions_close_failed reason={}", e.toString());
+        }
         closeQuietly(vertx);
         database.close();
         LOG.info("event=stopped");

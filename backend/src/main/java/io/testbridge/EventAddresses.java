@@ -4,8 +4,11 @@ package io.testbridge;
 public final class EventAddresses {
     /** An OAuth history row was committed (body: id, instanceId, eventType, outcome). */
     public static final String AUDIT_RECORDED = "testbridge.audit.events.recorded";
-    /** A user's sessions or rights changed (body: the user id, or -1 for "any user", e.g. a role changed). */
-    public static final String USER_ACCESS_CHANGED = "testbridge.users.events.access-changed";
+    /**
+     * A user's sessions or rights changed: drop their cached sessions on every node (body: the user id,
+     * or -1 for "any user", e.g. a role changed). Replies once done here and announced to other nodes.
+     */
+    public static final String SESSIONS_FORGET_USER = "testbridge.sessions.forget-user";
 
     private EventAddresses() {
     }

@@ -33,6 +33,7 @@ import io.testbridge.observability.Metrics;
 import io.testbridge.observability.RecentJiraErrors;
 import io.testbridge.sessions.LoginThrottle;
 import io.testbridge.sessions.SessionCookie;
+import io.testbridge.sessions.SessionEvictions;
 import io.testbridge.sessions.SessionStore;
 import io.testbridge.sessions.SessionsApi;
 import io.testbridge.system.SystemApi;
@@ -72,12 +73,12 @@ final class Modules {
     private final HistoryService history;
     private final List<ApiModule> apiModules;
 
-    Modules(Vertx vertx, Pool pool, AppConfig config, Clock clock, Metrics metrics, Supplier<URI> publicUrl) {
+    Modules(Vertx vertx, Pool pool, SessionEvictions evictions, AppConfig config, Clock clock, Metrics metrics, Supplier<URI> publicUrl) {
         this.vertx = vertx;
         this.config = config;
         boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
         users = new UserService(vertx, pool);
-        sessions = new SessionStore(vertx, pool, clock, config);
+        sessions = new SessionStore(vertx, pool, evictions, clock, config);
         cookie = new SessionCookie(https);
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
         api = new ApiRouter(vertx, sessions, cookie);

@@ -14,12 +14,7 @@ public final class Database {
     }
 
     public static Pool pool(Vertx vertx, DatabaseUrl url, AppConfig config) {
-        PgConnectOptions connect = new PgConnectOptions()
-                .setHost(url.host())
-                .setPort(url.port())
-                .setDatabase(url.database())
-                .setUser(url.user())
-                .setPassword(url.password())
+        PgConnectOptions connect = connectOptions(url)
                 .setCachePreparedStatements(true)
                 .setPipeliningLimit(256);
         PoolOptions pool = new PoolOptions()
@@ -29,5 +24,15 @@ public final class Database {
                 .setShared(true)
                 .setName("testbridge");
         return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+    }
+
+    /** Where and as whom to connect, for the pool and for single connections (LISTEN). */
+    public static PgConnectOptions connectOptions(DatabaseUrl url) {
+        return new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setDatabase(url.database())
+                .setUser(url.user())
+                .setPassword(url.password());
     }
 }

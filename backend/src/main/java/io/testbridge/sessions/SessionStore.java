@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Sessions kept in PostgreSQL, so they survive restarts and are shared by every node. */
 public final class SessionStore {
@@ -23,12 +24,16 @@ public final class SessionStore {
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     /**
-     * How long a looked-up session is reused without asking PostgreSQL. On this node, logout,
-     * disabling a user, a new password and changed roles take effect at once (they evict); on other
-     * nodes within this time.
+     * How long a looked-up session is reused without asking PostgreSQL. Logout, disabling a user, a
+     * new password and changed roles evict it on every node at once ({@link SessionEvictions}); the
+     * time only bounds what a missed eviction could cost.
      */
     static final Duration CACHE_TIME = Duration.ofSeconds(2);
     private static final int CACHE_LIMIT = 10_000;
+    private static final long EVERYONE = -1;
+    // What an eviction names: a user's sessions, or one session by its hash.
+    private static final String USER = "user:";
+    private static final String SESSION = "session:";
 
     private record Cached(Principal principal, java.time.Instant until) {
     }
@@ -38,17 +43,38 @@ public final class SessionStore {
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
     private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SessionEvictions evictions;
+    /** Counts evictions, so that a look-up that raced with one does not cache what it read before it. */
+    private final AtomicLong evicted = new AtomicLong();
 
-    public SessionStore(io.vertx.core.Vertx vertx, Pool pool, Clock clock, AppConfig config) {
+    public SessionStore(io.vertx.core.Vertx vertx, Pool pool, SessionEvictions evictions, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.idleTimeout = config.sessionIdleTimeout();
         this.absoluteTimeout = config.sessionAbsoluteTimeout();
-        vertx.eventBus().<Long>localConsumer(io.testbridge.EventAddresses.USER_ACCESS_CHANGED, message -> forget(message.body()));
+        this.evictions = evictions;
+        evictions.onEviction(this::evict, () -> forget(EVERYONE));
+        vertx.eventBus().<Long>localConsumer(io.testbridge.EventAddresses.SESSIONS_FORGET_USER, message -> {
+            forget(message.body());
+            evictions.announce(USER + message.body()).onComplete(announced -> message.reply(null));
+        });
+    }
+
+    /** An eviction announced by a node (this one included): {@code user:<id>} (-1: everyone) or {@code session:<hash>}. */
+    private void evict(String eviction) {
+        if (eviction.startsWith(SESSION)) {
+            evicted.incrementAndGet();
+            cache.remove(eviction.substring(SESSION.length()));
+        } else if (eviction.startsWith(USER) && eviction.substring(USER.length()).matches("-?\\d{1,19}")) {
+            forget(Long.parseLong(eviction.substring(USER.length())));
+        } else {
+            forget(EVERYONE);
+        }
     }
 
     /** Drops cached sessions of a user (or of everyone, for -1). */
     private void forget(long userId) {
+        evicted.incrementAndGet();
         cache.values().removeIf(entry -> userId < 0 || entry.principal().userId() == userId);
     }
 
@@ -75,11 +101,12 @@ public final class SessionStore {
     public Future<Optional<Principal>> resolve(SessionToken token) {
         String key = key(token.hash());
         Cached cached = cache.get(key);
-        if (cached != null && cached.until().isAfter(clock.instant())) {
+        if (cached != null && cached.until().isAfter(clock.instant()) && evictions.listening()) {
             return Future.succeededFuture(Optional.of(cached.principal()));
         }
+        long evictedBefore = evicted.get();
         return lookUp(token).onSuccess(found -> {
-            if (found.isPresent()) {
+            if (found.isPresent() && evictions.listening() && evicted.get() == evictedBefore) {
                 if (cache.size() >= CACHE_LIMIT) {
                     cache.clear();
                 }
@@ -118,15 +145,19 @@ public final class SessionStore {
                 .onFailure(e -> LOG.warn("event=session_touch_failed reason={}", e.getMessage()));
     }
 
+    /** Ends a session, on every node: the answer comes once the others have been told. */
     public Future<Void> delete(byte[] tokenHash) {
+        evicted.incrementAndGet();
         cache.remove(key(tokenHash));
         return pool.preparedQuery("DELETE FROM sessions WHERE token_hash = $1")
-                .execute(Tuple.of(Buffer.buffer(tokenHash))).mapEmpty();
+                .execute(Tuple.of(Buffer.buffer(tokenHash)))
+                .compose(deleted -> evictions.announce(SESSION + key(tokenHash)));
     }
 
     public Future<Void> deleteAllOf(long userId) {
         forget(userId);
-        return pool.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(userId)).mapEmpty();
+        return pool.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(userId))
+                .compose(deleted -> evictions.announce(USER + userId));
     }
 
     /** Removes sessions past either timeout; run periodically. */

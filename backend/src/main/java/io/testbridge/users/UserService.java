@@ -1,10 +1,12 @@
 package io.testbridge.users;
 
+import io.testbridge.EventAddresses;
 import io.testbridge.db.SqlErrors;
 import io.testbridge.http.ApiException;
 import io.testbridge.http.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -12,6 +14,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +28,7 @@ import java.util.Set;
  * installation can never lock its last administrator out.
  */
 public final class UserService {
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final String USER_COLUMNS = """
             SELECT u.id, u.username, u.display_name, u.email, u.disabled, u.created_at,
                    COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
@@ -102,7 +107,7 @@ public final class UserService {
                                 : Future.succeededFuture())
                         .compose(done -> requireSomeoneCanManageUsers(tx))
                         .compose(done -> findUser(tx, id)))
-                .onSuccess(user -> accessChanged(id))
+                .compose(user -> accessChanged(id).map(user))
                 .recover(UserService::explainConstraint);
     }
 
@@ -113,7 +118,7 @@ public final class UserService {
                         .execute(Tuple.of(id, hash)))
                 .compose(done -> tx.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(id)))
                 .<Void>mapEmpty()))
-                .onSuccess(done -> accessChanged(id));
+                .compose(done -> accessChanged(id));
     }
 
     /** The stored credentials of a username, for login only. */
@@ -163,7 +168,7 @@ public final class UserService {
                                         .addArrayOfString(rights == null ? null : names(rightsOf(rights)))))
                         .map(rows -> Role.from(rows.iterator().next()))
                         .compose(role -> requireSomeoneCanManageUsers(tx).map(role)))
-                .onSuccess(role -> accessChanged(-1))
+                .compose(role -> accessChanged(-1).map(role))
                 .recover(e -> SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION)
                         ? Future.failedFuture(ApiException.conflict("name", "A role named '" + name + "' already exists."))
                         : Future.failedFuture(e));
@@ -187,9 +192,18 @@ public final class UserService {
         return Role.rightsOf(list.toArray(String[]::new));
     }
 
-    /** Sessions cache principals briefly; this tells them (on this node) that a user's access changed. */
-    private void accessChanged(long userId) {
-        vertx.eventBus().publish(io.testbridge.EventAddresses.USER_ACCESS_CHANGED, userId);
+    /**
+     * Sessions cache principals briefly; this makes every node forget a user's (or, for -1, everyone's).
+     * Completes once this node has and the others have been told, so that the change's answer comes
+     * after it took effect. It never fails: the change itself is committed, and caches also expire.
+     */
+    private Future<Void> accessChanged(long userId) {
+        return vertx.eventBus().request(EventAddresses.SESSIONS_FORGET_USER, userId, new DeliveryOptions().setSendTimeout(5_000))
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    LOG.warn("event=session_cache_not_cleared user_id={} reason={}", userId, e.getMessage());
+                    return Future.succeededFuture();
+                });
     }
 
     private Future<String> hash(String password) {

@@ -69,6 +69,53 @@ class ScaleOutTest {
     }
 
     @Test
+    void logging_out_or_disabling_a_user_on_one_node_ends_their_sessions_on_the_other_at_once() {
+        DatabaseUrl database = TestDatabase.freshDatabase();
+        Map<String, String> settings = Map.of("TESTBRIDGE_SECRET_KEY", SHARED_KEY);
+        try (RunningApp nodeA = RunningApp.start(database, settings); RunningApp nodeB = RunningApp.start(database, settings)) {
+            ApiClient adminOnA = Fixtures.adminClient(nodeA);
+            Fixtures.createUser(adminOnA, "tess", "tester password 123", "Tester");
+
+            ApiClient tessOnA = new ApiClient(nodeA.baseUrl());
+            assertThat(tessOnA.login("tess", "tester password 123").status()).isEqualTo(200);
+            ApiClient replayOnB = withCookiesOf(tessOnA, nodeB.baseUrl());
+            assertThat(replayOnB.get("/api/me").status()).as("node B knows (and caches) the session").isEqualTo(200);
+            assertThat(tessOnA.delete("/api/session").status()).isEqualTo(204);
+            assertThat(statusSoon(replayOnB, "/api/me", 401)).as("the logged-out cookie, replayed on node B").isEqualTo(401);
+
+            ApiClient tessAgain = new ApiClient(nodeA.baseUrl());
+            assertThat(tessAgain.login("tess", "tester password 123").status()).isEqualTo(200);
+            ApiClient tessOnB = tessAgain.rebase(nodeB.baseUrl());
+            assertThat(tessOnB.get("/api/me").status()).isEqualTo(200);
+            long tessId = tessOnB.get("/api/me").json().getJsonObject("user").getLong("id");
+            assertThat(adminOnA.patch("/api/users/" + tessId, new JsonObject().put("disabled", true)).status()).isEqualTo(200);
+            assertThat(statusSoon(tessOnB, "/api/me", 401)).as("a disabled user's session, on node B").isEqualTo(401);
+        }
+    }
+
+    /**
+     * The status of GET {@code path} once it is {@code expected}, or the last one after 5 s. Node B
+     * hears of the eviction a moment after node A answered; its test clock never moves, so without
+     * the eviction its cached session would never expire.
+     */
+    private static int statusSoon(ApiClient client, String path, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int status;
+        do {
+            status = client.get(path).status();
+        } while (status != expected && System.nanoTime() < deadline);
+        return status;
+    }
+
+    /** Another client holding the same cookies (as someone who copied them would), on another node. */
+    private static ApiClient withCookiesOf(ApiClient original, String baseUrl) {
+        ApiClient copy = new ApiClient(baseUrl);
+        original.cookies().getCookieStore().getCookies()
+                .forEach(cookie -> copy.cookies().getCookieStore().add(java.net.URI.create(baseUrl), cookie));
+        return copy;
+    }
+
+    @Test
     void losing_a_node_loses_no_session_no_oauth_flow_and_no_history() {
         DatabaseUrl database = TestDatabase.freshDatabase();
         try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"))) {
