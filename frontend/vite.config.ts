@@ -31,5 +31,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // A ceiling, not a wait: tests wait on what they expect to see. jsdom renders of the larger
+    // pages take several seconds on a busy 2-core machine, past Vitest's default of 5 s.
+    testTimeout: 30_000,
   },
 });

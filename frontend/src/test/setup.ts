@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor give up after this (default 1 s): long enough for a busy 2-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // What Mantine needs from a browser that jsdom does not have.
 const { getComputedStyle } = window;
