@@ -17,9 +17,14 @@ import java.util.List;
 
 /**
  * Confirms that fresh tokens are for the registered instance and reads whose they are. Cloud: the
- * {@code accessible-resources} entry whose URL is the instance's (one grant can cover several
- * sites; never take the first blindly), then {@code /myself} through the API gateway. Data Center:
+ * {@code accessible-resources} entry for the instance (one grant can cover several sites; never
+ * take the first blindly), then {@code /myself} through the API gateway. Data Center:
  * {@code /myself} on the instance.
+ *
+ * <p>A Cloud site is recognised by the cloud id its {@code _edge/tenant_info} gave at registration,
+ * not by its URL: the URL an admin typed can name the same site differently from the one Atlassian
+ * lists (another host name for it, a custom domain). The URL is the fallback only for an instance
+ * whose cloud id is not known.
  */
 public final class GrantConfirmation {
     private final JiraHttp http;
@@ -48,8 +53,8 @@ public final class GrantConfirmation {
                         JsonObject resource = resources.getJsonObject(i);
                         String url = resource.getString("url", "");
                         granted.add(url);
-                        if (sameSite(url, wanted)) {
-                            String cloudId = resource.getString("id");
+                        String cloudId = resource.getString("id");
+                        if (instance.cloudId() != null ? instance.cloudId().equals(cloudId) : sameSite(url, wanted)) {
                             return myself(atlassianApiUrl + "/ex/jira/" + cloudId + "/rest/api/3/myself", accessToken)
                                     .map(me -> new JiraAccount(me.getString("accountId"), me.getString("displayName"), cloudId));
                         }

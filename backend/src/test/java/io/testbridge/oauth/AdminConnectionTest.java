@@ -212,6 +212,21 @@ class AdminConnectionTest {
     }
 
     @Test
+    void a_cloud_site_registered_under_another_host_name_is_recognised_by_its_cloud_id() {
+        // Atlassian lists the site as 127.0.0.1:port; the admin typed localhost:port (as a custom
+        // domain would differ from the atlassian.net name). tenant_info gave the same cloud id.
+        site = "site" + (++clients);
+        simulator.jira().addSite(new io.testbridge.jirasim.CloudSite(site, java.util.UUID.randomUUID().toString()));
+        String typed = simulator.jira().siteUrl(site).replace("://127.0.0.1:", "://localhost:");
+        assertThat(typed).isNotEqualTo(simulator.jira().siteUrl(site));
+        long id = instance("Site typed by hand", typed, "CLOUD");
+        String[] app = cloudApp();
+        ApiClient.Response connected = driver.connect(id, app[0], app[1], "alice", site);
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        assertThat(admin.get("/api/integrations/" + id).json().getString("status")).isEqualTo("CONNECTED");
+    }
+
+    @Test
     void data_center_before_8_22_cannot_start_a_connection() {
         long id = instance("Old DC", simulator.jira().dcBaseUrl("dc820"), "DATA_CENTER");
         ApiClient.Response refused = driver.start(id, "any", "secret");
