@@ -2,15 +2,12 @@ package io.testbridge.observability;
 
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.jirasim.FaultSpec;
-import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.LogCapture;
 import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
-import io.testbridge.testing.Simulator;
-import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,19 +35,14 @@ class OperabilityTest {
 
     @Test
     void metrics_count_the_oauth_flow_and_the_jira_calls_of_a_real_connection() throws Exception {
-        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
-             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
-                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
-                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
-                     "TESTBRIDGE_METRICS", "token", "TESTBRIDGE_METRICS_TOKEN", METRICS_TOKEN))) {
-            simulator.jira().registerClient(OAuthClientRegistration.cloud("metrics-app", "metrics-secret", "Testbridge",
-                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
-            ApiClient admin = Fixtures.adminClient(app);
-            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
-                    .put("deployment", "CLOUD")).json().getLong("id");
+        try (Fixtures.CloudInstance acme = Fixtures.cloudInstance(Map.of("TESTBRIDGE_METRICS", "token", "TESTBRIDGE_METRICS_TOKEN", METRICS_TOKEN))) {
+            RunningApp app = acme.app();
+            ApiClient admin = acme.admin();
+            long id = acme.id();
             OAuthDriver driver = new OAuthDriver(admin);
-            driver.callback(driver.consent(id, "metrics-app", "metrics-secret", "alice", "acme", JiraConsent.Decision.DENY));
-            assertThat(driver.connect(id, "metrics-app", "metrics-secret", "alice", "acme").status()).isEqualTo(200);
+            driver.callback(driver.consent(id, Fixtures.CloudInstance.CLIENT_ID, Fixtures.CloudInstance.CLIENT_SECRET, "alice", "acme",
+                    JiraConsent.Decision.DENY));
+            acme.connect();
             assertThat(admin.get("/api/jira/" + id + "/projects").status()).isEqualTo(200);
 
             assertThat(scrape(app, null).statusCode()).isEqualTo(401);
@@ -66,7 +57,7 @@ class OperabilityTest {
             assertThat(text).contains("testbridge_jira_calls_total{instance=\"" + id + "\",method=\"GET\",route=\"/project/search\",status=\"200\"} 1.0");
             assertThat(text).contains("testbridge_audit_events_written_total{type=\"ADMIN_CONNECTED\"} 1.0");
             assertThat(text).contains("vertx_http_server_requests_total");
-            for (String secret : simulator.jira().issuedSecrets()) {
+            for (String secret : acme.simulator().jira().issuedSecrets()) {
                 assertThat(text).doesNotContain(secret);
             }
         }
@@ -74,15 +65,9 @@ class OperabilityTest {
 
     @Test
     void the_system_page_reports_the_server_and_the_last_jira_error_of_each_instance() throws Exception {
-        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
-             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
-                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
-                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl()))) {
-            simulator.jira().registerClient(OAuthClientRegistration.cloud("system-app", "system-secret", "Testbridge",
-                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
-            ApiClient admin = Fixtures.adminClient(app);
-            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
-                    .put("deployment", "CLOUD")).json().getLong("id");
+        try (Fixtures.CloudInstance acme = Fixtures.cloudInstance(Map.of())) {
+            ApiClient admin = acme.admin();
+            long id = acme.id();
             JsonObject before = admin.get("/api/system").json();
             assertThat(before.getJsonObject("database").getString("mode")).isEqualTo("external");
             assertThat(before.getJsonObject("database").getString("version")).matches("\\d+.*");
@@ -91,8 +76,8 @@ class OperabilityTest {
             assertThat(before.getJsonObject("counts").getLong("users")).isEqualTo(1);
             assertThat(before.getJsonArray("recentJiraErrors")).isEmpty();
 
-            assertThat(new OAuthDriver(admin).connect(id, "system-app", "system-secret", "alice", "acme").status()).isEqualTo(200);
-            simulator.jira().faults().add(FaultSpec.htmlErrorPage(-1, 502).onPathPrefix("/cloud/api/ex/jira"));
+            acme.connect();
+            acme.simulator().jira().faults().add(FaultSpec.htmlErrorPage(-1, 502).onPathPrefix("/cloud/api/ex/jira"));
             assertThat(admin.get("/api/jira/" + id + "/projects").status()).isGreaterThanOrEqualTo(400);
 
             JsonObject after = admin.get("/api/system").json();

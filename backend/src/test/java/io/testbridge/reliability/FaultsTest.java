@@ -2,15 +2,12 @@ package io.testbridge.reliability;
 
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.jirasim.FaultSpec;
-import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
-import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.ReliabilityReport;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
 import io.testbridge.testing.Sql;
-import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,18 +31,11 @@ class FaultsTest {
     void jira_faults_give_bounded_answers_in_the_error_shape_and_health_stays_true() {
         int faults = 0;
         long slowest = 0;
-        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
-             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
-                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
-                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
-                     "TESTBRIDGE_JIRA_TIMEOUT_SECONDS", "1"))) {
-            simulator.jira().registerClient(OAuthClientRegistration.cloud("faults-app", "faults-secret", "Testbridge",
-                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
-            ApiClient admin = Fixtures.adminClient(app);
-            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
-                    .put("deployment", "CLOUD")).json().getLong("id");
-            assertThat(new OAuthDriver(admin).connect(id, "faults-app", "faults-secret", "alice", "acme").status()).isEqualTo(200);
-            String projects = "/api/jira/" + id + "/projects";
+        try (Fixtures.CloudInstance acme = Fixtures.cloudInstance(Map.of("TESTBRIDGE_JIRA_TIMEOUT_SECONDS", "1"))) {
+            acme.connect();
+            Simulator simulator = acme.simulator();
+            ApiClient admin = acme.admin();
+            String projects = "/api/jira/" + acme.id() + "/projects";
             String api = "/cloud/api/ex/jira/";
 
             record Case(String name, FaultSpec fault, int status, String code, String messagePart) {
@@ -79,23 +68,17 @@ class FaultsTest {
 
     @Test
     void stopping_lets_a_request_that_waits_on_jira_finish_with_its_answer() throws Exception {
-        try (Simulator simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
-             RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of(
-                     "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
-                     "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl()))) {
-            simulator.jira().registerClient(OAuthClientRegistration.cloud("drain-app", "drain-secret", "Testbridge",
-                    List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
-            ApiClient admin = Fixtures.adminClient(app);
-            long id = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
-                    .put("deployment", "CLOUD")).json().getLong("id");
-            assertThat(new OAuthDriver(admin).connect(id, "drain-app", "drain-secret", "alice", "acme").status()).isEqualTo(200);
+        try (Fixtures.CloudInstance acme = Fixtures.cloudInstance(Map.of())) {
+            acme.connect();
+            Simulator simulator = acme.simulator();
+            ApiClient admin = acme.admin();
             String api = "/cloud/api/ex/jira/";
             long callsBefore = simulator.jira().counters().countWithPrefix(api);
             simulator.jira().faults().add(FaultSpec.latency(Duration.ofMillis(1_500)).onPathPrefix(api).times(1));
 
-            var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.get("/api/jira/" + id + "/projects"));
+            var inFlight = java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.get("/api/jira/" + acme.id() + "/projects"));
             waitFor(() -> simulator.jira().counters().countWithPrefix(api) > callsBefore);
-            app.application().stop();
+            acme.app().application().stop();
 
             ApiClient.Response answer = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(answer.status()).as("the request Jira was still answering when the stop began: " + answer.body()).isEqualTo(200);
