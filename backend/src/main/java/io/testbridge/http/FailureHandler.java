@@ -47,17 +47,27 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** A lost, reset or refused connection (in practice the database's): the server is unavailable, not broken. */
-    private static boolean databaseUnreachable(Throwable failure) {
+    /**
+     * A lost, reset or refused connection (in practice the database's): the server is unavailable, not broken.
+     * Netty reports a reset or broken connection as a plain {@link java.io.IOException} (NIO's "Connection reset
+     * by peer", epoll's NativeIoException), so those are recognised by their message.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String type = t.getClass().getName();
-            if (t instanceof java.net.SocketException || type.endsWith("ClosedConnectionException")
+            if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
+                    || (t instanceof java.io.IOException && lostConnection(t.getMessage()))
+                    || type.endsWith("ClosedConnectionException")
                     || type.endsWith("ConnectTimeoutException") || (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean lostConnection(String message) {
+        return message != null && (message.contains("Connection reset") || message.contains("Broken pipe"));
     }
 
     private static void byStatus(RoutingContext ctx, int status) {
