@@ -1,9 +1,10 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExternalLinkIcon } from '../../components/icons';
 import { showApiError } from '../../forms/showApiError';
 import { JiraStatusBadge } from '../issues/IssueStateBadge';
+import { myJiraConnectionsQuery } from '../jira-auth/api';
 import { suiteQuery, suitesQuery, unlinkIssue, type SuiteLink } from './api';
 
 interface LinkedIssuesTableProps {
@@ -13,15 +14,25 @@ interface LinkedIssuesTableProps {
   canModify: boolean;
 }
 
-/** The Jira issues linked to a suite, as last read from Jira; deleted ones show as not found. */
+/**
+ * The Jira issues linked to a suite, as last read from Jira; deleted ones show as not found. When
+ * the links come from more than one Jira instance, a column names each one's instance (TB-1 on
+ * Cloud and TB-1 on Data Center are different issues).
+ */
 export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: LinkedIssuesTableProps) {
   const queryClient = useQueryClient();
+  const connections = useQuery(myJiraConnectionsQuery);
+  const severalInstances = new Set(links.map((link) => link.instanceId)).size > 1;
+  const instanceName = (instanceId: number) =>
+    connections.data?.find((connection) => connection.instanceId === instanceId)?.instanceName ?? `Jira instance ${instanceId}`;
+  /** The issue as a person would name it: its key, and its instance when the key alone is ambiguous. */
+  const issueName = (link: SuiteLink) => (severalInstances ? `${link.key} (${instanceName(link.instanceId)})` : link.key);
   const unlink = useMutation({
     mutationFn: (link: SuiteLink) => unlinkIssue(suiteId, link.instanceId, link.key),
     onSuccess: (_, link) => {
       void queryClient.invalidateQueries({ queryKey: suiteQuery(suiteId).queryKey });
       void queryClient.invalidateQueries({ queryKey: suitesQuery(projectId).queryKey });
-      notifications.show({ color: 'green', message: `Unlinked ${link.key}.` });
+      notifications.show({ color: 'green', message: `Unlinked ${issueName(link)}.` });
     },
     onError: (error) => showApiError(error, 'Could not unlink the issue'),
   });
@@ -32,6 +43,7 @@ export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: Link
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={110}>Key</Table.Th>
+            {severalInstances && <Table.Th>Jira instance</Table.Th>}
             <Table.Th>Summary</Table.Th>
             <Table.Th>Status</Table.Th>
             <Table.Th>Assignee</Table.Th>
@@ -53,6 +65,11 @@ export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: Link
                   </Text>
                 )}
               </Table.Td>
+              {severalInstances && (
+                <Table.Td>
+                  <Text size="sm">{instanceName(link.instanceId)}</Text>
+                </Table.Td>
+              )}
               <Table.Td>
                 <Text size="sm" c={link.notFound ? 'dimmed' : undefined}>
                   {link.summary ?? '—'}
@@ -83,7 +100,7 @@ export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: Link
                         target="_blank"
                         rel="noopener noreferrer"
                         variant="subtle"
-                        aria-label={`Open ${link.key} in Jira`}
+                        aria-label={`Open ${issueName(link)} in Jira`}
                       >
                         <ExternalLinkIcon size={16} />
                       </ActionIcon>
@@ -94,8 +111,8 @@ export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: Link
                       size="xs"
                       variant="default"
                       color="red"
-                      aria-label={`Unlink ${link.key}`}
-                      loading={unlink.isPending && unlink.variables?.key === link.key}
+                      aria-label={`Unlink ${issueName(link)}`}
+                      loading={unlink.isPending && unlink.variables === link}
                       onClick={() => unlink.mutate(link)}
                     >
                       Unlink

@@ -49,6 +49,30 @@ describe('SuiteDetailPage', () => {
     expect(server.to('GET /api/suites/21').length).toBeGreaterThan(1);
   });
 
+  it('names the Jira instance of each issue when the same key comes from two instances', async () => {
+    const dataCenter = aConnection({ instanceId: 2, instanceName: 'Data Center 9.12', deployment: 'DATA_CENTER' });
+    const onDataCenter = aLink({ instanceId: 2, url: 'https://jira.example.com/browse/TB-1' });
+    const server = fakeApi({
+      ...loggedIn(),
+      ...suiteApi({
+        'GET /api/me/jira-connections': { body: { items: [aConnection(), dataCenter] } },
+        'GET /api/suites/21': { body: aSuite({ links: [aLink(), onDataCenter] }) },
+        'DELETE /api/suites/21/links/2/TB-1': { status: 204 },
+      }),
+    });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    const table = await screen.findByRole('table', { name: 'Linked issues' });
+    expect(within(table).getByRole('columnheader', { name: 'Jira instance' })).toBeInTheDocument();
+    const [, onCloud, onDc] = within(table).getAllByRole('row');
+    expect(within(onCloud!).getAllByRole('cell')[1]).toHaveTextContent('Acme Cloud');
+    expect(await within(onDc!).findByText('Data Center 9.12')).toBeInTheDocument();
+
+    await user.click(within(table).getByRole('button', { name: 'Unlink TB-1 (Data Center 9.12)' }));
+    expect(await screen.findByText('Unlinked TB-1 (Data Center 9.12).')).toBeInTheDocument();
+    expect(server.to('DELETE /api/suites/21/links/2/TB-1')).toHaveLength(1);
+  });
+
   it('adds a test case', async () => {
     const server = fakeApi({ ...loggedIn(), ...suiteApi({ 'POST /api/suites/21/cases': { status: 201, body: { id: 2 } } }) });
     const { user } = renderApp('/projects/3/suites/21');
