@@ -1,5 +1,7 @@
 package io.testbridge.oauth;
 
+import io.testbridge.http.RequestIds;
+import io.testbridge.http.Requests;
 import io.testbridge.sessions.Principal;
 import io.testbridge.sessions.SessionCookie;
 import io.testbridge.sessions.SessionStore;
@@ -46,7 +48,8 @@ public final class CallbackRoutes {
         SessionToken token = cookie.read(ctx);
         Future<Optional<Principal>> principal = token == null ? Future.succeededFuture(Optional.empty()) : sessions.resolve(token);
         principal.compose(who -> flows.callback(single(params.getAll("state")), single(params.getAll("code")),
-                        single(params.getAll("error")), single(params.getAll("error_description")), who))
+                        single(params.getAll("error")), single(params.getAll("error_description")), who,
+                        RequestIds.of(ctx), Requests.clientAddress(ctx)))
                 .onSuccess(result -> {
                     String html = result.succeeded()
                             ? CallbackPage.success(result.verificationCode(), result.instanceName(), OAuthFlows.VERIFICATION_LIFETIME.toMinutes())

@@ -104,8 +104,12 @@ public final class OAuthFlows {
         }
     }
 
-    /** Handles Jira's redirect. {@code principal} is the browser's session user, if logged in. */
-    public Future<CallbackResult> callback(String state, String code, String error, String errorDescription, Optional<Principal> principal) {
+    /**
+     * Handles Jira's redirect. {@code principal} is the browser's session user, if logged in;
+     * {@code requestId} and {@code clientAddress} go into the history like those of API calls.
+     */
+    public Future<CallbackResult> callback(String state, String code, String error, String errorDescription, Optional<Principal> principal,
+                                           String requestId, String clientAddress) {
         if (state == null || state.isBlank()) {
             return Future.succeededFuture(CallbackResult.failed("This link is incomplete",
                     "Jira's answer carries no state, so Testbridge cannot tell which connection it belongs to."));
@@ -121,13 +125,13 @@ public final class OAuthFlows {
                                 "Testbridge did not start this authorization (or it was removed)."));
             }
             Flow flow = claimed.get();
-            return integrations.get(flow.instanceId()).compose(instance -> continueCallback(flow, instance, code, error, errorDescription, principal, now));
+            Actor actor = new Actor(flow.userId(), principal.map(Principal::username).orElse("user " + flow.userId()), requestId, clientAddress);
+            return integrations.get(flow.instanceId()).compose(instance -> continueCallback(flow, instance, code, error, errorDescription, principal, actor, now));
         });
     }
 
     private Future<CallbackResult> continueCallback(Flow flow, JiraInstance instance, String code, String error, String errorDescription,
-                                                    Optional<Principal> principal, OffsetDateTime now) {
-        Actor actor = new Actor(flow.userId(), principal.map(Principal::username).orElse("user " + flow.userId()), null, null);
+                                                    Optional<Principal> principal, Actor actor, OffsetDateTime now) {
         if (principal.isEmpty() || principal.get().userId() != flow.userId()) {
             return endFlow(flow, instance, actor, AuditEventType.AUTHORIZATION_FAILED, "FAILED",
                     "callback arrived in a browser session of another user or none",

@@ -138,6 +138,10 @@ class AdminConnectionTest {
         ApiClient.Response page = driver.callback(driver.consent(id, app[0], app[1], "alice", site, JiraConsent.Decision.DENY));
         assertThat(page.body()).contains("You chose Deny");
         assertThat(history(id)).contains("CONSENT_DENIED");
+        // Recorded like an API call: the callback request's id and the browser's address.
+        JsonObject denied = admin.get("/api/integrations/" + id + "/history?eventType=CONSENT_DENIED").json().getJsonArray("items").getJsonObject(0);
+        assertThat(denied.getString("requestId")).isNotBlank();
+        assertThat(denied.getString("clientAddress")).isEqualTo("127.0.0.1");
     }
 
     @Test
