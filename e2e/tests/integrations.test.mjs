@@ -224,7 +224,7 @@ browserTest('issue 6, Data Center: the administrator connects Jira 9.12 with OAu
   });
 });
 
-browserTest('issue 6, Deny at consent: the callback page says so and nothing is connected', async ({ page, context, testbridge, jira }) => {
+browserTest('issue 6, Deny at consent: the callback page and the wizard say so, and nothing is connected', async ({ page, context, testbridge, jira }) => {
   const admin = await logInThroughApi(page.request, ADMIN);
   const baseUrl = await addSimulatedSite(jira, 'denied');
   await registerInstance(admin, { name: 'Denied', baseUrl, deployment: 'CLOUD' });
@@ -245,7 +245,15 @@ browserTest('issue 6, Deny at consent: the callback page says so and nothing is 
   await expectAccessible(jiraTab, 'the callback page after Deny');
   await jiraTab.close();
 
-  // Back in Testbridge nothing changed: OAuth stays off.
+  // Back in Testbridge the wizard already knows (the callback tab told it) and offers a new start.
+  const refused = wizard.getByRole('alert');
+  await refused.getByText('You chose Deny').waitFor();
+  assert.match(await refused.textContent(), /nothing was connected/);
+  await expectAccessible(page, 'the wizard after Deny');
+  await refused.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await wizard.getByLabel(/^Client ID/).inputValue(), CLOUD_CLIENT.clientId);
+
+  // Nothing changed: OAuth stays off.
   await wizard.getByRole('button', { name: 'Close' }).click();
   await wizard.waitFor({ state: 'hidden' });
   const row = instanceRow(page, 'Denied');

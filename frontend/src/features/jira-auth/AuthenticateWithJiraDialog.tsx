@@ -2,6 +2,7 @@ import { Alert, Button, Center, Loader, Modal, Stack, Stepper, Text } from '@man
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../forms/showApiError';
+import { useCallbackFailure } from '../oauth/callbackFailure';
 import { ConsentLinkStep } from '../oauth/ConsentLinkStep';
 import { VerificationCodeForm } from '../oauth/VerificationCodeForm';
 import { completeJiraAuthentication, myJiraConnectionsQuery, startJiraAuthentication, type JiraConnection } from './api';
@@ -44,6 +45,11 @@ export function AuthenticateWithJiraDialog({ instanceId, resumesAction, onAuthen
     start.mutate();
   };
   const backToAuthorize = () => (linkOpened ? restart() : setActive(AUTHORIZE));
+  // Deny, an expired link…: the callback tab says so; show it here, where the user returns.
+  const callbackFailure = useCallbackFailure(start.data?.authorizationUrl);
+  useEffect(() => {
+    if (callbackFailure) setActive(VERIFY);
+  }, [callbackFailure]);
 
   const instanceName = connection?.instanceName ?? 'this Jira instance';
   return (
@@ -95,6 +101,7 @@ export function AuthenticateWithJiraDialog({ instanceId, resumesAction, onAuthen
               verify={(code) => completeJiraAuthentication(instanceId, code)}
               onVerified={onAuthenticated}
               onRestart={restart}
+              callbackFailure={callbackFailure}
               extraActions={
                 <Button variant="default" onClick={backToAuthorize}>
                   Back to Step 1

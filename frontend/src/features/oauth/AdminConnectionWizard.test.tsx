@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiError, fakeApi } from '../../test/fakeApi';
 import { anInstance, instancePage, loggedIn } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
+import { CALLBACK_CHANNEL } from './callbackFailure';
 
 const CALLBACK = 'https://testbridge.example.test/oauth/callback';
 const CODE = 'ABCD-EFGH-JKMN-PQRS';
@@ -205,6 +206,33 @@ describe('AdminConnectionWizard', () => {
     expect(alert).toHaveTextContent('https://acme.atlassian.net');
     await user.click(within(alert).getByRole('button', { name: 'Start again' }));
     // Back at the credentials, still filled in.
+    expect(await within(wizard).findByLabelText(/^Client ID/)).toHaveValue('tb-cloud-app');
+  });
+
+  it('says what the callback page reported for this flow (Deny, a rejected secret) and offers to start again', async () => {
+    fakeApi({
+      ...loggedIn(),
+      'GET /api/integrations': instancePage([acme]),
+      'GET /api/integrations/1/oauth': settings(),
+      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
+    });
+    const { user } = renderApp('/integrations');
+    const wizard = await startConnecting(user);
+    await user.click(await within(wizard).findByRole('link', { name: 'Open Jira to authorize Testbridge' }));
+    await within(wizard).findByLabelText(/^Verification code/);
+
+    // What callback.js posts from the callback tab: a report for another flow is not this one's.
+    const callbackTab = new BroadcastChannel(CALLBACK_CHANNEL);
+    const rejected = 'Jira rejected the Client ID or Client Secret (access_denied).';
+    callbackTab.postMessage({ state: 'another-flow', succeeded: false, title: 'You chose Deny', message: 'not this one' });
+    callbackTab.postMessage({ state: 's1', succeeded: false, title: 'Jira refused the connection', message: rejected });
+    callbackTab.close();
+
+    const alert = await within(wizard).findByRole('alert');
+    expect(within(alert).getByText('Jira refused the connection')).toBeInTheDocument();
+    expect(alert).toHaveTextContent(rejected);
+    expect(within(wizard).queryByText('You chose Deny')).not.toBeInTheDocument();
+    await user.click(within(alert).getByRole('button', { name: 'Start again' }));
     expect(await within(wizard).findByLabelText(/^Client ID/)).toHaveValue('tb-cloud-app');
   });
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { showApiError } from '../../forms/showApiError';
 import { LoadFailure, LoadingState } from '../../layout/PageStates';
 import { integrationsKey, type JiraInstance } from '../integrations/api';
@@ -11,6 +11,7 @@ import {
   type ClientCredentials,
   type StartedFlow,
 } from './api';
+import { useCallbackFailure } from './callbackFailure';
 import { ConsentLinkStep } from './ConsentLinkStep';
 import { RegisterAppStep } from './RegisterAppStep';
 import { VerificationCodeForm } from './VerificationCodeForm';
@@ -41,6 +42,11 @@ export function AdminConnectionWizard({ instance, mode, onClose }: { instance: J
     setFlow(null);
     setActive(REGISTER);
   };
+  // Deny, a rejected secret…: the callback tab says so; show it here, where the admin returns.
+  const callbackFailure = useCallbackFailure(flow?.authorizationUrl);
+  useEffect(() => {
+    if (callbackFailure) setActive(VERIFY);
+  }, [callbackFailure]);
 
   const renew = useMutation({
     mutationFn: (entered: ClientCredentials) => startAdminConnection(instance.id, entered),
@@ -125,6 +131,7 @@ export function AdminConnectionWizard({ instance, mode, onClose }: { instance: J
                   void queryClient.invalidateQueries({ queryKey: integrationsKey });
                 }}
                 onRestart={restart}
+                callbackFailure={callbackFailure}
                 extraActions={
                   <Button variant="default" onClick={backToAuthorize} loading={renew.isPending}>
                     Back to Step 1

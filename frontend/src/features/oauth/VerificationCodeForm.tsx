@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/ApiError';
 import { describeError, showApiError } from '../../forms/showApiError';
+import type { CallbackFailure } from './callbackFailure';
 
 interface VerificationCodeFormProps<T> {
   /** "Configure" (administrator) or "Authenticate" (end user). */
@@ -14,6 +15,8 @@ interface VerificationCodeFormProps<T> {
   onRestart: () => void;
   /** Buttons shown before the submit button, e.g. Back. */
   extraActions?: ReactNode;
+  /** What the callback page reported when it could not give a code: this flow is over. */
+  callbackFailure?: CallbackFailure | null;
 }
 
 // 16 characters of Crockford base 32 in groups of four; the server forgives case, spaces and dashes.
@@ -27,7 +30,14 @@ function validateCode(value: string): string | null {
 }
 
 /** Step 2 of both flows: paste the code from the callback page and redeem it. */
-export function VerificationCodeForm<T>({ submitLabel, verify, onVerified, onRestart, extraActions }: VerificationCodeFormProps<T>) {
+export function VerificationCodeForm<T>({
+  submitLabel,
+  verify,
+  onVerified,
+  onRestart,
+  extraActions,
+  callbackFailure,
+}: VerificationCodeFormProps<T>) {
   const form = useForm({ initialValues: { verificationCode: '' }, validate: { verificationCode: validateCode } });
   const [failure, setFailure] = useState<{ message: string; restart: boolean } | null>(null);
 
@@ -65,6 +75,16 @@ export function VerificationCodeForm<T>({ submitLabel, verify, onVerified, onRes
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.05em' } }}
           {...form.getInputProps('verificationCode')}
         />
+        {callbackFailure && !failure && (
+          <Alert color="red" role="alert" title={callbackFailure.title}>
+            <Stack gap="xs" align="flex-start">
+              {callbackFailure.message}
+              <Button size="xs" variant="light" color="red" onClick={onRestart}>
+                Start again
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         {failure && (
           <Alert color="red" role="alert" title="The connection was refused">
             <Stack gap="xs" align="flex-start">

@@ -21,8 +21,8 @@ final class CallbackPage {
     }
 
     static String failure(String title, String explanation) {
-        return page(title, "<p role=\"alert\">" + escape(explanation) + "</p>\n"
-                + "<p class=\"hint\">Return to Testbridge and start again from Step 1.</p>\n");
+        return page(title, "<p role=\"alert\" data-callback-failure>" + escape(explanation) + "</p>\n"
+                + "<p class=\"hint\">Return to Testbridge and start again.</p>\n");
     }
 
     private static String page(String title, String body) {
