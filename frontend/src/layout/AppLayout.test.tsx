@@ -36,6 +36,27 @@ describe('AppLayout', () => {
     expect(await screen.findByRole('heading', { name: 'Projects' })).toBeInTheDocument();
   });
 
+  it('lets the keyboard skip to the content, and puts focus there after moving to another page', async () => {
+    fakeApi({
+      ...loggedIn(),
+      ...about,
+      'GET /api/projects': { body: { items: [] } },
+      'GET /api/me/jira-connections': { body: { items: [] } },
+    });
+    const { user } = renderApp('/about');
+    await screen.findByRole('navigation', { name: 'Main' });
+
+    await user.tab();
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    expect(skip).toHaveFocus();
+    expect(skip).toHaveAttribute('href', '#content');
+    expect(document.getElementById('content')).toHaveAttribute('tabindex', '-1');
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Projects' }));
+    expect(await screen.findByRole('heading', { name: 'Projects' })).toBeInTheDocument();
+    expect(document.getElementById('content')).toHaveFocus();
+  });
+
   it('refuses a deep link to a page the user may not see', async () => {
     fakeApi({ ...loggedIn(tester) });
     renderApp('/integrations');

@@ -1,16 +1,34 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogOut } from '../features/auth/useLogOut';
 import { useSession } from '../features/auth/session';
 import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../features/jira-auth/ConsentExpiryBanner';
+import classes from './AppLayout.module.css';
 import { allowedNavigation } from './navigation';
+
+/**
+ * After moving to another page, focus goes to the page's content, as a full page load would put a
+ * keyboard or screen-reader user at its start, rather than staying on the link in the navigation.
+ */
+function useFocusContentOnNavigation(pathname: string) {
+  const main = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    main.current?.focus({ preventScroll: false });
+  }, [pathname]);
+  return main;
+}
 
 export function AppLayout() {
   const { user, can } = useSession();
   const [navigationOpened, { toggle: toggleNavigation, close: closeNavigation }] = useDisclosure();
   const logOut = useLogOut();
   const { pathname } = useLocation();
+  const main = useFocusContentOnNavigation(pathname);
 
   return (
     <AppShell
@@ -18,6 +36,9 @@ export function AppLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navigationOpened } }}
       padding="md"
     >
+      <a href="#content" className={classes.skipLink}>
+        Skip to content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -71,7 +92,7 @@ export function AppLayout() {
         })}
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="content" ref={main} tabIndex={-1} className={classes.main}>
         <ConsentExpiryBanner />
         <Outlet />
       </AppShell.Main>

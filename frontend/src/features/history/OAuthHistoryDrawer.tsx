@@ -1,4 +1,5 @@
-import { Drawer, Tabs } from '@mantine/core';
+import { Tabs } from '@mantine/core';
+import { Drawer } from '../../components/dialogs';
 import type { JiraInstance } from '../integrations/api';
 import { HistoryPanel } from './HistoryPanel';
 import { InstanceConnectionsPanel } from './InstanceConnectionsPanel';

@@ -110,6 +110,20 @@ describe('IntegrationsPage', () => {
     expect(server.to('GET /api/integrations').at(-1)?.query.get('pageSize')).toBe('20');
   });
 
+  it('returns focus to what opened a dialog when it closes', async () => {
+    fakeApi({ ...loggedIn(), 'GET /api/integrations': instancePage([anInstance()]) });
+    const { user } = renderApp('/integrations');
+
+    const add = await screen.findByRole('button', { name: 'Add Jira instance' });
+    await user.click(add);
+    const dialog = await screen.findByRole('dialog', { name: 'Add Jira instance' });
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Display name/)).toHaveFocus());
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(add).toHaveFocus());
+  });
+
   it('adds a Data Center instance', async () => {
     let instances = [acme];
     const server = fakeApi({

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isApiError, isJiraAuthRequired } from '../../api/ApiError';
+import { Modal } from '../../components/dialogs';
 import { describeError, showApiError } from '../../forms/showApiError';
 import { jiraProjectsQuery, myJiraConnectionsQuery } from '../jira-auth/api';
 import type { Project } from '../projects/api';

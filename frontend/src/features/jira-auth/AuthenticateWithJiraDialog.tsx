@@ -1,6 +1,7 @@
-import { Alert, Button, Center, Loader, Modal, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { Modal } from '../../components/dialogs';
 import { describeError } from '../../forms/showApiError';
 import { useCallbackFailure } from '../oauth/callbackFailure';
 import { ConsentLinkStep } from '../oauth/ConsentLinkStep';

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { Modal } from '../../components/dialogs';
 import { formatDateTime, scopeList } from '../../format';
 import { showApiError } from '../../forms/showApiError';
 import { useSession } from '../auth/session';

@@ -1,6 +1,7 @@
-import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../forms/showApiError';
 import { integrationsKey, type JiraInstance } from '../integrations/api';
 import { disableOAuth } from './api';

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../forms/showApiError';
 import { addTestCase, suiteQuery, suitesQuery } from './api';
 

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Modal, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isJiraAuthRequired } from '../../api/ApiError';
+import { Modal } from '../../components/dialogs';
 import { SearchIcon } from '../../components/icons';
 import { describeError } from '../../forms/showApiError';
 import { JiraStatusBadge } from '../issues/IssueStateBadge';

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../forms/showApiError';
 import { validateEmail, validatePassword, validateUsername } from '../../forms/validators';
 import { createUser, usersQuery, type NewUser } from './api';
@@ -9,7 +10,7 @@ import { RoleChoice } from './RoleChoice';
 
 const EMPTY_USER: NewUser = { username: '', displayName: '', email: '', password: '', roleIds: [] };
 
-export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function AddUserModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const form = useForm<NewUser>({
     initialValues: EMPTY_USER,
@@ -37,7 +38,7 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   });
 
   return (
-    <Modal opened={opened} onClose={close} title="Add user">
+    <Modal opened onClose={close} title="Add user">
       <form onSubmit={form.onSubmit((user) => addUser.mutate(user))} noValidate>
         <Stack>
           <TextInput label="Username" autoComplete="off" withAsterisk data-autofocus {...form.getInputProps('username')} />

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../forms/showApiError';
 import { validateEmail } from '../../forms/validators';
 import { meQuery } from '../auth/api';

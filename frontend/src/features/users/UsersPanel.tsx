@@ -94,7 +94,7 @@ export function UsersPanel() {
         </Table>
       </Table.ScrollContainer>
 
-      <AddUserModal opened={addOpened} onClose={closeAdd} />
+      {addOpened && <AddUserModal onClose={closeAdd} />}
       {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
       {resettingPassword && <ResetPasswordModal user={resettingPassword} onClose={() => setResettingPassword(null)} />}
     </Stack>
