@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { freePort, startJar } from './javaProcess.mjs';
 import { JIRA_SIMULATOR_JAR } from './paths.mjs';
 
@@ -15,4 +16,15 @@ export async function startJiraSimulator({ args = [], port: chosenPort } = {}) {
     readinessUrl: `${url}/_control`,
   });
   return { url, logFile: simulator.logFile, stop: simulator.stop };
+}
+
+/** A Cloud site of its own in the simulator, so that a test's instance URL is unique. */
+export async function addSimulatedSite(jira, name) {
+  const response = await fetch(`${jira.url}/_control/sites`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  assert.ok(response.ok, `adding site ${name}: ${response.status}`);
+  return `${jira.url}/cloud/sites/${name}`;
 }

@@ -10,6 +10,7 @@ import {
 import { expectAccessible } from '../harness/accessibility.mjs';
 import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
+import { addSimulatedSite } from '../harness/jiraSimulator.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 
 // The Integrations page, in the browser against the Jira simulator:
@@ -35,17 +36,6 @@ const { browserTest } = browserSuite({
 
 async function registerInstance(admin, instance) {
   return admin.post('/api/integrations', instance);
-}
-
-/** A Cloud site of its own in the simulator, so that a test's instance URL is unique. */
-async function addSimulatedSite(jira, name) {
-  const response = await fetch(`${jira.url}/_control/sites`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name }),
-  });
-  assert.ok(response.ok, `adding site ${name}: ${response.status}`);
-  return `${jira.url}/cloud/sites/${name}`;
 }
 
 /** A Data Center instance of its own in the simulator (no OAuth client registered for it). */

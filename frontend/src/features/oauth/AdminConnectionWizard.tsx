@@ -156,7 +156,7 @@ export function AdminConnectionWizard({ instance, mode, onClose }: { instance: J
                   </Text>
                 </Alert>
                 <Group justify="flex-end">
-                  <Button onClick={onClose} data-autofocus>
+                  <Button onClick={onClose} autoFocus>
                     Done
                   </Button>
                 </Group>

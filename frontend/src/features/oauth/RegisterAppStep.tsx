@@ -134,7 +134,10 @@ export function RegisterAppStep({ instanceId, settings, initialCredentials, onSt
           withAsterisk
           autoComplete="off"
           spellCheck={false}
+          // data-autofocus when the dialog opens with the form; autoFocus when it appears later
+          // (after the settings load, or going back to this step).
           data-autofocus
+          autoFocus
           maxLength={200}
           {...form.getInputProps('clientId')}
         />

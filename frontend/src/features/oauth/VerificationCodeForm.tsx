@@ -71,7 +71,9 @@ export function VerificationCodeForm<T>({
           autoComplete="one-time-code"
           spellCheck={false}
           withAsterisk
+          // Shown when Step 1's link was opened: the keyboard continues here, not on the removed link.
           data-autofocus
+          autoFocus
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.05em' } }}
           {...form.getInputProps('verificationCode')}
         />
