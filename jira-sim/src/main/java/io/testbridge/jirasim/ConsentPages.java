@@ -87,9 +87,25 @@ final class ConsentPages {
         return "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">\n";
     }
 
+    /** A little layout, so the demo's newcomers read it easily; the banner says whose page this stands for. */
+    private static final String STYLE = """
+            <style>
+            body { font-family: system-ui, sans-serif; background: #f4f5f7; color: #172b4d; margin: 0; }
+            .banner { background: #0747a6; color: #fff; padding: 8px 24px; font-size: 14px; }
+            main { max-width: 560px; margin: 40px auto; background: #fff; padding: 24px 32px; border-radius: 8px;
+                   box-shadow: 0 1px 3px rgba(9, 30, 66, .25); }
+            h1 { font-size: 22px; } label { display: block; margin: 12px 0 4px; font-weight: 600; }
+            select { font: inherit; padding: 6px; min-width: 280px; }
+            button { font: inherit; padding: 8px 16px; margin: 16px 8px 0 0; border-radius: 4px; border: 1px solid #c1c7d0; background: #fff; }
+            button#accept, button#allow { background: #0052cc; border-color: #0052cc; color: #fff; }
+            </style>
+            """;
+
     private static StringBuilder head(String title) {
-        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>")
-                .append(esc(title)).append("</title></head>\n<body>\n<main>\n");
+        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(esc(title)).append("</title>\n").append(STYLE).append("</head>\n<body>\n")
+                .append("<div class=\"banner\" role=\"note\">Jira simulator: this page stands in for Jira's own</div>\n<main>\n");
     }
 
     private static String tail() {
