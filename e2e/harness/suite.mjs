@@ -10,7 +10,7 @@ import { NODES_FROM_ENVIRONMENT, requireBothNodesInEachTest, startTestbridgeBehi
  * simulator's demo OAuth clients accept Testbridge's callback URL, and Testbridge sends Jira Cloud
  * authorization and API calls to the simulator (Data Center instances are registered by URL).
  */
-async function wiredToJiraSimulator(testbridgeEnv) {
+export async function wiredToJiraSimulator(testbridgeEnv = {}) {
   const [testbridgePort, jiraPort] = await Promise.all([freePort(), freePort()]);
   const jiraUrl = `http://127.0.0.1:${jiraPort}`;
   return {

@@ -7,6 +7,9 @@ import io.testbridge.config.ConfigLoader;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code java -jar testbridge.jar [--setting value ...]}: configure, start, and stop cleanly on SIGTERM. */
 public final class Main {
@@ -21,16 +24,33 @@ public final class Main {
             System.out.print(ConfigLoader.helpText());
             return;
         }
+        // Registered before starting, so that a SIGTERM during start-up also stops what has started:
+        // the hook waits for start-up to end (a failed start cleans up after itself).
+        CompletableFuture<Application> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnceStarted(started), "testbridge-shutdown"));
         try {
             AppConfig config = ConfigLoader.load(arguments, System.getenv());
             // logback reads it when it starts, which is at the first log line: after this
             System.setProperty("TESTBRIDGE_LOG_FORMAT", config.logFormat());
-            Application application = Application.start(config, Clock.systemUTC());
-            Runtime.getRuntime().addShutdownHook(new Thread(application::stop, "testbridge-shutdown"));
+            started.complete(Application.start(config, Clock.systemUTC()));
         } catch (ConfigException e) {
+            started.completeExceptionally(e);
             // one line an operator can act on, not a stack trace
             System.err.println("testbridge: " + e.getMessage());
             System.exit(EXIT_CONFIG);
+        } catch (RuntimeException | Error e) {
+            started.completeExceptionally(e);
+            throw e;
         }
+    }
+
+    private static void stopOnceStarted(CompletableFuture<Application> started) {
+        Application application;
+        try {
+            application = started.join();
+        } catch (CompletionException | CancellationException startFailed) {
+            return;
+        }
+        application.stop();
     }
 }

@@ -52,6 +52,10 @@ public final class DatabaseServer implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // Testbridge stops it itself (Application.stop), after the HTTP servers have drained
+                    // and Vert.x has closed its connections; the library's own JVM hook would stop it at
+                    // the same time, under requests still in flight.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException | RuntimeException e) {
             throw new ConfigException("The embedded PostgreSQL in " + directory + " did not start: "
