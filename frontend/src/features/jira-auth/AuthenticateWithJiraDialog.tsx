@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../../components/dialogs';
@@ -112,11 +112,22 @@ export function AuthenticateWithJiraDialog({ instanceId, resumesAction, onAuthen
           </Stepper.Step>
         </Stepper>
         {active === AUTHORIZE && (
-          <Stack gap="xs" align="flex-end">
+          <Group gap="xs" justify="flex-end">
             <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
-          </Stack>
+            {/* For a link opened some other way (middle click, another browser): Step 2 by hand. */}
+            <Button
+              variant="light"
+              disabled={!start.data}
+              onClick={() => {
+                setLinkOpened(true);
+                setActive(VERIFY);
+              }}
+            >
+              I have the code
+            </Button>
+          </Group>
         )}
       </Stack>
     </Modal>

@@ -164,4 +164,18 @@ describe('MyJiraConnectionsPage', () => {
     expect(within(card).getByText('Not connected')).toBeInTheDocument();
     expect(server.to('DELETE /api/me/jira-connections/7')[0]?.headers.get('X-CSRF-Token')).toBe('csrf-token-1');
   });
+
+  it('goes on to Step 2 by hand when the Jira link was opened another way (middle click)', async () => {
+    serverWithoutToken();
+    const { user } = renderApp('/me/jira-connections');
+
+    const card = await screen.findByRole('region', { name: 'Acme' });
+    await user.click(within(card).getByRole('button', { name: 'Connect to Acme' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Authenticate with Jira' });
+    await within(dialog).findByRole('link', { name: 'Open Jira to authorize Testbridge' });
+    await user.click(within(dialog).getByRole('button', { name: 'I have the code' }));
+    await user.type(await within(dialog).findByLabelText(/^Verification code/), CODE);
+    await user.click(within(dialog).getByRole('button', { name: 'Authenticate' }));
+    expect(await within(card).findByText('Bob Tester')).toBeInTheDocument();
+  });
 });

@@ -52,6 +52,10 @@ public final class InstanceProbe {
         if (version == null) {
             return new Identification.NotJira(probe + " did not return a Jira version; is this a Jira Data Center or Server base URL?");
         }
+        if ("Cloud".equalsIgnoreCase(body.getString("deploymentType"))) {
+            // Cloud sites answer serverInfo too; connecting one as Data Center would offer the wrong OAuth set-up.
+            return new Identification.NotJira(probe + " says this is a Jira Cloud site; register it with the type Cloud.");
+        }
         Object numbers = body.getValue("versionNumbers");
         JiraVersion parsed = JiraVersion.of(numbers instanceof io.vertx.core.json.JsonArray array ? array : null, version);
         return new Identification.DataCenter(parsed, version, body.getString("serverTitle", ""));

@@ -20,9 +20,11 @@ final class CallbackPage {
                 """.formatted(escape(instanceName), escape(verificationCode), escape(verificationCode), escape(verificationCode), minutesValid));
     }
 
-    static String failure(String title, String explanation) {
-        return page(title, "<p role=\"alert\" data-callback-failure>" + escape(explanation) + "</p>\n"
-                + "<p class=\"hint\">Return to Testbridge and start again.</p>\n");
+    /** @param endedFlow marks the failure for callback.js to tell the Testbridge tab that started the flow */
+    static String failure(String title, String explanation, boolean endedFlow) {
+        return page(title, "<p role=\"alert\"" + (endedFlow ? " data-callback-failure" : "") + ">" + escape(explanation) + "</p>\n"
+                + "<p class=\"hint\">" + (endedFlow ? "Return to Testbridge and start again."
+                        : "Return to Testbridge: paste the code if you copied it, or start again.") + "</p>\n");
     }
 
     private static String page(String title, String body) {

@@ -53,7 +53,7 @@ public final class CallbackRoutes {
                 .onSuccess(result -> {
                     String html = result.succeeded()
                             ? CallbackPage.success(result.verificationCode(), result.instanceName(), OAuthFlows.VERIFICATION_LIFETIME.toMinutes())
-                            : CallbackPage.failure(result.title(), result.message());
+                            : CallbackPage.failure(result.title(), result.message(), result.endedFlow());
                     ctx.response().setStatusCode(result.succeeded() ? 200 : 400)
                             .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
                             .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -98,9 +98,16 @@ public final class OAuthFlows {
     }
 
     /** What the callback page shows. */
-    public record CallbackResult(boolean succeeded, String title, String message, String verificationCode, String instanceName) {
+    public record CallbackResult(boolean succeeded, boolean endedFlow, String title, String message, String verificationCode,
+                                 String instanceName) {
+        /** This flow is over: the page tells the waiting Testbridge tab, which offers a new start. */
         static CallbackResult failed(String title, String message) {
-            return new CallbackResult(false, title, message, null, null);
+            return new CallbackResult(false, true, title, message, null, null);
+        }
+
+        /** A reloaded or foreign link: no flow of this browser ended here (a code shown before still works). */
+        static CallbackResult stale(String title, String message) {
+            return new CallbackResult(false, false, title, message, null, null);
         }
     }
 
@@ -119,9 +126,9 @@ public final class OAuthFlows {
         return flows.claimCallback(stateHash, now).compose(claimed -> {
             if (claimed.isEmpty()) {
                 return flows.stateWasUsed(stateHash).map(used -> used
-                        ? CallbackResult.failed("This link was already used",
+                        ? CallbackResult.stale("This link was already used",
                                 "Each authorization link works once. If you reloaded this page, your code was shown the first time.")
-                        : CallbackResult.failed("This link is not from Testbridge",
+                        : CallbackResult.stale("This link is not from Testbridge",
                                 "Testbridge did not start this authorization (or it was removed)."));
             }
             Flow flow = claimed.get();
@@ -162,7 +169,7 @@ public final class OAuthFlows {
                     String verificationCode = VerificationCode.generate();
                     return flows.awaitVerification(flow.id(), secrets.encrypt(tokens.toJson().encode(), flow.tokenSetContext()),
                                     VerificationCode.hash(verificationCode), now.plus(VERIFICATION_LIFETIME))
-                            .map(new CallbackResult(true, "Copy your verification code", null, verificationCode, instance.name()));
+                            .map(new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name()));
                 })
                 .recover(failure -> {
                     String reason = exchangeFailure(failure, instance);

@@ -61,6 +61,14 @@ class IntegrationsTest {
     }
 
     @Test
+    void a_cloud_site_registered_as_data_center_is_refused_naming_the_right_type() {
+        ApiClient.Response refused = register("Globex as DC", simulator.jira().siteUrl("globex"), "DATA_CENTER");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("Jira Cloud site").contains("type Cloud");
+        assertThat(refused.json().getJsonObject("error").getString("field")).isEqualTo("baseUrl");
+    }
+
+    @Test
     void data_center_8_20_is_registered_but_refused_oauth_naming_both_versions() {
         ApiClient.Response created = register("DC 8.20", simulator.jira().dcBaseUrl("dc820"), "DATA_CENTER");
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -153,11 +153,13 @@ class AdminConnectionTest {
         ApiClient.Response again = driver.callback(redirect);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.body()).contains("already used");
+        // A reload ends no flow: the page must not tell the wizard to start again (the code shown first still works).
+        assertThat(again.body()).doesNotContain("data-callback-failure");
 
         String late = driver.consent(id, app[0], app[1], "alice", site, JiraConsent.Decision.ACCEPT);
         app().clock().advance(Duration.ofMinutes(11));
         ApiClient.Response expired = driver.callback(late);
-        assertThat(expired.body()).contains("expired");
+        assertThat(expired.body()).contains("expired").contains("data-callback-failure");
         assertThat(driver.callback(app().baseUrl() + "/oauth/callback?state=made-up&code=x").body()).contains("not from Testbridge");
     }
 
