@@ -151,7 +151,7 @@ public final class ApiRouter {
         return ctx -> extractor.extractValidatableRequest(ctx, operation).onSuccess(request -> {
             ValidatedRequest validated;
             try {
-                validated = validator.validate(request, operation);
+                validated = validator.validate(TextQueryParameters.asTyped(request, operation), operation);
             } catch (RuntimeException e) { // ValidatorException names the bad part; anything else is ours to fix (500)
                 ctx.fail(e);
                 return;

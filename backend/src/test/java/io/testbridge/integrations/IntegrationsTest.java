@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +142,25 @@ class IntegrationsTest {
         assertThat(second.getJsonArray("items")).hasSize(1);
         JsonArray none = fresh.get("/api/integrations?filter=paging_").json().getJsonArray("items");
         assertThat(none).as("_ is a literal, not a LIKE wildcard").isEmpty();
+    }
+
+    @Test
+    void a_text_filter_is_taken_as_typed_whatever_its_characters() {
+        register("Text 1.5", "http://127.0.0.1:1/text-1.5", "DATA_CENTER");
+        register("Quote \"q\" back\\slash", "http://127.0.0.1:1/text-quote", "DATA_CENTER");
+        // Each of these was read as JSON by the API validator: a number, a string without its quotes, a 400.
+        for (String typed : List.of("1.5", "-1.5", "\"q\"", "e \"q", "back\\slash", "t-1.5")) {
+            ApiClient.Response answer = admin.get("/api/integrations?filter=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(typed + ": " + answer.body()).isEqualTo(200);
+        }
+        assertThat(names("1.5")).containsExactly("Text 1.5");
+        assertThat(names("\"q\"")).containsExactly("Quote \"q\" back\\slash");
+        assertThat(names("back\\slash")).containsExactly("Quote \"q\" back\\slash");
+    }
+
+    private List<String> names(String filter) {
+        JsonArray items = admin.get("/api/integrations?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)).json().getJsonArray("items");
+        return items.stream().map(item -> ((JsonObject) item).getString("name")).toList();
     }
 
     @Test
