@@ -234,36 +234,28 @@ public final class Application {
         // closes the database pool and Jira clients at the same time as it undeploys, which would
         // pull them from under a request that still needs them.
         undeployQuietly(vertx);
-        try {
-            evictions.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("event=session_evictions_close_failed reason={}", e.toString());
-        }
+        awaitQuietly(evictions.close(), 5, "session_evictions_close_failed");
         closeQuietly(vertx);
         database.close();
         LOG.info("event=stopped");
     }
 
     private static void undeployQuietly(Vertx vertx) {
-        try {
-            Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("event=undeploy_failed reason={}", e.toString());
-        }
+        awaitQuietly(Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()), 30, "undeploy_failed");
     }
 
     private static void closeQuietly(Vertx vertx) {
+        awaitQuietly(vertx.close(), 30, "vertx_close_failed");
+    }
+
+    /** One step of stopping: a failure or a timeout is logged as {@code failureEvent}, and stopping goes on. */
+    private static void awaitQuietly(Future<?> step, int seconds, String failureEvent) {
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            step.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("event=vertx_close_failed reason={}", e.toString());
+            LOG.warn("event={} reason={}", failureEvent, e.toString());
         }
     }
 }

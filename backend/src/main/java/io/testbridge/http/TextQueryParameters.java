@@ -25,8 +25,9 @@ final class TextQueryParameters {
         Map<String, RequestParameter> query = new HashMap<>(request.getQuery());
         boolean changed = false;
         for (Parameter parameter : operation.getParameters()) {
+            RequestParameter value = query.get(parameter.getName());
             if (parameter.getIn() == Location.QUERY && parameter.getSchemaType() == SchemaType.STRING
-                    && query.get(parameter.getName()) != null && query.get(parameter.getName()).get() instanceof String raw) {
+                    && value != null && value.get() instanceof String raw) {
                 String literal = Json.encode(raw);
                 query.put(parameter.getName(), () -> literal);
                 changed = true;
