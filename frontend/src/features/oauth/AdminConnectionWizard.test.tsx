@@ -36,6 +36,17 @@ function settings(instance = acme, clientId: string | null = null) {
   };
 }
 
+/** The server of a wizard on Acme that is not connected yet; `extra` adds or replaces answers. */
+function wizardApi(extra = {}) {
+  return {
+    ...loggedIn(),
+    'GET /api/integrations': instancePage([acme]),
+    'GET /api/integrations/1/oauth': settings(),
+    'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
+    ...extra,
+  };
+}
+
 /** Toggle on → the wizard → credentials → Next; answers the dialog at Step 1. */
 async function startConnecting(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await screen.findByRole('switch', { name: 'OAuth for Acme' }));
@@ -105,19 +116,9 @@ describe('AdminConnectionWizard', () => {
   });
 
   it('copies the consent link for another browser and goes on to Step 2', async () => {
-    fakeApi({
-      ...loggedIn(),
-      'GET /api/integrations': instancePage([acme]),
-      'GET /api/integrations/1/oauth': settings(),
-      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
-    });
+    fakeApi(wizardApi());
     const { user } = renderApp('/integrations');
-
-    await user.click(await screen.findByRole('switch', { name: 'OAuth for Acme' }));
-    const wizard = await screen.findByRole('dialog', { name: 'Enable OAuth for Acme' });
-    await user.type(await within(wizard).findByLabelText(/^Client ID/), 'tb-cloud-app');
-    await user.type(within(wizard).getByLabelText(/^Client Secret/), 'tb-cloud-secret');
-    await user.click(within(wizard).getByRole('button', { name: 'Next' }));
+    const wizard = await startConnecting(user);
     await user.click(await within(wizard).findByRole('button', { name: 'Copy link' }));
 
     expect(await navigator.clipboard.readText()).toBe(flow.authorizationUrl);
@@ -138,13 +139,11 @@ describe('AdminConnectionWizard', () => {
   });
 
   it('shows a wrong verification code next to the field', async () => {
-    fakeApi({
-      ...loggedIn(),
-      'GET /api/integrations': instancePage([acme]),
-      'GET /api/integrations/1/oauth': settings(),
-      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
-      'POST /api/integrations/1/oauth/verification': apiError(400, 'invalid_request', 'This code is wrong or used; 4 tries left.', 'verificationCode'),
-    });
+    fakeApi(
+      wizardApi({
+        'POST /api/integrations/1/oauth/verification': apiError(400, 'invalid_request', 'This code is wrong or used; 4 tries left.', 'verificationCode'),
+      }),
+    );
     const { user } = renderApp('/integrations');
     const wizard = await startConnecting(user);
 
@@ -158,15 +157,14 @@ describe('AdminConnectionWizard', () => {
 
   it('prepares a new link when going back after the first one was opened', async () => {
     let flows = 0;
-    const server = fakeApi({
-      ...loggedIn(),
-      'GET /api/integrations': instancePage([acme]),
-      'GET /api/integrations/1/oauth': settings(),
-      'POST /api/integrations/1/oauth/connections': () => {
-        flows += 1;
-        return { status: 201, body: { ...flow, flowId: `flow-${flows}`, authorizationUrl: `${flow.authorizationUrl}&n=${flows}` } };
-      },
-    });
+    const server = fakeApi(
+      wizardApi({
+        'POST /api/integrations/1/oauth/connections': () => {
+          flows += 1;
+          return { status: 201, body: { ...flow, flowId: `flow-${flows}`, authorizationUrl: `${flow.authorizationUrl}&n=${flows}` } };
+        },
+      }),
+    );
     const { user } = renderApp('/integrations');
     const wizard = await startConnecting(user);
 
@@ -183,17 +181,15 @@ describe('AdminConnectionWizard', () => {
   });
 
   it('explains a grant for another site and offers to start again', async () => {
-    fakeApi({
-      ...loggedIn(),
-      'GET /api/integrations': instancePage([acme]),
-      'GET /api/integrations/1/oauth': settings(),
-      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
-      'POST /api/integrations/1/oauth/verification': apiError(
-        409,
-        'conflict',
-        'The grant is for https://globex.atlassian.net, not https://acme.atlassian.net.',
-      ),
-    });
+    fakeApi(
+      wizardApi({
+        'POST /api/integrations/1/oauth/verification': apiError(
+          409,
+          'conflict',
+          'The grant is for https://globex.atlassian.net, not https://acme.atlassian.net.',
+        ),
+      }),
+    );
     const { user } = renderApp('/integrations');
     const wizard = await startConnecting(user);
 
@@ -210,12 +206,7 @@ describe('AdminConnectionWizard', () => {
   });
 
   it('says what the callback page reported for this flow (Deny, a rejected secret) and offers to start again', async () => {
-    fakeApi({
-      ...loggedIn(),
-      'GET /api/integrations': instancePage([acme]),
-      'GET /api/integrations/1/oauth': settings(),
-      'POST /api/integrations/1/oauth/connections': { status: 201, body: flow },
-    });
+    fakeApi(wizardApi());
     const { user } = renderApp('/integrations');
     const wizard = await startConnecting(user);
     await user.click(await within(wizard).findByRole('link', { name: 'Open Jira to authorize Testbridge' }));
