@@ -28,3 +28,13 @@ export async function addSimulatedSite(jira, name) {
   assert.ok(response.ok, `adding site ${name}: ${response.status}`);
   return `${jira.url}/cloud/sites/${name}`;
 }
+
+/** Injects a fault: the body of POST /_control/faults (jira-sim/README.md, "Control API" and "Faults"). */
+export async function addJiraFault(jira, fault) {
+  const response = await fetch(`${jira.url}/_control/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  assert.equal(response.status, 200, await response.text());
+}

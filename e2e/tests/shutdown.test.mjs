@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { connectInstanceThroughApi } from '../harness/jiraConsent.mjs';
-import { startJiraSimulator } from '../harness/jiraSimulator.mjs';
+import { addJiraFault, startJiraSimulator } from '../harness/jiraSimulator.mjs';
 import { wiredToJiraSimulator } from '../harness/suite.mjs';
 import { startTestbridge } from '../harness/testbridge.mjs';
 import { ADMIN, apiClient, ensureAdministrator } from '../harness/testbridgeApi.mjs';
@@ -37,12 +37,7 @@ test('SIGTERM lets a request waiting on Jira finish, then stops the embedded dat
     });
 
     // Jira takes 2 s to answer the next API call; SIGTERM arrives while Testbridge waits for it.
-    const fault = await fetch(`${jira.url}/_control/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kind: 'latency', latencyMillis: 2000, count: 1, pathPrefix: JIRA_API }),
-    });
-    assert.equal(fault.status, 200, await fault.text());
+    await addJiraFault(jira, { kind: 'latency', latencyMillis: 2000, count: 1, pathPrefix: JIRA_API });
     const callsBefore = await jiraApiCalls(jira);
     const inFlight = admin.context.get(`/api/jira/${acme.id}/projects`, { timeout: 30_000 });
     const deadline = Date.now() + 15_000;

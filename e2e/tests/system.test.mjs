@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { connectInstanceThroughApi } from '../harness/jiraConsent.mjs';
+import { addJiraFault } from '../harness/jiraSimulator.mjs';
 import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
@@ -28,12 +29,7 @@ const { browserTest } = browserSuite({
       });
       await addUser(admin, TESTER, 'Tester');
       // Jira's API gateway answers with an nginx error page from now on: one Jira error to report.
-      const fault = await fetch(`${jira.url}/_control/faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ kind: 'html-error', status: 502, count: -1, pathPrefix: '/cloud/api/ex/jira' }),
-      });
-      assert.equal(fault.status, 200, await fault.text());
+      await addJiraFault(jira, { kind: 'html-error', status: 502, count: -1, pathPrefix: '/cloud/api/ex/jira' });
       const projects = await admin.context.get(`/api/jira/${acme.id}/projects`);
       assert.ok(projects.status() >= 400, `listing projects answered ${projects.status()}`);
       const about = await admin.get('/api/about');
