@@ -1,26 +1,57 @@
 package io.testbridge;
 
+import io.testbridge.audit.AuditLog;
+import io.testbridge.audit.AuditVerticle;
+import io.testbridge.audit.History;
+import io.testbridge.bus.Doors;
 import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigException;
+import io.testbridge.crypto.KeyStore;
+import io.testbridge.crypto.SecretBox;
 import io.testbridge.db.Database;
 import io.testbridge.db.DatabaseErrors;
 import io.testbridge.db.DatabaseServer;
 import io.testbridge.db.Migrations;
+import io.testbridge.db.PeriodicJobs;
 import io.testbridge.health.HealthCheck;
+import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiRouter;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
-import io.testbridge.oauth.TokenKeepAlive;
-import io.testbridge.sessions.SessionEvictions;
+import io.testbridge.http.SessionCookie;
+import io.testbridge.http.routes.HistoryRoutes;
+import io.testbridge.http.routes.IntegrationsRoutes;
+import io.testbridge.http.routes.JiraConnectionsRoutes;
+import io.testbridge.http.routes.JiraRoutes;
+import io.testbridge.http.routes.OAuthCallbackRoutes;
+import io.testbridge.http.routes.OAuthRoutes;
+import io.testbridge.http.routes.SessionRoutes;
+import io.testbridge.http.routes.SystemRoutes;
+import io.testbridge.http.routes.TestManagementRoutes;
+import io.testbridge.http.routes.UsersRoutes;
+import io.testbridge.identity.Identity;
+import io.testbridge.identity.IdentityVerticle;
+import io.testbridge.identity.NewUser;
+import io.testbridge.integrations.Integrations;
+import io.testbridge.integrations.IntegrationsVerticle;
+import io.testbridge.jira.JiraClient;
+import io.testbridge.jira.JiraHttp;
+import io.testbridge.jira.JiraIssues;
+import io.testbridge.oauth.JiraTokens;
+import io.testbridge.oauth.OAuth;
+import io.testbridge.oauth.OAuthVerticle;
 import io.testbridge.observability.Metrics;
 import io.testbridge.observability.MetricsEndpoint;
-import io.testbridge.users.NewUser;
-import io.testbridge.users.UserService;
+import io.testbridge.observability.RecentJiraErrors;
+import io.testbridge.shared.Version;
+import io.testbridge.testmgmt.TestManagement;
+import io.testbridge.testmgmt.TestManagementVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -37,19 +68,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
- * Boots Testbridge: data dir → database (embedded or external) → migrations → verticles → HTTP.
- * Any step that cannot work fails with a {@link ConfigException} whose message names the problem.
+ * Boots Testbridge: data dir → database (embedded or external) → migrations → the module verticles,
+ * each deployed once and in dependency order (audit, identity, integrations, oauth, test management)
+ * → the HTTP verticles on top. Modules talk to each other through their doors on the event bus
+ * ({@link Doors}). Any step that cannot work fails with a {@link ConfigException} whose message
+ * names the problem.
  */
 public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -61,23 +97,23 @@ public final class Application {
     private final Vertx vertx;
     private final int port;
     private final URI publicUrl;
+    /** In start order: the modules, then the HTTP servers. */
+    private final List<String> deployments;
+    private final OAuth oauth;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private final TokenKeepAlive keepAlive;
-    private final SessionEvictions evictions;
-
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, TokenKeepAlive keepAlive,
-                        SessionEvictions evictions) {
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth) {
         this.database = database;
         this.vertx = vertx;
         this.port = port;
         this.publicUrl = publicUrl;
-        this.keepAlive = keepAlive;
-        this.evictions = evictions;
+        this.deployments = deployments;
+        this.oauth = oauth;
     }
 
     /** Runs the token keep-alive now rather than at its next period (operators' and tests' lever); how many were refreshed. */
     public int refreshIdleConnectionsNow() {
-        return await(keepAlive.runOnce(), "refreshing idle Jira connections");
+        return await(oauth.refreshIdleConnections(), "refreshing idle Jira connections");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -89,6 +125,7 @@ public final class Application {
         // one metrics registry per application, so several in one JVM (tests) keep their figures apart
         String registryName = "testbridge-" + java.util.UUID.randomUUID();
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(MetricsEndpoint.options(registryName)));
+        Doors.install(vertx);
         Future<OpenAPIContract> contract = ApiRouter.loadContract(vertx);
         DatabaseServer database;
         try {
@@ -102,30 +139,55 @@ public final class Application {
             Metrics metrics = new Metrics(BackendRegistries.getNow(registryName));
             Pool pool = Database.pool(vertx, database.url(), config);
             HealthCheck health = new HealthCheck(vertx, pool);
+            SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
+            JiraHttp jiraHttp = new JiraHttp(vertx, config.outbound());
+            RecentJiraErrors jiraErrors = new RecentJiraErrors(clock);
+            AuditLog audit = new AuditLog(clock, metrics);
+            PeriodicJobs jobs = new PeriodicJobs(pool, clock, metrics);
             AtomicReference<URI> publicUrl = new AtomicReference<>();
-            SessionEvictions evictions = new SessionEvictions(vertx, pool, database.url());
-            Modules modules = new Modules(vertx, pool, evictions, config, clock, metrics, publicUrl::get);
-            await(evictions.connect(), "listening for session evictions");
-            await(createInitialAdmin(config, modules.users), "creating the initial administrator");
+
+            // every module's door, as its callers hold it: a typed client of the module's verticle
+            Identity identity = Doors.client(vertx, Identity.class);
+            Integrations integrations = Doors.client(vertx, Integrations.class);
+            History history = Doors.client(vertx, History.class);
+            OAuth oauth = Doors.client(vertx, OAuth.class);
+            TestManagement testManagement = Doors.client(vertx, TestManagement.class);
+            JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
+
+            List<String> deployments = new ArrayList<>();
+            deploy(vertx, deployments, "audit", new AuditVerticle(pool, database.url(), config, clock, jobs));
+            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock));
+            deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, config, clock, jiraHttp, audit, jobs));
+            deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
+                    integrations, identity, publicUrl::get));
+            deploy(vertx, deployments, "test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
+            await(createInitialAdmin(config, identity), "creating the initial administrator");
+
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
-            List<Consumer<Router>> pages = new ArrayList<>(List.of(modules.callbackRoutes()::mount));
+            SessionCookie cookie = new SessionCookie(https);
+            ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie);
+            List<ApiModule> routes = List.of(
+                    new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth),
+                    new UsersRoutes(identity), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
+                    new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
+                    new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
+                    new TestManagementRoutes(testManagement));
+            List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
             }
             OpenAPIContract api = await(contract, "reading the API document");
             IntFunction<HttpServerVerticle> httpServer = port -> new HttpServerVerticle(config.httpHost(), port,
-                    () -> modules.api.create(api, modules.apiModules(), List.of(new RequestIds(), new SecurityHeaders(https))),
-                    health, pages);
-            int port = deployHttpServers(vertx, config, httpServer);
+                    () -> apiRouter.create(api, routes, List.of(new RequestIds(), new SecurityHeaders(https))), health, pages);
+            int port = deployHttpServers(vertx, config, httpServer, deployments);
             publicUrl.set(config.publicUrlOr(port));
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
                 await(MetricsEndpoint.startSeparateServer(vertx, config.httpHost(), config.metrics().port(), registryName), "starting the metrics server");
             }
-            modules.scheduleBackgroundJobs();
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
-                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), modules.secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), modules.keepAlive, evictions);
+                    database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();
@@ -133,20 +195,25 @@ public final class Application {
         }
     }
 
+    /** Deploys one module verticle (one instance: its state lives on one context) and notes it for stopping. */
+    private static void deploy(Vertx vertx, List<String> deployments, String module, VerticleBase verticle) {
+        deployments.add(await(vertx.deployVerticle(verticle), "starting the " + module + " module"));
+    }
+
     /**
      * One HTTP server verticle per event loop, all on one socket that Vert.x shares among them. Port
      * 0 (any free port) becomes -1: Vert.x's "any free port, shared by the instances".
      * @return the port they listen on
      */
-    private static int deployHttpServers(Vertx vertx, AppConfig config, IntFunction<HttpServerVerticle> httpServer) {
+    private static int deployHttpServers(Vertx vertx, AppConfig config, IntFunction<HttpServerVerticle> httpServer, List<String> deployments) {
         int port = config.httpPort() == 0 ? -1 : config.httpPort();
-        List<HttpServerVerticle> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<HttpServerVerticle> instances = new CopyOnWriteArrayList<>();
         try {
-            await(vertx.deployVerticle(() -> {
+            deployments.add(await(vertx.deployVerticle(() -> {
                 HttpServerVerticle instance = httpServer.apply(port);
                 instances.add(instance);
                 return instance;
-            }, new DeploymentOptions().setInstances(HTTP_EVENT_LOOPS)), "starting the HTTP server");
+            }, new DeploymentOptions().setInstances(HTTP_EVENT_LOOPS)), "starting the HTTP server"));
         } catch (ConfigException e) {
             if (e.getCause() instanceof BindException) {
                 throw new ConfigException("Port " + config.httpPort() + " on " + config.httpHost()
@@ -157,7 +224,7 @@ public final class Application {
         return instances.get(0).actualPort();
     }
 
-    private static Future<Void> createInitialAdmin(AppConfig config, UserService users) {
+    private static Future<Void> createInitialAdmin(AppConfig config, Identity users) {
         if (config.initialAdmin().isEmpty()) {
             return Future.succeededFuture();
         }
@@ -228,20 +295,23 @@ public final class Application {
         return vertx;
     }
 
-    /** Stops accepting, lets in-flight requests finish, closes the pool, then stops an embedded database. */
+    /**
+     * Stops accepting, lets in-flight requests finish, then undeploys the modules in the reverse of
+     * their start order, closes Vert.x (and with it the pool and Jira clients), then stops an
+     * embedded database.
+     */
     public void stop() {
-        // The verticles first (the HTTP servers wait for their in-flight requests): closing Vert.x
-        // closes the database pool and Jira clients at the same time as it undeploys, which would
-        // pull them from under a request that still needs them.
-        undeployQuietly(vertx);
-        awaitQuietly(evictions.close(), 5, "session_evictions_close_failed");
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        // The HTTP servers first (they wait for their in-flight requests), then each module: closing Vert.x
+        // undeploys everything at once, which would pull modules from under a request that still needs them.
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            awaitQuietly(vertx.undeploy(deployments.get(i)), 30, "undeploy_failed");
+        }
         closeQuietly(vertx);
         database.close();
         LOG.info("event=stopped");
-    }
-
-    private static void undeployQuietly(Vertx vertx) {
-        awaitQuietly(Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()), 30, "undeploy_failed");
     }
 
     private static void closeQuietly(Vertx vertx) {

@@ -1,9 +1,8 @@
 package io.testbridge.audit;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.testbridge.observability.Metrics;
+import io.testbridge.shared.Actor;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -13,26 +12,29 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Writes the OAuth history. A row is written on the same connection, inside the same transaction,
- * as the action it records, so the action and its history row commit or roll back together; after
- * the commit the caller may {@link #announce} it on the event bus for live listeners.
+ * Writes the OAuth history: the one direct call between modules. A history row must commit or roll
+ * back with the action it records, so the module that acts calls {@link #record} on its own
+ * connection, inside its own transaction, instead of asking the audit verticle over the event bus
+ * (a message cannot join a transaction). The same statement notifies every node through PostgreSQL;
+ * the notification is delivered only when the transaction commits, and each node's audit verticle
+ * then publishes {@code testbridge.audit.events.recorded}.
  */
 public final class AuditLog {
-    public static final String RECORDED = io.testbridge.EventAddresses.AUDIT_RECORDED;
+    /** The NOTIFY channel of committed history rows. */
+    static final String CHANNEL = "testbridge_audit";
     private static final int MAX_REASON = 500;
 
-    private final Vertx vertx;
     private final Clock clock;
     private final Metrics metrics;
 
-    public AuditLog(Vertx vertx, Clock clock, Metrics metrics) {
-        this.vertx = vertx;
+    public AuditLog(Clock clock, Metrics metrics) {
         this.clock = clock;
         this.metrics = metrics;
     }
 
-    public Future<JsonObject> record(SqlClient tx, long instanceId, String instanceName, Actor actor, AuditEventType type,
-                                     boolean success, String reason) {
+    /** Records an event in the caller's transaction; answers the row's id. */
+    public Future<Long> record(SqlClient tx, long instanceId, String instanceName, Actor actor, AuditEventType type,
+                               boolean success, String reason) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (tx instanceof SqlConnection connection && connection.transaction() != null) {
             connection.transaction().completion().onSuccess(committed -> metrics.auditEvent(type.name()));
@@ -41,17 +43,15 @@ public final class AuditLog {
         }
         String trimmed = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
         return tx.preparedQuery("""
-                        INSERT INTO oauth_history (occurred_at, instance_id, instance_name, actor_user_id, actor_name,
-                                                   event_type, outcome, reason, request_id, client_address)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id""")
+                        WITH recorded AS (
+                            INSERT INTO oauth_history (occurred_at, instance_id, instance_name, actor_user_id, actor_name,
+                                                       event_type, outcome, reason, request_id, client_address)
+                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, instance_id, event_type, outcome)
+                        SELECT id, pg_notify($11, json_build_object('id', id, 'instanceId', instance_id,
+                                                                    'eventType', event_type, 'outcome', outcome)::text)
+                          FROM recorded""")
                 .execute(Tuple.from(new Object[] {now, instanceId, instanceName, actor.userId(), actor.name(), type.name(),
-                        success ? "SUCCESS" : "FAILURE", trimmed, actor.requestId(), actor.clientAddress()}))
-                .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong(0)).put("instanceId", instanceId)
-                        .put("eventType", type.name()).put("outcome", success ? "SUCCESS" : "FAILURE"));
-    }
-
-    /** Tells live listeners (metrics, open history views) about a committed row. */
-    public void announce(JsonObject recorded) {
-        vertx.eventBus().publish(RECORDED, recorded);
+                        success ? "SUCCESS" : "FAILURE", trimmed, actor.requestId(), actor.clientAddress(), CHANNEL}))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 }

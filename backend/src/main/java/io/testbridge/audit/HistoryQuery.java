@@ -1,6 +1,6 @@
 package io.testbridge.audit;
 
-import io.testbridge.http.ApiException;
+import io.testbridge.errors.Failure;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.OffsetDateTime;
@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The filters of the OAuth history view and export, as one SQL condition. */
-record HistoryQuery(long instanceId, String eventType, String user, OffsetDateTime from, OffsetDateTime to) {
+public record HistoryQuery(long instanceId, String eventType, String user, OffsetDateTime from, OffsetDateTime to) {
 
-    static HistoryQuery of(long instanceId, String eventType, String user, String from, String to) {
+    public static HistoryQuery of(long instanceId, String eventType, String user, String from, String to) {
         if (eventType != null && !eventType.isBlank()) {
             try {
                 AuditEventType.valueOf(eventType);
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("eventType", "Unknown event type " + eventType + ".");
+                throw Failure.invalid("eventType", "Unknown event type " + eventType + ".");
             }
         }
         return new HistoryQuery(instanceId, blankToNull(eventType), blankToNull(user), time("from", from), time("to", to));
@@ -29,7 +29,7 @@ record HistoryQuery(long instanceId, String eventType, String user, OffsetDateTi
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be a date-time like 2026-11-28T00:00:00Z.");
+            throw Failure.invalid(field, field + " must be a date-time like 2026-11-28T00:00:00Z.");
         }
     }
 

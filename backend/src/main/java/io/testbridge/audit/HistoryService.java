@@ -1,41 +1,41 @@
 package io.testbridge.audit;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads the OAuth history: pages for the view, a streamed CSV for export, and retention. */
-public final class HistoryService {
+/** Reads the OAuth history: pages for the view, batches of CSV for export, and retention. */
+final class HistoryService implements History {
     static final String COLUMNS = "id, occurred_at, actor_name, event_type, outcome, reason, request_id, client_address";
-    private static final int STREAM_FETCH = 500;
+    private static final String ORDER = " ORDER BY occurred_at DESC, id DESC";
 
     private final Pool pool;
     private final Clock clock;
 
-    public HistoryService(Pool pool, Clock clock) {
+    HistoryService(Pool pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }
 
-    Future<JsonObject> page(HistoryQuery query, int page, int pageSize) {
+    @Override
+    public Future<JsonObject> page(HistoryQuery query, int page, int pageSize) {
         Tuple params = Tuple.tuple();
         String where = query.where(params);
         Tuple pageParams = Tuple.tuple();
         query.where(pageParams);
         pageParams.addInteger(pageSize).addLong((long) (page - 1) * pageSize);
         Future<JsonArray> items = pool.preparedQuery("SELECT " + COLUMNS + " FROM oauth_history" + where
-                        + " ORDER BY occurred_at DESC, id DESC LIMIT $" + (pageParams.size() - 1) + " OFFSET $" + pageParams.size())
+                        + ORDER + " LIMIT $" + (pageParams.size() - 1) + " OFFSET $" + pageParams.size())
                 .execute(pageParams)
                 .map(rows -> {
                     JsonArray array = new JsonArray();
@@ -48,30 +48,34 @@ public final class HistoryService {
                 .put("page", page).put("pageSize", pageSize));
     }
 
-    /** Streams every matching row as CSV through a cursor, pausing while the client is slow: bounded memory. */
-    Future<Void> exportCsv(HistoryQuery query, HttpServerResponse response) {
+    /**
+     * Keyset paging down the history's index (instance, time, id), so each batch costs the same however
+     * deep the export is, and the exporting request never holds a connection between batches.
+     */
+    @Override
+    public Future<CsvBatch> exportBatch(HistoryQuery query, HistoryCursor cursor, int limit) {
         Tuple params = Tuple.tuple();
-        String sql = "SELECT " + COLUMNS + " FROM oauth_history" + query.where(params) + " ORDER BY occurred_at DESC, id DESC";
-        return pool.withTransaction(connection -> connection.prepare(sql).compose(statement -> {
-            io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
-            response.setChunked(true).write("occurred_at,actor,event_type,outcome,reason,request_id,client_address\r\n");
-            RowStream<Row> rows = statement.createStream(STREAM_FETCH, params);
-            rows.exceptionHandler(done::tryFail);
-            rows.endHandler(end -> done.tryComplete());
-            rows.handler(row -> {
-                response.write(Buffer.buffer(csvLine(row)));
-                if (response.writeQueueFull()) {
-                    rows.pause();
-                    response.drainHandler(drained -> rows.resume());
-                }
-            });
-            response.closeHandler(closed -> done.tryFail("client went away"));
-            return done.future().eventually(rows::close);
-        }));
+        String where = query.where(params);
+        if (cursor != null) {
+            params.addOffsetDateTime(cursor.occurredAt()).addLong(cursor.id());
+            where += " AND (occurred_at, id) < ($" + (params.size() - 1) + ", $" + params.size() + ")";
+        }
+        params.addInteger(limit);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM oauth_history" + where + ORDER + " LIMIT $" + params.size())
+                .execute(params)
+                .map(rows -> {
+                    List<String> lines = new ArrayList<>(rows.size());
+                    HistoryCursor last = null;
+                    for (Row row : rows) {
+                        lines.add(csvLine(row));
+                        last = new HistoryCursor(row.getOffsetDateTime("occurred_at"), row.getLong("id"));
+                    }
+                    return new CsvBatch(lines, rows.size() < limit ? null : last);
+                });
     }
 
     /** Deletes rows older than the retention; the only deletion the history ever sees. */
-    public Future<Integer> applyRetention(Duration retention) {
+    Future<Integer> applyRetention(Duration retention) {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(retention);
         return pool.preparedQuery("DELETE FROM oauth_history WHERE occurred_at < $1").execute(Tuple.of(cutoff)).map(rows -> rows.rowCount());
     }

@@ -2,6 +2,7 @@ package io.testbridge.db;
 
 import io.testbridge.config.AppConfig;
 import io.testbridge.config.DatabaseUrl;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -24,6 +25,11 @@ public final class Database {
                 .setShared(true)
                 .setName("testbridge");
         return PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+    }
+
+    /** The PostgreSQL server's version, as it reports it. */
+    public static Future<String> serverVersion(Pool pool) {
+        return pool.query("SELECT current_setting('server_version')").execute().map(rows -> rows.iterator().next().getString(0));
     }
 
     /** Where and as whom to connect, for the pool and for single connections (LISTEN). */

@@ -1,6 +1,6 @@
 package io.testbridge.http;
 
-import io.testbridge.users.Right;
+import io.testbridge.identity.Right;
 
 /**
  * Who may call an operation, as declared by its {@code x-testbridge-right} in the OpenAPI document:

@@ -1,5 +1,6 @@
 package io.testbridge.http;
 
+import io.testbridge.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,10 @@
 package io.testbridge.http;
 
-import io.testbridge.sessions.Principal;
-import io.testbridge.sessions.SessionCookie;
-import io.testbridge.sessions.SessionStore;
-import io.testbridge.sessions.SessionToken;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.identity.Principal;
+import io.testbridge.identity.Identity;
+import io.testbridge.identity.SessionToken;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -39,12 +40,12 @@ public final class ApiRouter {
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
-    private final SessionStore sessions;
+    private final Identity identity;
     private final SessionCookie cookie;
 
-    public ApiRouter(Vertx vertx, SessionStore sessions, SessionCookie cookie) {
+    public ApiRouter(Vertx vertx, Identity identity, SessionCookie cookie) {
         this.vertx = vertx;
-        this.sessions = sessions;
+        this.identity = identity;
         this.cookie = cookie;
     }
 
@@ -109,27 +110,27 @@ public final class ApiRouter {
             }
             SessionToken token = cookie.read(ctx);
             if (token == null) {
-                ctx.fail(new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first."));
+                ctx.fail(new Failure(ErrorCode.UNAUTHENTICATED, "Log in first."));
                 return;
             }
-            sessions.resolve(token).onComplete(result -> {
+            identity.resolveSession(token).onComplete(result -> {
                 if (result.failed()) {
                     ctx.fail(result.cause());
                     return;
                 }
                 if (result.result().isEmpty()) {
                     cookie.clear(ctx);
-                    ctx.fail(new ApiException(ErrorCode.UNAUTHENTICATED, "Your session has ended; log in again."));
+                    ctx.fail(new Failure(ErrorCode.UNAUTHENTICATED, "Your session has ended; log in again."));
                     return;
                 }
                 Principal principal = result.result().get();
                 if (!SAFE_METHODS.contains(ctx.request().method()) && !csrfTokenMatches(ctx, principal)) {
-                    ctx.fail(new ApiException(ErrorCode.CSRF_TOKEN_INVALID,
+                    ctx.fail(new Failure(ErrorCode.CSRF_TOKEN_INVALID,
                             "The " + CSRF_HEADER + " header is missing or wrong; reload the page."));
                     return;
                 }
                 if (access.kind() == Access.Kind.RIGHT && !principal.has(access.right())) {
-                    ctx.fail(new ApiException(ErrorCode.FORBIDDEN,
+                    ctx.fail(new Failure(ErrorCode.FORBIDDEN,
                             "You need the " + access.right() + " right for this; ask an administrator."));
                     return;
                 }
@@ -158,7 +159,7 @@ public final class ApiRouter {
             }
             String badField = ControlCharacters.find(validated);
             if (badField != null) {
-                ctx.fail(ApiException.invalid(badField, badField + " contains a control character (such as NUL) that Testbridge does not store."));
+                ctx.fail(Failure.invalid(badField, badField + " contains a control character (such as NUL) that Testbridge does not store."));
                 return;
             }
             ctx.put(Requests.VALIDATED, validated);

@@ -1,5 +1,7 @@
 package io.testbridge.http;
 
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -22,11 +24,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof io.testbridge.oauth.JiraAuthRequired auth) {
+        if (failure instanceof io.testbridge.jira.JiraAuthRequired auth) {
             // the SPA needs the instance to open the right "Authenticate with Jira" dialog
             ApiResponses.error(ctx, auth.code(), auth.getMessage(), auth.field(), null,
                     new io.vertx.core.json.JsonObject().put("instanceId", auth.instanceId()));
-        } else if (failure instanceof ApiException api) {
+        } else if (failure instanceof Failure api) {
             ApiResponses.error(ctx, api.code(), api.getMessage(), api.field(), api.retryAfter());
         } else if (failure instanceof SchemaValidationException schema) {
             describeSchemaFailure(ctx, schema);

@@ -1,6 +1,9 @@
 package io.testbridge.http;
 
-import io.testbridge.sessions.Principal;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.identity.Principal;
+import io.testbridge.shared.Actor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.ValidatedRequest;
@@ -17,7 +20,7 @@ public final class Requests {
     public static Principal principal(RoutingContext ctx) {
         Principal principal = ctx.get(PRINCIPAL);
         if (principal == null) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Log in first.");
+            throw new Failure(ErrorCode.UNAUTHENTICATED, "Log in first.");
         }
         return principal;
     }
@@ -56,9 +59,15 @@ public final class Requests {
     public static String text(JsonObject body, String field) {
         String value = body.getString(field);
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, field + " must not be blank.");
+            throw Failure.invalid(field, field + " must not be blank.");
         }
         return value.strip();
+    }
+
+    /** The logged-in user as the actor of what this request does (for the history). */
+    public static Actor actor(RoutingContext ctx) {
+        Principal principal = principal(ctx);
+        return new Actor(principal.userId(), principal.username(), RequestIds.of(ctx), clientAddress(ctx));
     }
 
     public static String clientAddress(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.testbridge.integrations;
 
+import io.testbridge.jira.Deployment;
 import io.testbridge.db.DatabaseErrors;
 import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.JiraUrl;

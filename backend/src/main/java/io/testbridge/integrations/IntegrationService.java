@@ -1,12 +1,14 @@
 package io.testbridge.integrations;
 
-import io.testbridge.audit.Actor;
+import io.testbridge.shared.Actor;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.db.SqlErrors;
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Deployment;
 import io.testbridge.jira.JiraUrl;
+import io.testbridge.jira.JiraVersion;
 import io.testbridge.jira.OutboundGuard;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,11 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Registers Jira instances, identifies them, and keeps their reachability up to date. */
-public final class IntegrationService {
+final class IntegrationService implements Integrations {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrationService.class);
-    private static final String SELECT = "SELECT " + JiraInstance.COLUMNS + " FROM jira_instances";
-    private static final String SELECT_WITH_TOTAL = "SELECT " + JiraInstance.COLUMNS + ", count(*) OVER () AS total FROM jira_instances";
-    private static final String MATCHES = " WHERE base_url ILIKE $1 OR name ILIKE $1";
+    private static final String SELECT = JiraInstance.SELECT + JiraInstance.FROM;
+    private static final String SELECT_WITH_TOTAL = JiraInstance.SELECT + ", count(*) OVER () AS total" + JiraInstance.FROM;
+    private static final String MATCHES = " WHERE i.base_url ILIKE $1 OR i.name ILIKE $1";
 
     private final Pool pool;
     private final Clock clock;
@@ -36,7 +38,7 @@ public final class IntegrationService {
     private final OutboundGuard guard;
     private final AuditLog audit;
 
-    public IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit) {
+    IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit) {
         this.pool = pool;
         this.clock = clock;
         this.probe = probe;
@@ -48,9 +50,10 @@ public final class IntegrationService {
      * One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name.
      * One round trip: the total comes with the rows (a window count); only a page past the end asks again.
      */
+    @Override
     public Future<JsonObject> list(String filter, int page, int pageSize) {
         String pattern = "%" + escapeLike(filter == null ? "" : filter.strip()) + "%";
-        return pool.preparedQuery(SELECT_WITH_TOTAL + MATCHES + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
+        return pool.preparedQuery(SELECT_WITH_TOTAL + MATCHES + " ORDER BY lower(i.name), i.id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(pattern, pageSize, (long) (page - 1) * pageSize))
                 .compose(rows -> {
                     JsonArray items = new JsonArray();
@@ -65,18 +68,20 @@ public final class IntegrationService {
     }
 
     private Future<Long> count(String pattern) {
-        return pool.preparedQuery("SELECT count(*) FROM jira_instances" + MATCHES).execute(Tuple.of(pattern))
+        return pool.preparedQuery("SELECT count(*) FROM jira_instances i" + MATCHES).execute(Tuple.of(pattern))
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    @Override
     public Future<JiraInstance> get(long id) {
-        return pool.preparedQuery(SELECT + " WHERE id = $1").execute(Tuple.of(id))
+        return pool.preparedQuery(SELECT + " WHERE i.id = $1").execute(Tuple.of(id))
                 .compose(rows -> rows.size() == 0
-                        ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
+                        ? Future.failedFuture(Failure.notFound("There is no Jira instance " + id + "."))
                         : Future.succeededFuture(JiraInstance.from(rows.iterator().next())));
     }
 
     /** Validates, identifies and stores a new instance; an unreachable one is stored and marked so. */
+    @Override
     public Future<JiraInstance> create(String name, String baseUrl, Deployment deployment, Actor actor) {
         JiraUrl url = JiraUrl.parse("baseUrl", baseUrl);
         guard.checkScheme("baseUrl", url);
@@ -92,13 +97,14 @@ public final class IntegrationService {
                     .map(rows -> rows.iterator().next().getLong(0))
                     .compose(id -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_ADDED, true,
                             deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")" : ""))
-                            .onSuccess(audit::announce).map(id)));
+                            .map(id)));
         }).recover(IntegrationService::explainDuplicate).compose(this::get)
                 .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
                         instance.id(), deployment, instance.status()));
     }
 
     /** Renames, or moves to another URL or type (re-identifying it); the OAuth connection must be off for a move. */
+    @Override
     public Future<JiraInstance> update(long id, JsonObject patch, Actor actor) {
         return get(id).compose(current -> {
             String name = patch.containsKey("name") ? patch.getString("name").strip() : current.name();
@@ -110,16 +116,16 @@ public final class IntegrationService {
                         .execute(Tuple.of(id, name))
                         .compose(done -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_UPDATED, true,
                                 name.equals(current.name()) ? "no change" : "renamed from " + current.name())))
-                        .onSuccess(audit::announce).map(id);
+                        .map(id);
             }
             if (current.oauthEnabled()) {
-                return Future.failedFuture(ApiException.conflict("baseUrl",
+                return Future.failedFuture(Failure.conflict("baseUrl",
                         "Turn OAuth off for this instance before changing its URL or type."));
             }
             guard.checkScheme("baseUrl", url);
             return identifyForRegistration(deployment, url).compose(found -> {
                 Checked checked = Checked.of(found, deployment);
-                return pool.<JsonObject>withTransaction(tx -> tx.preparedQuery("""
+                return pool.<Long>withTransaction(tx -> tx.preparedQuery("""
                                 UPDATE jira_instances SET name = $2, base_url = $3, deployment = $4, cloud_id = $5,
                                        server_version = $6, server_title = $7, oauth_refusal = $8, reachable = $9,
                                        unreachable_reason = $10, checked_at = $11, updated_at = now()
@@ -129,24 +135,26 @@ public final class IntegrationService {
                                 .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()))
                         .compose(done -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_UPDATED, true,
                                 "moved from " + current.deployment() + " " + current.baseUrl() + " to " + deployment + " " + url)))
-                        .onSuccess(audit::announce).map(id);
+                        .map(id);
             });
         }).recover(IntegrationService::explainDuplicate).compose(this::get);
     }
 
+    @Override
     public Future<Void> delete(long id, Actor actor) {
         return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM jira_instances WHERE id = $1 RETURNING name, base_url")
                         .execute(Tuple.of(id))
                         .compose(rows -> rows.size() == 0
-                                ? Future.failedFuture(ApiException.notFound("There is no Jira instance " + id + "."))
+                                ? Future.failedFuture(Failure.notFound("There is no Jira instance " + id + "."))
                                 : audit.record(tx, id, rows.iterator().next().getString("name"), actor, AuditEventType.INSTANCE_REMOVED, true,
                                         rows.iterator().next().getString("base_url"))))
-                .onSuccess(audit::announce)
+                
                 .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id))
                 .mapEmpty();
     }
 
     /** Checks one instance now: reachability, and what it is (version, cloud id). */
+    @Override
     public Future<JiraInstance> check(long id) {
         return get(id).compose(instance -> {
             JiraUrl url = JiraUrl.parse("baseUrl", instance.baseUrl());
@@ -157,8 +165,32 @@ public final class IntegrationService {
         });
     }
 
+    @Override
+    public Future<List<JiraInstance>> getAll(List<Long> ids) {
+        return pool.preparedQuery(SELECT + " WHERE i.id = ANY ($1) ORDER BY lower(i.name), i.id")
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<JiraInstance> instances = new ArrayList<>();
+                    rows.forEach(row -> instances.add(JiraInstance.from(row)));
+                    return instances;
+                });
+    }
+
+    @Override
+    public Future<Void> learnCloudId(long id, String cloudId) {
+        return pool.preparedQuery("UPDATE jira_instances SET cloud_id = $2 WHERE id = $1 AND cloud_id IS NULL")
+                .execute(Tuple.of(id, cloudId)).mapEmpty();
+    }
+
+    @Override
+    public Future<JsonObject> counts() {
+        return pool.query("SELECT count(*) AS instances, count(*) FILTER (WHERE c.enabled) AS connected" + JiraInstance.FROM).execute()
+                .map(rows -> new JsonObject().put("instances", rows.iterator().next().getLong("instances"))
+                        .put("connectedInstances", rows.iterator().next().getLong("connected")));
+    }
+
     /** Checks every instance, a few at a time (the background job). */
-    public Future<Integer> checkAll() {
+    Future<Integer> checkAll() {
         return pool.query("SELECT id FROM jira_instances ORDER BY checked_at NULLS FIRST").execute().compose(rows -> {
             List<Long> ids = new ArrayList<>();
             rows.forEach(row -> ids.add(row.getLong(0)));
@@ -194,16 +226,16 @@ public final class IntegrationService {
     /** At registration, a URL that answers but is not a Jira of this type is refused, naming what was found. */
     private Future<Identification> identifyForRegistration(Deployment deployment, JiraUrl url) {
         return guard.checkAddress(url)
-                .recover(error -> Future.failedFuture(ApiException.invalid("baseUrl", error.getMessage())))
+                .recover(error -> Future.failedFuture(Failure.invalid("baseUrl", error.getMessage())))
                 .compose(allowed -> probe.identify(deployment, url))
                 .compose(found -> found instanceof Identification.NotJira notJira
-                        ? Future.failedFuture(ApiException.invalid("baseUrl", notJira.reason()))
+                        ? Future.failedFuture(Failure.invalid("baseUrl", notJira.reason()))
                         : Future.succeededFuture(found));
     }
 
     private static <T> Future<T> explainDuplicate(Throwable error) {
         return SqlErrors.is(error, SqlErrors.UNIQUE_VIOLATION)
-                ? Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "This Jira instance is already registered.", "baseUrl"))
+                ? Future.failedFuture(new Failure(ErrorCode.CONFLICT, "This Jira instance is already registered.", "baseUrl"))
                 : Future.failedFuture(error);
     }
 
@@ -224,7 +256,7 @@ public final class IntegrationService {
             if (found instanceof Identification.DataCenter dc) {
                 String refusal = dc.version().supportsOAuth2Provider() ? null
                         : "Jira " + dc.versionText() + " cannot be an OAuth 2.0 provider: OAuth 2.0 needs Jira Data Center "
-                        + io.testbridge.jira.JiraVersion.OAUTH2_PROVIDER_MINIMUM.shortText() + " or later. Upgrade Jira to connect it with OAuth.";
+                        + JiraVersion.OAUTH2_PROVIDER_MINIMUM.shortText() + " or later. Upgrade Jira to connect it with OAuth.";
                 return new Checked(null, dc.versionText(), dc.title(), refusal, true, null);
             }
             String reason = found instanceof Identification.Unreachable unreachable ? unreachable.reason()

@@ -1,11 +1,7 @@
 package io.testbridge.jira;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.JiraInstance;
-import io.testbridge.oauth.JiraAuthRequired;
-import io.testbridge.oauth.UserTokens;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,10 +15,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The one way modules call Jira's REST API as a user: a usable token from {@link UserTokens}, a
+ * The one way modules call Jira's REST API as a user: a usable token from the {@link TokenSource}, a
  * refresh and one retry after a 401, waits for 429 Retry-After (bounded), and a bounded retry of
  * reads on 5xx or a broken connection. {@link #call} turns Jira's error answers into
- * {@link ApiException}s with Jira's own words.
+ * {@link Failure}s with Jira's own words.
  */
 public final class JiraClient {
     private static final int MAX_RATE_LIMIT_WAITS = 3;
@@ -31,12 +27,12 @@ public final class JiraClient {
 
     private final Vertx vertx;
     private final JiraHttp http;
-    private final UserTokens tokens;
+    private final TokenSource tokens;
     private final String atlassianApiUrl;
     private final io.testbridge.observability.Metrics metrics;
     private final io.testbridge.observability.RecentJiraErrors errors;
 
-    public JiraClient(Vertx vertx, JiraHttp http, UserTokens tokens, String atlassianApiUrl, io.testbridge.observability.Metrics metrics,
+    public JiraClient(Vertx vertx, JiraHttp http, TokenSource tokens, String atlassianApiUrl, io.testbridge.observability.Metrics metrics,
                       io.testbridge.observability.RecentJiraErrors errors) {
         this.errors = errors;
         this.vertx = vertx;
@@ -47,41 +43,41 @@ public final class JiraClient {
     }
 
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
-    public Future<HttpResponse<Buffer>> call(long userId, JiraInstance instance, HttpMethod method, String path,
+    public Future<HttpResponse<Buffer>> call(long userId, JiraSite instance, HttpMethod method, String path,
                                              Map<String, String> query, JsonObject body) {
         return callRaw(userId, instance, method, path, query, body).compose(response -> response.statusCode() < 400
                 ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name())));
     }
 
     /** Like {@link #call}, but Jira's own error answers (400, 403, 404, 5xx) come back as responses for the caller to read. */
-    public Future<HttpResponse<Buffer>> callRaw(long userId, JiraInstance instance, HttpMethod method, String path,
+    public Future<HttpResponse<Buffer>> callRaw(long userId, JiraSite instance, HttpMethod method, String path,
                                                 Map<String, String> query, JsonObject body) {
         return tokens.usable(userId, instance)
                 .compose(token -> attempt(userId, instance, method, path, query, body, token, 0, 0, false));
     }
 
     /** Fails with jira_auth_required now, before any work, when the user would have to authenticate first. */
-    public Future<Void> requireConnection(long userId, JiraInstance instance) {
+    public Future<Void> requireConnection(long userId, JiraSite instance) {
         return tokens.usable(userId, instance).mapEmpty();
     }
 
-    private Future<HttpResponse<Buffer>> attempt(long userId, JiraInstance instance, HttpMethod method, String path, Map<String, String> query,
-                                                 JsonObject body, UserTokens.Usable token, int rateLimitWaits, int readRetries, boolean refreshed) {
-        HttpRequest<Buffer> request = http.request(method, restRoot(instance, token) + path).bearerTokenAuthentication(token.accessToken());
+    private Future<HttpResponse<Buffer>> attempt(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query,
+                                                 JsonObject body, AccessToken token, int rateLimitWaits, int readRetries, boolean refreshed) {
+        HttpRequest<Buffer> request = http.request(method, restRoot(instance, token) + path).bearerTokenAuthentication(token.value());
         query.forEach(request::addQueryParam);
         Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
         return sent.compose(response -> {
             int status = response.statusCode();
-            metrics.jiraCall(instance.id(), method.name(), path, status);
+            metrics.jiraCall(instance.instanceId(), method.name(), path, status);
             if (status >= 500 || status == 429) {
-                errors.record(instance.id(), method + " " + path + " answered HTTP " + status);
+                errors.record(instance.instanceId(), method + " " + path + " answered HTTP " + status);
             }
             if (status == 401 && !refreshed) {
                 return tokens.refreshAfterUnauthorized(userId, instance, token.version())
                         .compose(fresh -> attempt(userId, instance, method, path, query, body, fresh, rateLimitWaits, readRetries, true));
             }
             if (status == 401) {
-                return Future.failedFuture(new JiraAuthRequired(instance.id(), instance.name(), "Jira refused your connection even after a refresh."));
+                return Future.failedFuture(new JiraAuthRequired(instance.instanceId(), instance.name(), "Jira refused your connection even after a refresh."));
             }
             if (status == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
                 return after(retryAfter(response), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits + 1, readRetries, refreshed));
@@ -90,22 +86,22 @@ public final class JiraClient {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
             }
             if (status == 429) {
-                return Future.failedFuture(new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
+                return Future.failedFuture(new Failure(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
                         + " is rate-limiting Testbridge; try again in a minute.", null, retryAfter(response)));
             }
             return Future.succeededFuture(response);
         }, failure -> {
-            metrics.jiraCall(instance.id(), method.name(), path, 0);
-            errors.record(instance.id(), method + " " + path + " failed: " + failure.getMessage());
+            metrics.jiraCall(instance.instanceId(), method.name(), path, 0);
+            errors.record(instance.instanceId(), method + " " + path + " failed: " + failure.getMessage());
             if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
             }
-            return Future.failedFuture(new ApiException(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ": "
+            return Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ": "
                     + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()) + ". Try again later."));
         });
     }
 
-    private String restRoot(JiraInstance instance, UserTokens.Usable token) {
+    private String restRoot(JiraSite instance, AccessToken token) {
         if (instance.deployment() == Deployment.CLOUD) {
             String cloudId = token.cloudId() != null ? token.cloudId() : instance.cloudId();
             return atlassianApiUrl + "/ex/jira/" + cloudId + "/rest/api/3";

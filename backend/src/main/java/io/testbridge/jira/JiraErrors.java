@@ -1,7 +1,7 @@
 package io.testbridge.jira;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,11 +22,11 @@ public final class JiraErrors {
         return errors == null ? new JsonObject() : errors;
     }
 
-    public static ApiException describe(HttpResponse<Buffer> response, String instanceName) {
+    public static Failure describe(HttpResponse<Buffer> response, String instanceName) {
         int status = response.statusCode();
         String contentType = String.valueOf(response.getHeader("Content-Type"));
         if (contentType.contains("text/html")) {
-            return new ApiException(status >= 500 ? ErrorCode.JIRA_UNAVAILABLE : ErrorCode.JIRA_ERROR,
+            return new Failure(status >= 500 ? ErrorCode.JIRA_UNAVAILABLE : ErrorCode.JIRA_ERROR,
                     instanceName + " answered HTTP " + status + " with a web page instead of Jira's API"
                             + " (a proxy or maintenance page?). Try again later, or ask your administrator to check the Jira URL.");
         }
@@ -47,16 +47,16 @@ public final class JiraErrors {
         }
         String detail = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
         if (status == 403) {
-            return new ApiException(ErrorCode.FORBIDDEN, "Jira refused this for your account" + detail
+            return new Failure(ErrorCode.FORBIDDEN, "Jira refused this for your account" + detail
                     + ". Ask a Jira administrator for the permission, or check the scopes granted to the app.");
         }
         if (status == 404) {
-            return new ApiException(ErrorCode.NOT_FOUND, "Jira has no such item" + detail + ".");
+            return new Failure(ErrorCode.NOT_FOUND, "Jira has no such item" + detail + ".");
         }
         if (status >= 500) {
-            return new ApiException(ErrorCode.JIRA_UNAVAILABLE, instanceName + " is having trouble (HTTP " + status + ")" + detail + ". Try again later.");
+            return new Failure(ErrorCode.JIRA_UNAVAILABLE, instanceName + " is having trouble (HTTP " + status + ")" + detail + ". Try again later.");
         }
-        return new ApiException(status == 400 ? ErrorCode.INVALID_REQUEST : ErrorCode.JIRA_ERROR, "Jira said" + (detail.isEmpty() ? " HTTP " + status : detail));
+        return new Failure(status == 400 ? ErrorCode.INVALID_REQUEST : ErrorCode.JIRA_ERROR, "Jira said" + (detail.isEmpty() ? " HTTP " + status : detail));
     }
 
     private static JsonObject json(HttpResponse<Buffer> response) {

@@ -1,7 +1,6 @@
 package io.testbridge.jira;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.integrations.Deployment;
+import io.testbridge.errors.Failure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -51,7 +50,7 @@ public final class JiraFieldValues {
                 try {
                     return Double.parseDouble(String.valueOf(value).strip());
                 } catch (NumberFormatException e) {
-                    throw ApiException.invalid(fieldKey, name + " must be a number.");
+                    throw Failure.invalid(fieldKey, name + " must be a number.");
                 }
             }
             case "option", "priority", "version", "component", "resolution", "securitylevel", "option-with-child" -> {
@@ -87,7 +86,7 @@ public final class JiraFieldValues {
 
     private static String single(Object value, String fieldKey, String name) {
         if (value instanceof JsonArray || value instanceof java.util.List<?>) {
-            throw ApiException.invalid(fieldKey, name + " takes one value.");
+            throw Failure.invalid(fieldKey, name + " takes one value.");
         }
         return String.valueOf(value);
     }
@@ -102,7 +101,7 @@ public final class JiraFieldValues {
         if (value instanceof String text) {
             return new JsonArray().add(text);
         }
-        throw ApiException.invalid(fieldKey, name + " takes a list of values.");
+        throw Failure.invalid(fieldKey, name + " takes a list of values.");
     }
 
     static boolean isBlank(Object value) {

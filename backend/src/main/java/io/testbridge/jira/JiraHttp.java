@@ -1,6 +1,6 @@
 package io.testbridge.jira;
 
-import io.testbridge.Version;
+import io.testbridge.shared.Version;
 import io.testbridge.config.AppConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;

@@ -1,9 +1,7 @@
 package io.testbridge.jira;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.JiraInstance;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -32,7 +30,7 @@ public final class JiraIssues {
 
     /** The display values of an issue, as Testbridge shows them next to its own records. */
     public record IssueSummary(String key, String id, String summary, String status, String assignee, String issueType, String url) {
-        static IssueSummary from(JsonObject issue, JiraInstance instance) {
+        static IssueSummary from(JsonObject issue, JiraSite instance) {
             JsonObject fields = issue.getJsonObject("fields", new JsonObject());
             String key = issue.getString("key");
             return new IssueSummary(key, issue.getString("id"), fields.getString("summary"), name(fields.getJsonObject("status"), "name"),
@@ -45,7 +43,7 @@ public final class JiraIssues {
         }
     }
 
-    public static String browseUrl(JiraInstance instance, String key) {
+    public static String browseUrl(JiraSite instance, String key) {
         return instance.baseUrl() + "/browse/" + key;
     }
 
@@ -54,7 +52,7 @@ public final class JiraIssues {
     }
 
     /** Finds issues by exact key or by text; a key that does not exist is an empty page, not an error. */
-    public Future<Page> search(long userId, JiraInstance instance, String q, String project, String cursor, int pageSize) {
+    public Future<Page> search(long userId, JiraSite instance, String q, String project, String cursor, int pageSize) {
         String query = q.strip();
         String jql;
         if (ISSUE_KEY.matcher(query).matches()) {
@@ -67,12 +65,12 @@ public final class JiraIssues {
             jql += " ORDER BY created DESC";
         }
         return searchJql(userId, instance, jql, cursor, pageSize)
-                .recover(failure -> ISSUE_KEY.matcher(query).matches() && failure instanceof ApiException api
+                .recover(failure -> ISSUE_KEY.matcher(query).matches() && failure instanceof Failure api
                         && (api.code() == ErrorCode.INVALID_REQUEST || api.code() == ErrorCode.NOT_FOUND)
                         ? Future.succeededFuture(new Page(List.of(), null)) : Future.failedFuture(failure));
     }
 
-    public Future<Page> searchJql(long userId, JiraInstance instance, String jql, String cursor, int pageSize) {
+    public Future<Page> searchJql(long userId, JiraSite instance, String jql, String cursor, int pageSize) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("jql", jql);
         query.put("fields", SUMMARY_FIELDS);
@@ -83,7 +81,7 @@ public final class JiraIssues {
                 query.put("nextPageToken", cursor);
             } else {
                 if (!cursor.matches("[0-9]{1,9}")) {
-                    return Future.failedFuture(ApiException.invalid("cursor", "This cursor is not from this search."));
+                    return Future.failedFuture(Failure.invalid("cursor", "This cursor is not from this search."));
                 }
                 query.put("startAt", cursor);
             }
@@ -104,14 +102,31 @@ public final class JiraIssues {
     }
 
     /** One issue; empty when Jira says it does not exist (deleted, or not visible to the user). */
-    public Future<java.util.Optional<IssueSummary>> get(long userId, JiraInstance instance, String key) {
+    public Future<java.util.Optional<IssueSummary>> get(long userId, JiraSite instance, String key) {
         return jira.call(userId, instance, HttpMethod.GET, "/issue/" + key, Map.of("fields", SUMMARY_FIELDS), null)
                 .map(response -> java.util.Optional.of(IssueSummary.from(response.bodyAsJsonObject(), instance)))
-                .recover(failure -> failure instanceof ApiException api && api.code() == ErrorCode.NOT_FOUND
+                .recover(failure -> failure instanceof Failure api && api.code() == ErrorCode.NOT_FOUND
                         ? Future.succeededFuture(java.util.Optional.empty()) : Future.failedFuture(failure));
     }
 
-    public Future<JsonArray> issueTypes(long userId, JiraInstance instance, String projectKey) {
+    /** The projects the user can see (the first 100 on Cloud). */
+    public Future<JsonArray> projects(long userId, JiraSite instance) {
+        boolean cloud = instance.isCloud();
+        return jira.call(userId, instance, HttpMethod.GET, cloud ? "/project/search" : "/project",
+                        cloud ? Map.of("maxResults", "100") : Map.of(), null)
+                .map(response -> {
+                    JsonArray projects = cloud ? response.bodyAsJsonObject().getJsonArray("values", new JsonArray()) : response.bodyAsJsonArray();
+                    JsonArray items = new JsonArray();
+                    projects.forEach(p -> {
+                        JsonObject project = (JsonObject) p;
+                        items.add(new JsonObject().put("id", project.getString("id")).put("key", project.getString("key"))
+                                .put("name", project.getString("name")));
+                    });
+                    return items;
+                });
+    }
+
+    public Future<JsonArray> issueTypes(long userId, JiraSite instance, String projectKey) {
         return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes", Map.of("maxResults", "100"), null)
                 .map(response -> {
                     JsonObject body = response.bodyAsJsonObject();
@@ -127,7 +142,7 @@ public final class JiraIssues {
     }
 
     /** The fields of an issue type, normalised: id, name, required, type, allowed values (id and label). */
-    public Future<JsonArray> fields(long userId, JiraInstance instance, String projectKey, String issueTypeId) {
+    public Future<JsonArray> fields(long userId, JiraSite instance, String projectKey, String issueTypeId) {
         return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes/" + issueTypeId,
                         Map.of("maxResults", "200"), null)
                 .map(response -> {
@@ -139,7 +154,7 @@ public final class JiraIssues {
                 });
     }
 
-    public Future<JsonArray> users(long userId, JiraInstance instance, String text) {
+    public Future<JsonArray> users(long userId, JiraSite instance, String text) {
         boolean cloud = instance.deployment() == Deployment.CLOUD;
         return jira.call(userId, instance, HttpMethod.GET, "/user/search", Map.of(cloud ? "query" : "username", text, "maxResults", "20"), null)
                 .map(response -> {
@@ -154,20 +169,20 @@ public final class JiraIssues {
     }
 
     /** Creates an issue; answers its key and id. Field errors come back as {@link JiraFieldErrors}. */
-    public Future<JsonObject> create(long userId, JiraInstance instance, JsonObject fields) {
+    public Future<JsonObject> create(long userId, JiraSite instance, JsonObject fields) {
         return jira.callRaw(userId, instance, HttpMethod.POST, "/issue", Map.of(), new JsonObject().put("fields", fields))
                 .compose(response -> {
                     if (response.statusCode() == 201 || response.statusCode() == 200) {
                         return Future.succeededFuture(response.bodyAsJsonObject());
                     }
                     JsonObject fieldErrors = JiraErrors.fieldErrors(response);
-                    ApiException described = JiraErrors.describe(response, instance.name());
+                    Failure described = JiraErrors.describe(response, instance.name());
                     return Future.failedFuture(response.statusCode() == 400 ? new JiraFieldErrors(described.getMessage(), fieldErrors) : described);
                 });
     }
 
     /** Jira refused the issue: its message, and the errors per field. */
-    public static final class JiraFieldErrors extends ApiException {
+    public static final class JiraFieldErrors extends Failure {
         private static final long serialVersionUID = 1L;
         private final transient JsonObject fields;
 

@@ -1,6 +1,6 @@
 package io.testbridge.jira;
 
-import io.testbridge.http.ApiException;
+import io.testbridge.errors.Failure;
 
 import java.net.IDN;
 import java.net.InetAddress;
@@ -19,26 +19,26 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw ApiException.invalid(field, "This is not a URL: " + e.getReason() + ".");
+            throw Failure.invalid(field, "This is not a URL: " + e.getReason() + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw ApiException.invalid(field, "Use an http:// or https:// URL, like https://your-site.atlassian.net.");
+            throw Failure.invalid(field, "Use an http:// or https:// URL, like https://your-site.atlassian.net.");
         }
         if (uri.getRawUserInfo() != null) {
-            throw ApiException.invalid(field, "Leave user names and passwords out of the URL.");
+            throw Failure.invalid(field, "Leave user names and passwords out of the URL.");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ApiException.invalid(field, "The URL needs a host name.");
+            throw Failure.invalid(field, "The URL needs a host name.");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw ApiException.invalid(field, "Give the base URL of Jira, without ?query or #fragment.");
+            throw Failure.invalid(field, "Give the base URL of Jira, without ?query or #fragment.");
         }
         String host;
         try {
             host = IDN.toASCII(uri.getHost(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, "The host name is not valid.");
+            throw Failure.invalid(field, "The host name is not valid.");
         }
         int port = uri.getPort();
         if ((scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80)) {

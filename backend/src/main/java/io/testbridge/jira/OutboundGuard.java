@@ -1,7 +1,7 @@
 package io.testbridge.jira;
 
 import io.testbridge.config.AppConfig;
-import io.testbridge.http.ApiException;
+import io.testbridge.errors.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -28,7 +28,7 @@ public final class OutboundGuard {
     /** Refuses at once (400, naming the field) what the scheme alone rules out. */
     public void checkScheme(String field, JiraUrl url) {
         if (!url.isHttps() && !url.isLoopback() && !policy.allowHttp()) {
-            throw ApiException.invalid(field, "Use https:// (Jira requires it); plain http is only allowed for "
+            throw Failure.invalid(field, "Use https:// (Jira requires it); plain http is only allowed for "
                     + "localhost unless TESTBRIDGE_JIRA_ALLOW_HTTP=true.");
         }
     }

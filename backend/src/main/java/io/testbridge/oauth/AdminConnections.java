@@ -1,18 +1,18 @@
 package io.testbridge.oauth;
 
-import io.testbridge.audit.Actor;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.integrations.Integrations;
 import io.testbridge.integrations.JiraInstance;
+import io.testbridge.jira.Deployment;
+import io.testbridge.shared.Actor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,28 +24,30 @@ import java.util.List;
  * consent in Jira, paste the verification code, and the instance is Connected. Reconfiguring
  * (the wrench) replaces the old client and tokens only once the new connection succeeds.
  */
-public final class AdminConnections {
+final class AdminConnections {
     private static final Logger LOG = LoggerFactory.getLogger(AdminConnections.class);
 
     private final Pool pool;
     private final OAuthFlows flows;
     private final OAuthClientStore store;
-    private final IntegrationService integrations;
+    private final ConnectionStore connections;
+    private final Integrations integrations;
     private final GrantConfirmation grants;
     private final AuditLog audit;
 
-    public AdminConnections(Pool pool, OAuthFlows flows, OAuthClientStore store, IntegrationService integrations,
-                            GrantConfirmation grants, AuditLog audit) {
+    AdminConnections(Pool pool, OAuthFlows flows, OAuthClientStore store, ConnectionStore connections, Integrations integrations,
+                     GrantConfirmation grants, AuditLog audit) {
         this.pool = pool;
         this.flows = flows;
         this.store = store;
+        this.connections = connections;
         this.integrations = integrations;
         this.grants = grants;
         this.audit = audit;
     }
 
     /** What the connection dialog shows: the callback URL to register, the scopes, and the current state. */
-    public Future<JsonObject> settings(long instanceId) {
+    Future<JsonObject> settings(long instanceId) {
         return integrations.get(instanceId).compose(instance -> store.registration(pool, instanceId).map(registration -> {
             List<String> scopes = instance.deployment() == Deployment.CLOUD ? JiraOAuthClient.CLOUD_SCOPES : JiraOAuthClient.DATA_CENTER_SCOPES;
             return new JsonObject()
@@ -60,89 +62,69 @@ public final class AdminConnections {
     }
 
     /** Step 1: a new flow with these credentials; an empty secret reuses the stored one for the same client id. */
-    public Future<OAuthFlows.Started> start(long instanceId, String clientId, String clientSecret, Actor actor) {
+    Future<StartedFlow> start(long instanceId, String clientId, String clientSecret, Actor actor) {
         return integrations.get(instanceId).compose(instance -> {
             if (instance.oauthRefusal() != null) {
-                return Future.failedFuture(new ApiException(ErrorCode.CONFLICT, instance.oauthRefusal()));
+                return Future.failedFuture(new Failure(ErrorCode.CONFLICT, instance.oauthRefusal()));
             }
             if (clientSecret != null && !clientSecret.isBlank()) {
                 return flows.start(instance, FlowPurpose.ADMIN_CONNECT, clientId.strip(), clientSecret.strip(), null, actor);
             }
             return store.registration(pool, instanceId).compose(existing -> existing.isPresent() && existing.get().clientId().equals(clientId.strip())
                     ? flows.start(instance, FlowPurpose.ADMIN_CONNECT, clientId.strip(), existing.get().clientSecret(), null, actor)
-                    : Future.failedFuture(ApiException.invalid("clientSecret", "Enter the Client Secret.")));
+                    : Future.failedFuture(Failure.invalid("clientSecret", "Enter the Client Secret.")));
         });
     }
 
     /** Step 2: redeem the verification code, confirm the grant is for this instance, and switch to the new connection. */
-    public Future<JiraInstance> configure(long instanceId, String verificationCode, Actor actor) {
+    Future<Void> configure(long instanceId, String verificationCode, Actor actor) {
         return integrations.get(instanceId).compose(instance -> flows.redeem(instance, FlowPurpose.ADMIN_CONNECT, verificationCode, actor)
                 .compose(redeemed -> grants.confirm(instance, redeemed.tokens().accessToken())
                         .recover(failure -> flows.fail(redeemed.flow(), instance, actor, failure.getMessage())
                                 .compose(x -> Future.failedFuture(failure)))
-                        .compose(account -> switchOver(instance, redeemed, account, actor))))
-                .compose(done -> integrations.get(instanceId));
+                        .compose(account -> switchOver(instance, redeemed, account, actor)
+                                .compose(done -> instance.cloudId() == null && account.cloudId() != null
+                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))));
     }
 
     private Future<Void> switchOver(JiraInstance instance, OAuthFlows.Redeemed redeemed, GrantConfirmation.JiraAccount account, Actor actor) {
-        boolean firstTime = !instance.oauthEnabled();
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM jira_instances WHERE id = $1 FOR UPDATE").execute(Tuple.of(instance.id()))
-                        .compose(locked -> store.saveRegistration(tx, instance.id(), redeemed.flow().clientId(), redeemed.clientSecret(),
-                                actor.userId(), flows.now()))
+        return pool.withTransaction(tx -> connections.lock(tx, instance.id()).compose(wasEnabled -> store.saveRegistration(tx, instance.id(),
+                                redeemed.flow().clientId(), redeemed.clientSecret(), actor.userId(), flows.now())
                         .compose(generation -> store.deleteTokensOfOtherGenerations(tx, instance.id(), generation)
                                 .compose(dropped -> store.saveTokens(tx, instance.id(), actor.userId(), generation, redeemed.tokens(), account, flows.now())
                                         .map(dropped)))
-                        .compose(dropped -> tx.preparedQuery("""
-                                        UPDATE jira_instances SET oauth_enabled = true, connection_state = 'CONNECTED', jira_account_id = $2,
-                                               jira_account_name = $3, granted_scopes = $4, connected_at = $5, connected_by = $6,
-                                               cloud_id = COALESCE($7, cloud_id), updated_at = now()
-                                         WHERE id = $1""")
-                                .execute(Tuple.from(new Object[] {instance.id(), account.accountId(), account.displayName(),
-                                        redeemed.tokens().scopes(), flows.now(), actor.userId(), account.cloudId()}))
+                        .compose(dropped -> connections.connected(tx, instance.id(), account, redeemed.tokens().scopes(), actor.userId(), flows.now())
                                 .map(dropped))
                         .compose(dropped -> flows.complete(tx, redeemed.flow())
                                 .compose(x -> recordAll(tx, instance, actor, List.of(
                                         new Event(AuditEventType.VERIFICATION_SUCCEEDED, "verification code accepted"),
                                         new Event(AuditEventType.ADMIN_CONNECTED, "connected as Jira user " + account.displayName()
                                                 + " with scopes " + redeemed.tokens().scopes()),
-                                        firstTime ? new Event(AuditEventType.OAUTH_ENABLED, "client " + redeemed.flow().clientId())
+                                        !wasEnabled ? new Event(AuditEventType.OAUTH_ENABLED, "client " + redeemed.flow().clientId())
                                                 : new Event(AuditEventType.OAUTH_CONFIG_UPDATED, "client " + redeemed.flow().clientId()
-                                                + (dropped > 0 ? "; " + dropped + " token(s) of the previous client deleted" : "")))))))
-                .onSuccess(recorded -> {
-                    recorded.forEach(audit::announce);
-                    LOG.info("event=oauth_connected instance_id={} by_user={}", instance.id(), actor.userId());
-                })
-                .mapEmpty();
+                                                + (dropped > 0 ? "; " + dropped + " token(s) of the previous client deleted" : ""))))))))
+                .onSuccess(done -> LOG.info("event=oauth_connected instance_id={} by_user={}", instance.id(), actor.userId()));
     }
 
     /** Turns OAuth off: forgets the client secret and every token; the history keeps the record. */
-    public Future<JiraInstance> disable(long instanceId, Actor actor) {
-        return integrations.get(instanceId).compose(instance -> pool.withTransaction(tx -> store.deleteAll(tx, instanceId)
-                        .compose(tokens -> tx.preparedQuery("""
-                                        UPDATE jira_instances SET oauth_enabled = false, connection_state = 'NOT_CONNECTED', jira_account_id = NULL,
-                                               jira_account_name = NULL, granted_scopes = NULL, connected_at = NULL, connected_by = NULL,
-                                               updated_at = now()
-                                         WHERE id = $1""").execute(Tuple.of(instanceId)).map(tokens))
-                        // Neither Atlassian 3LO nor Jira Data Center documents a revocation endpoint: the tokens are deleted here,
-                        // and users can revoke the app in their Jira profile.
-                        .compose(tokens -> recordAll(tx, instance, actor, List.of(new Event(AuditEventType.OAUTH_DISABLED,
-                                tokens + " token(s) and the client secret deleted")))))
-                .onSuccess(recorded -> recorded.forEach(audit::announce)))
-                .compose(done -> integrations.get(instanceId));
+    Future<Void> disable(long instanceId, Actor actor) {
+        return integrations.get(instanceId).compose(instance -> pool.withTransaction(tx -> connections.lock(tx, instanceId)
+                .compose(wasEnabled -> store.deleteAll(tx, instanceId))
+                .compose(tokens -> connections.disabled(tx, instanceId, flows.now()).map(tokens))
+                // Neither Atlassian 3LO nor Jira Data Center documents a revocation endpoint: the tokens are deleted here,
+                // and users can revoke the app in their Jira profile.
+                .compose(tokens -> recordAll(tx, instance, actor, List.of(new Event(AuditEventType.OAUTH_DISABLED,
+                        tokens + " token(s) and the client secret deleted"))))));
     }
 
     private record Event(AuditEventType type, String reason) {
     }
 
-    private Future<List<JsonObject>> recordAll(io.vertx.sqlclient.SqlClient tx, JiraInstance instance, Actor actor, List<Event> events) {
-        Future<List<JsonObject>> chain = Future.succeededFuture(new ArrayList<>());
+    private Future<Void> recordAll(SqlClient tx, JiraInstance instance, Actor actor, List<Event> events) {
+        Future<Long> chain = Future.succeededFuture();
         for (Event event : events) {
-            chain = chain.compose(list -> audit.record(tx, instance.id(), instance.name(), actor, event.type(), true, event.reason())
-                    .map(row -> {
-                        list.add(row);
-                        return list;
-                    }));
+            chain = chain.compose(previous -> audit.record(tx, instance.id(), instance.name(), actor, event.type(), true, event.reason()));
         }
-        return chain;
+        return chain.mapEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package io.testbridge.oauth;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Deployment;
 import io.testbridge.integrations.JiraInstance;
 import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.JiraUrl;
@@ -26,11 +26,11 @@ import java.util.List;
  * lists (another host name for it, a custom domain). The URL is the fallback only for an instance
  * whose cloud id is not known.
  */
-public final class GrantConfirmation {
+final class GrantConfirmation {
     private final JiraHttp http;
     private final String atlassianApiUrl;
 
-    public GrantConfirmation(JiraHttp http, String atlassianApiUrl) {
+    GrantConfirmation(JiraHttp http, String atlassianApiUrl) {
         this.http = http;
         this.atlassianApiUrl = atlassianApiUrl;
     }
@@ -59,7 +59,7 @@ public final class GrantConfirmation {
                                     .map(me -> new JiraAccount(me.getString("accountId"), me.getString("displayName"), cloudId));
                         }
                     }
-                    return Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "Jira granted access to "
+                    return Future.failedFuture(new Failure(ErrorCode.CONFLICT, "Jira granted access to "
                             + (granted.isEmpty() ? "no site" : String.join(", ", granted)) + ", not to " + instance.baseUrl()
                             + ". Start again and choose " + instance.baseUrl() + " under \"Use app on\" in Jira's consent page.",
                             "verificationCode"));
@@ -69,7 +69,7 @@ public final class GrantConfirmation {
     private static boolean sameSite(String url, JiraUrl wanted) {
         try {
             return JiraUrl.parse("url", url).equals(wanted);
-        } catch (ApiException notAUrl) {
+        } catch (Failure notAUrl) {
             return false;
         }
     }
@@ -82,7 +82,7 @@ public final class GrantConfirmation {
             try {
                 return response.bodyAsJsonObject();
             } catch (RuntimeException e) {
-                throw new ApiException(ErrorCode.JIRA_ERROR, "Jira's /myself did not answer with JSON; is a proxy in the way?");
+                throw new Failure(ErrorCode.JIRA_ERROR, "Jira's /myself did not answer with JSON; is a proxy in the way?");
             }
         });
     }
@@ -94,12 +94,12 @@ public final class GrantConfirmation {
         try {
             return response.bodyAsJsonArray();
         } catch (RuntimeException e) {
-            throw new ApiException(ErrorCode.JIRA_ERROR, "Atlassian's " + what + " did not answer with JSON.");
+            throw new Failure(ErrorCode.JIRA_ERROR, "Atlassian's " + what + " did not answer with JSON.");
         }
     }
 
-    private static ApiException jiraSaid(HttpResponse<Buffer> response, String what) {
-        return new ApiException(ErrorCode.JIRA_ERROR, "Jira answered HTTP " + response.statusCode() + " to " + what
+    private static Failure jiraSaid(HttpResponse<Buffer> response, String what) {
+        return new Failure(ErrorCode.JIRA_ERROR, "Jira answered HTTP " + response.statusCode() + " to " + what
                 + " with the new tokens; check the scopes granted to the app and try again.");
     }
 }

@@ -1,7 +1,7 @@
 package io.testbridge.oauth;
 
-import io.testbridge.Version;
-import io.testbridge.integrations.Deployment;
+import io.testbridge.shared.Version;
+import io.testbridge.jira.Deployment;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;

@@ -9,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The SQL of per-instance client registrations and per-user tokens (all secrets sealed). */
-public final class OAuthClientStore {
+final class OAuthClientStore {
     private final SecretBox secrets;
 
-    public OAuthClientStore(SecretBox secrets) {
+    OAuthClientStore(SecretBox secrets) {
         this.secrets = secrets;
     }
 

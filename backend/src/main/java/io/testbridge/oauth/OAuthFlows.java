@@ -1,15 +1,14 @@
 package io.testbridge.oauth;
 
-import io.testbridge.audit.Actor;
+import io.testbridge.shared.Actor;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.crypto.SecretBox;
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Deployment;
+import io.testbridge.integrations.Integrations;
 import io.testbridge.integrations.JiraInstance;
-import io.testbridge.sessions.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -30,7 +29,7 @@ import java.util.function.Supplier;
  * (single-use state bound to the user who started it, immediate code exchange, a verification
  * code), and redeeming the verification code. What a redeemed flow then does is the purpose's business.
  */
-public final class OAuthFlows {
+final class OAuthFlows {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
     static final Duration FLOW_LIFETIME = Duration.ofMinutes(10);
     static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
@@ -40,12 +39,12 @@ public final class OAuthFlows {
     private final SecretBox secrets;
     private final FlowStore flows;
     private final OAuthClients clients;
-    private final IntegrationService integrations;
+    private final Integrations integrations;
     private final AuditLog audit;
     private final Supplier<URI> publicUrl;
     private final io.testbridge.observability.Metrics metrics;
 
-    public OAuthFlows(Pool pool, Clock clock, SecretBox secrets, OAuthClients clients, IntegrationService integrations,
+    OAuthFlows(Pool pool, Clock clock, SecretBox secrets, OAuthClients clients, Integrations integrations,
                       AuditLog audit, Supplier<URI> publicUrl, io.testbridge.observability.Metrics metrics) {
         this.metrics = metrics;
         this.pool = pool;
@@ -63,19 +62,11 @@ public final class OAuthFlows {
         return publicUrl.get() + "/oauth/callback";
     }
 
-    /** A started flow: where to send the user, and until when the link works. */
-    public record Started(UUID flowId, String authorizationUrl, OffsetDateTime expiresAt) {
-        public JsonObject toJson() {
-            return new JsonObject().put("flowId", flowId.toString()).put("authorizationUrl", authorizationUrl)
-                    .put("expiresAt", expiresAt.toInstant().toString());
-        }
-    }
-
     /**
      * Starts a flow with the given client credentials ({@code clientGeneration} set when they are the
      * instance's stored ones) and records CONNECT_STARTED in the same transaction.
      */
-    public Future<Started> start(JiraInstance instance, FlowPurpose purpose, String clientId, String clientSecret,
+    public Future<StartedFlow> start(JiraInstance instance, FlowPurpose purpose, String clientId, String clientSecret,
                                  Integer clientGeneration, Actor actor) {
         UUID id = UUID.randomUUID();
         String state = FlowSecrets.newState();
@@ -83,7 +74,7 @@ public final class OAuthFlows {
         OffsetDateTime now = now();
         OffsetDateTime expiresAt = now.plus(FLOW_LIFETIME);
         String redirectUri = callbackUrl();
-        JiraOAuthClient client = clients.of(instance, clientId, clientSecret, redirectUri);
+        JiraOAuthClient client = clients.of(instance.deployment(), instance.baseUrl(), clientId, clientSecret, redirectUri);
         String authorizationUrl = client.authorizationUrl(state, verifier);
         String sealedSecret = clientGeneration == null ? secrets.encrypt(clientSecret, "oauth_flows.client_secret:" + id) : null;
         String sealedVerifier = client.usesPkce() ? secrets.encrypt(verifier, "oauth_flows.code_verifier:" + id) : null;
@@ -92,31 +83,13 @@ public final class OAuthFlows {
                         .compose(done -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.CONNECT_STARTED, true,
                                 purpose == FlowPurpose.ADMIN_CONNECT ? "administrator connection with client " + clientId
                                         : "user authentication")))
-                .onSuccess(audit::announce)
                 .onSuccess(recorded -> metrics.flowStarted(purpose.name(), instance.deployment().name()))
-                .map(recorded -> new Started(id, authorizationUrl, expiresAt));
+                .map(recorded -> new StartedFlow(id, authorizationUrl, expiresAt));
     }
 
-    /** What the callback page shows. */
-    public record CallbackResult(boolean succeeded, boolean endedFlow, String title, String message, String verificationCode,
-                                 String instanceName) {
-        /** This flow is over: the page tells the waiting Testbridge tab, which offers a new start. */
-        static CallbackResult failed(String title, String message) {
-            return new CallbackResult(false, true, title, message, null, null);
-        }
-
-        /** A reloaded or foreign link: no flow of this browser ended here (a code shown before still works). */
-        static CallbackResult stale(String title, String message) {
-            return new CallbackResult(false, false, title, message, null, null);
-        }
-    }
-
-    /**
-     * Handles Jira's redirect. {@code principal} is the browser's session user, if logged in;
-     * {@code requestId} and {@code clientAddress} go into the history like those of API calls.
-     */
-    public Future<CallbackResult> callback(String state, String code, String error, String errorDescription, Optional<Principal> principal,
-                                           String requestId, String clientAddress) {
+    /** Handles Jira's redirect; the request id and client address go into the history like those of API calls. */
+    public Future<CallbackResult> callback(CallbackRequest request) {
+        String state = request.state();
         if (state == null || state.isBlank()) {
             return Future.succeededFuture(CallbackResult.failed("This link is incomplete",
                     "Jira's answer carries no state, so Testbridge cannot tell which connection it belongs to."));
@@ -132,14 +105,17 @@ public final class OAuthFlows {
                                 "Testbridge did not start this authorization (or it was removed)."));
             }
             Flow flow = claimed.get();
-            Actor actor = new Actor(flow.userId(), principal.map(Principal::username).orElse("user " + flow.userId()), requestId, clientAddress);
-            return integrations.get(flow.instanceId()).compose(instance -> continueCallback(flow, instance, code, error, errorDescription, principal, actor, now));
+            Actor actor = new Actor(flow.userId(), request.browserUserId() != null ? request.browserUsername() : "user " + flow.userId(),
+                    request.requestId(), request.clientAddress());
+            return integrations.get(flow.instanceId()).compose(instance -> continueCallback(flow, instance, request, actor, now));
         });
     }
 
-    private Future<CallbackResult> continueCallback(Flow flow, JiraInstance instance, String code, String error, String errorDescription,
-                                                    Optional<Principal> principal, Actor actor, OffsetDateTime now) {
-        if (principal.isEmpty() || principal.get().userId() != flow.userId()) {
+    private Future<CallbackResult> continueCallback(Flow flow, JiraInstance instance, CallbackRequest request, Actor actor, OffsetDateTime now) {
+        String code = request.code();
+        String error = request.error();
+        String errorDescription = request.errorDescription();
+        if (request.browserUserId() == null || request.browserUserId() != flow.userId()) {
             return endFlow(flow, instance, actor, AuditEventType.AUTHORIZATION_FAILED, "FAILED",
                     "callback arrived in a browser session of another user or none",
                     CallbackResult.failed("Log in as the user who started this",
@@ -169,7 +145,8 @@ public final class OAuthFlows {
                     String verificationCode = VerificationCode.generate();
                     return flows.awaitVerification(flow.id(), secrets.encrypt(tokens.toJson().encode(), flow.tokenSetContext()),
                                     VerificationCode.hash(verificationCode), now.plus(VERIFICATION_LIFETIME))
-                            .map(new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name()));
+                            .map(new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name(),
+                                    VERIFICATION_LIFETIME.toMinutes()));
                 })
                 .recover(failure -> {
                     String reason = exchangeFailure(failure, instance);
@@ -181,18 +158,18 @@ public final class OAuthFlows {
 
     private Future<JiraOAuthClient> clientFor(Flow flow, JiraInstance instance) {
         if (flow.clientSecretSealed() != null) {
-            return Future.succeededFuture(clients.of(instance, flow.clientId(), secrets.decrypt(flow.clientSecretSealed(), flow.secretContext()),
+            return Future.succeededFuture(clients.of(instance.deployment(), instance.baseUrl(), flow.clientId(), secrets.decrypt(flow.clientSecretSealed(), flow.secretContext()),
                     flow.redirectUri()));
         }
         return pool.preparedQuery("SELECT client_secret, generation FROM oauth_clients WHERE instance_id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(instance.id()))
                 .compose(rows -> {
                     if (rows.size() == 0 || !java.util.Objects.equals(rows.iterator().next().getInteger("generation"), flow.clientGeneration())) {
-                        return Future.failedFuture(new ApiException(ErrorCode.CONFLICT,
+                        return Future.failedFuture(new Failure(ErrorCode.CONFLICT,
                                 "The administrator changed this instance's OAuth configuration meanwhile; start again."));
                     }
                     String secret = secrets.decrypt(rows.iterator().next().getString("client_secret"), OAuthClientStore.secretContext(instance.id()));
-                    return Future.succeededFuture(clients.of(instance, flow.clientId(), secret, flow.redirectUri()));
+                    return Future.succeededFuture(clients.of(instance.deployment(), instance.baseUrl(), flow.clientId(), secret, flow.redirectUri()));
                 });
     }
 
@@ -217,7 +194,6 @@ public final class OAuthFlows {
         metrics.flowFailed(flow.purpose().name(), type == AuditEventType.CONSENT_DENIED ? "denied" : status.toLowerCase(java.util.Locale.ROOT));
         return pool.withTransaction(tx -> flows.end(tx, flow.id(), status, reason, now())
                         .compose(done -> audit.record(tx, instance.id(), instance.name(), actor, type, false, reason)))
-                .onSuccess(audit::announce)
                 .map(result);
     }
 
@@ -245,7 +221,7 @@ public final class OAuthFlows {
             }
             if (flow.userId() != actor.userId()) {
                 return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "FAILED", "verification code presented by another user", null)
-                        .compose(x -> Future.failedFuture(ApiException.invalid("verificationCode",
+                        .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
                                 "That verification code belongs to another user's authorization; it is no longer valid.")));
             }
             if (!flow.status().equals("AWAITING_VERIFICATION") || flow.tokenSetSealed() == null) {
@@ -253,7 +229,7 @@ public final class OAuthFlows {
             }
             if (flow.verificationExpiresAt().isBefore(now)) {
                 return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "EXPIRED", "verification code expired", null)
-                        .compose(x -> Future.failedFuture(ApiException.invalid("verificationCode",
+                        .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
                                 "That verification code has expired (they last " + VERIFICATION_LIFETIME.toMinutes() + " minutes); start again from Step 1.")));
             }
             metrics.verificationAttempt("accepted");
@@ -270,10 +246,9 @@ public final class OAuthFlows {
                     .orElse(message);
             return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,
                             left.isPresent() && left.get() <= 0 ? "too many wrong verification codes" : "wrong verification code"))
-                    .onSuccess(audit::announce)
-                    .compose(x -> Future.failedFuture(left.isPresent() && left.get() <= 0
-                            ? new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, detail, "verificationCode")
-                            : ApiException.invalid("verificationCode", detail)));
+                        .compose(x -> Future.failedFuture(left.isPresent() && left.get() <= 0
+                            ? new Failure(ErrorCode.TOO_MANY_ATTEMPTS, detail, "verificationCode")
+                            : Failure.invalid("verificationCode", detail)));
         });
     }
 

@@ -1,6 +1,6 @@
 package io.testbridge.oauth;
 
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.integrations.Integrations;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -20,16 +20,16 @@ import java.util.List;
  * a refresh, so tokens not refreshed for {@value #IDLE_DAYS} days, but used within the last year,
  * are refreshed ahead of that. (The 365-day absolute expiry cannot be helped; the user is warned.)
  */
-public final class TokenKeepAlive {
+final class TokenKeepAlive {
     private static final Logger LOG = LoggerFactory.getLogger(TokenKeepAlive.class);
     static final int IDLE_DAYS = 60;
 
     private final Pool pool;
     private final Clock clock;
     private final UserTokens tokens;
-    private final IntegrationService integrations;
+    private final Integrations integrations;
 
-    public TokenKeepAlive(Pool pool, Clock clock, UserTokens tokens, IntegrationService integrations) {
+    TokenKeepAlive(Pool pool, Clock clock, UserTokens tokens, Integrations integrations) {
         this.pool = pool;
         this.clock = clock;
         this.tokens = tokens;
@@ -37,11 +37,11 @@ public final class TokenKeepAlive {
     }
 
     /** Refreshes every connection due; returns how many were refreshed. One failure does not stop the others. */
-    public Future<Integer> runOnce() {
+    Future<Integer> runOnce() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return pool.preparedQuery("""
-                        SELECT t.instance_id, t.user_id, t.version FROM oauth_tokens t JOIN jira_instances i ON i.id = t.instance_id
-                         WHERE t.status = 'ACTIVE' AND i.oauth_enabled AND t.refresh_token IS NOT NULL
+                        SELECT t.instance_id, t.user_id, t.version FROM oauth_tokens t JOIN oauth_connections o ON o.instance_id = t.instance_id
+                         WHERE t.status = 'ACTIVE' AND o.enabled AND t.refresh_token IS NOT NULL
                            AND COALESCE(t.refreshed_at, t.granted_at) < $1
                            AND COALESCE(t.last_used_at, t.granted_at) > $2""")
                 .execute(Tuple.of(now.minus(Duration.ofDays(IDLE_DAYS)), now.minus(Duration.ofDays(365))))
@@ -49,7 +49,7 @@ public final class TokenKeepAlive {
                     List<Future<Boolean>> refreshes = new ArrayList<>();
                     for (Row row : rows) {
                         refreshes.add(integrations.get(row.getLong("instance_id"))
-                                .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance, row.getLong("version")))
+                                .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance.site(), row.getLong("version")))
                                 .map(true)
                                 .otherwise(failure -> {
                                     LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} reason={}", row.getLong("instance_id"),

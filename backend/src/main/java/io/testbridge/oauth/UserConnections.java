@@ -1,12 +1,14 @@
 package io.testbridge.oauth;
 
-import io.testbridge.audit.Actor;
+import io.testbridge.shared.Actor;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Deployment;
+import io.testbridge.identity.Identity;
+import io.testbridge.identity.User;
+import io.testbridge.integrations.Integrations;
 import io.testbridge.integrations.JiraInstance;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -19,13 +21,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A tester's own Jira connections ("Steps for End-User"): authenticate with the same link →
  * consent → verification code flow, see them, disconnect them; and the administrator's view of
  * every user's connection state for an instance (never a token).
  */
-public final class UserConnections {
+final class UserConnections {
     /** Atlassian ends a grant 365 days after consent, whatever its use. */
     static final Duration CLOUD_ABSOLUTE_EXPIRY = Duration.ofDays(365);
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
@@ -34,12 +41,16 @@ public final class UserConnections {
     private final Clock clock;
     private final OAuthFlows flows;
     private final OAuthClientStore store;
-    private final IntegrationService integrations;
+    private final ConnectionStore connections;
+    private final Integrations integrations;
+    private final Identity identity;
     private final GrantConfirmation grants;
     private final AuditLog audit;
 
-    public UserConnections(Pool pool, Clock clock, OAuthFlows flows, OAuthClientStore store, IntegrationService integrations,
-                           GrantConfirmation grants, AuditLog audit) {
+    UserConnections(Pool pool, Clock clock, OAuthFlows flows, OAuthClientStore store, ConnectionStore connections, Integrations integrations,
+                    Identity identity, GrantConfirmation grants, AuditLog audit) {
+        this.connections = connections;
+        this.identity = identity;
         this.pool = pool;
         this.clock = clock;
         this.flows = flows;
@@ -49,9 +60,9 @@ public final class UserConnections {
         this.audit = audit;
     }
 
-    public Future<OAuthFlows.Started> start(long instanceId, Actor actor) {
+    public Future<StartedFlow> start(long instanceId, Actor actor) {
         return connectedInstance(instanceId).compose(instance -> store.registration(pool, instanceId).compose(registration -> registration.isEmpty()
-                ? Future.failedFuture(new ApiException(ErrorCode.CONFLICT, instance.name() + " is not connected to Jira yet."))
+                ? Future.failedFuture(new Failure(ErrorCode.CONFLICT, instance.name() + " is not connected to Jira yet."))
                 : flows.start(instance, FlowPurpose.USER_AUTH, registration.get().clientId(), registration.get().clientSecret(),
                         registration.get().generation(), actor)));
     }
@@ -62,7 +73,7 @@ public final class UserConnections {
                         .recover(failure -> flows.fail(redeemed.flow(), instance, actor, failure.getMessage()).compose(x -> Future.failedFuture(failure)))
                         .compose(account -> pool.withTransaction(tx -> store.registration(tx, instanceId).compose(registration -> {
                                     if (registration.isEmpty() || registration.get().generation() != redeemed.flow().clientGeneration()) {
-                                        return Future.failedFuture(new ApiException(ErrorCode.CONFLICT,
+                                        return Future.failedFuture(new Failure(ErrorCode.CONFLICT,
                                                 "The administrator reconfigured " + instance.name() + " meanwhile; authenticate again.", "verificationCode"));
                                     }
                                     return store.saveTokens(tx, instanceId, actor.userId(), registration.get().generation(), redeemed.tokens(), account, now())
@@ -72,7 +83,7 @@ public final class UserConnections {
                                             .compose(done -> audit.record(tx, instanceId, instance.name(), actor, AuditEventType.USER_AUTHENTICATED, true,
                                                     "as Jira user " + account.displayName()));
                                 }))
-                                .onSuccess(audit::announce))))
+                                )))
                 .compose(done -> mine(actor.userId()))
                 .map(all -> find(all, instanceId));
     }
@@ -82,55 +93,58 @@ public final class UserConnections {
                                 "DELETE FROM oauth_tokens WHERE instance_id = $1 AND user_id = $2 RETURNING jira_account_name")
                         .execute(Tuple.of(instanceId, actor.userId()))
                         .compose(rows -> rows.size() == 0
-                                ? Future.failedFuture(ApiException.notFound("You have no Jira connection to " + instance.name() + "."))
+                                ? Future.failedFuture(Failure.notFound("You have no Jira connection to " + instance.name() + "."))
                                 : audit.record(tx, instanceId, instance.name(), actor, AuditEventType.USER_DISCONNECTED, true,
                                         // no revocation endpoint exists: the user can also revoke the app in their Jira profile
                                         "was Jira user " + rows.iterator().next().getString("jira_account_name"))))
-                .onSuccess(audit::announce)
                 .mapEmpty());
     }
 
     /** Every OAuth-enabled instance, with the user's connection to it (or none). */
     public Future<JsonArray> mine(long userId) {
         return pool.preparedQuery("""
-                        SELECT i.id, i.name, i.base_url, i.deployment, t.status, t.jira_account_name, t.scopes, t.access_expires_at,
+                        SELECT o.instance_id, t.status, t.jira_account_name, t.scopes, t.access_expires_at,
                                t.granted_at, t.refreshed_at, t.last_used_at, (t.client_generation IS DISTINCT FROM c.generation) AS stale
-                          FROM jira_instances i
-                          LEFT JOIN oauth_clients c ON c.instance_id = i.id
-                          LEFT JOIN oauth_tokens t ON t.instance_id = i.id AND t.user_id = $1
-                         WHERE i.oauth_enabled
-                         ORDER BY lower(i.name), i.id""")
+                          FROM oauth_connections o
+                          LEFT JOIN oauth_clients c ON c.instance_id = o.instance_id
+                          LEFT JOIN oauth_tokens t ON t.instance_id = o.instance_id AND t.user_id = $1
+                         WHERE o.enabled""")
                 .execute(Tuple.of(userId))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(connection(row)));
-                    return items;
+                .compose(rows -> {
+                    Map<Long, Row> byInstance = new HashMap<>();
+                    rows.forEach(row -> byInstance.put(row.getLong("instance_id"), row));
+                    return integrations.getAll(new ArrayList<>(byInstance.keySet())).map(instances -> {
+                        JsonArray items = new JsonArray();
+                        for (JiraInstance instance : instances) { // by name, as the integrations module orders them
+                            items.add(new JsonObject().put("instanceId", instance.id()).put("instanceName", instance.name())
+                                    .put("baseUrl", instance.baseUrl()).put("deployment", instance.deployment().name())
+                                    .mergeIn(state(byInstance.get(instance.id()), instance.deployment())));
+                        }
+                        return items;
+                    });
                 });
     }
 
     /** The administrator's view: every user who connected to this instance, and how it stands. */
     public Future<JsonArray> ofInstance(long instanceId) {
         return integrations.get(instanceId).compose(instance -> pool.preparedQuery("""
-                        SELECT u.id AS user_id, u.username, u.display_name, t.status, t.jira_account_name, t.scopes, t.access_expires_at,
+                        SELECT t.user_id, t.status, t.jira_account_name, t.scopes, t.access_expires_at,
                                t.granted_at, t.refreshed_at, t.last_used_at, (t.client_generation IS DISTINCT FROM c.generation) AS stale
-                          FROM oauth_tokens t JOIN users u ON u.id = t.user_id
+                          FROM oauth_tokens t
                           LEFT JOIN oauth_clients c ON c.instance_id = t.instance_id
-                         WHERE t.instance_id = $1 ORDER BY lower(u.username)""")
+                         WHERE t.instance_id = $1""")
                 .execute(Tuple.of(instanceId))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    for (Row row : rows) {
-                        items.add(new JsonObject().put("userId", row.getLong("user_id")).put("username", row.getString("username"))
-                                .put("displayName", row.getString("display_name")).mergeIn(state(row, instance.deployment())));
-                    }
-                    return items;
+                .compose(rows -> {
+                    Map<Long, Row> byUser = new HashMap<>();
+                    rows.forEach(row -> byUser.put(row.getLong("user_id"), row));
+                    return identity.usersById(new ArrayList<>(byUser.keySet())).map(users -> {
+                        JsonArray items = new JsonArray();
+                        users.stream().sorted(Comparator.comparing((User user) -> user.username().toLowerCase(Locale.ROOT))).forEach(user ->
+                                items.add(new JsonObject().put("userId", user.id()).put("username", user.username())
+                                        .put("displayName", user.displayName()).mergeIn(state(byUser.get(user.id()), instance.deployment()))));
+                        return items;
+                    });
                 }));
-    }
-
-    private JsonObject connection(Row row) {
-        Deployment deployment = Deployment.valueOf(row.getString("deployment"));
-        return new JsonObject().put("instanceId", row.getLong("id")).put("instanceName", row.getString("name"))
-                .put("baseUrl", row.getString("base_url")).put("deployment", deployment.name()).mergeIn(state(row, deployment));
     }
 
     private JsonObject state(Row row, Deployment deployment) {
@@ -156,10 +170,10 @@ public final class UserConnections {
     }
 
     private Future<JiraInstance> connectedInstance(long instanceId) {
-        return integrations.get(instanceId).compose(instance -> instance.oauthEnabled()
+        return integrations.get(instanceId).compose(instance -> connections.enabled(pool, instanceId).compose(enabled -> enabled
                 ? Future.succeededFuture(instance)
-                : Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "OAuth is not enabled for " + instance.name()
-                        + "; an administrator has to connect it first.", "instanceId")));
+                : Future.failedFuture(new Failure(ErrorCode.CONFLICT, "OAuth is not enabled for " + instance.name()
+                        + "; an administrator has to connect it first.", "instanceId"))));
     }
 
     private static JsonObject find(JsonArray all, long instanceId) {
@@ -168,7 +182,7 @@ public final class UserConnections {
                 return all.getJsonObject(i);
             }
         }
-        throw ApiException.notFound("No connection to instance " + instanceId + ".");
+        throw Failure.notFound("No connection to instance " + instanceId + ".");
     }
 
     private static String instant(OffsetDateTime time) {

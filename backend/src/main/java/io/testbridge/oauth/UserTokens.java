@@ -1,14 +1,17 @@
 package io.testbridge.oauth;
 
-import io.testbridge.audit.Actor;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.crypto.SecretBox;
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.JiraInstance;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
+import io.testbridge.identity.Identity;
+import io.testbridge.jira.AccessToken;
+import io.testbridge.jira.JiraAuthRequired;
+import io.testbridge.jira.JiraSite;
+import io.testbridge.observability.Metrics;
+import io.testbridge.shared.Actor;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -20,136 +23,143 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Hands out a usable access token for (user, instance), refreshing it when it expires within a
- * margin or after Jira answered 401. At most one refresh per token runs at a time: callers in this
- * process share one in-flight refresh, and across nodes the refresh holds the token's row lock
- * ({@code SELECT … FOR UPDATE}); a caller that gets the lock after someone else refreshed uses the
- * new token without calling Jira. The rotated refresh token is committed before the new access
- * token is handed out. {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network
- * errors, 5xx and 429 keep the tokens.
+ * margin or after Jira answered 401. At most one refresh per token runs at a time: callers on this
+ * node share one in-flight refresh (this runs on the oauth verticle's context only, so a plain map
+ * holds them), and across nodes the refresh holds the token's row lock ({@code SELECT … FOR UPDATE});
+ * a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
+ * The rotated refresh token is committed before the new access token is handed out.
+ * {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network errors, 5xx and 429
+ * keep the tokens.
  */
-public final class UserTokens {
+final class UserTokens implements JiraTokens {
     private static final Logger LOG = LoggerFactory.getLogger(UserTokens.class);
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(60);
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(15);
+
+    /** The connection of the instance, with the user's token if they have one. */
+    private static final String TOKEN_SELECT = """
+            SELECT o.enabled, t.access_token, t.refresh_token, t.access_expires_at, t.status, t.version, t.cloud_id,
+                   t.client_generation, t.last_used_at, c.generation AS current_generation
+              FROM oauth_connections o
+              LEFT JOIN oauth_tokens t ON t.instance_id = o.instance_id AND t.user_id = $2
+              LEFT JOIN oauth_clients c ON c.instance_id = o.instance_id
+             WHERE o.instance_id = $1""";
+    /** The user's token, locked for a refresh. */
+    private static final String TOKEN_FOR_REFRESH = """
+            SELECT t.access_token, t.refresh_token, t.access_expires_at, t.status, t.version, t.cloud_id,
+                   t.client_generation, t.last_used_at, c.generation AS current_generation
+              FROM oauth_tokens t LEFT JOIN oauth_clients c ON c.instance_id = t.instance_id
+             WHERE t.instance_id = $1 AND t.user_id = $2
+               FOR UPDATE OF t""";
 
     private final Pool pool;
     private final Clock clock;
     private final SecretBox secrets;
     private final OAuthClientStore store;
+    private final ConnectionStore connections;
     private final OAuthClients clients;
+    private final Identity identity;
     private final AuditLog audit;
     private final Supplier<String> redirectUri;
-    private final io.testbridge.observability.Metrics metrics;
-    private final Map<String, Future<Usable>> inFlight = new ConcurrentHashMap<>();
+    private final Metrics metrics;
+    private final Map<String, Future<AccessToken>> inFlight = new HashMap<>();
 
-    public UserTokens(Pool pool, Clock clock, SecretBox secrets, OAuthClientStore store, OAuthClients clients, AuditLog audit,
-                      Supplier<String> redirectUri, io.testbridge.observability.Metrics metrics) {
-        this.metrics = metrics;
+    UserTokens(Pool pool, Clock clock, SecretBox secrets, OAuthClientStore store, ConnectionStore connections, OAuthClients clients,
+               Identity identity, AuditLog audit, Supplier<String> redirectUri, Metrics metrics) {
         this.pool = pool;
         this.clock = clock;
         this.secrets = secrets;
         this.store = store;
+        this.connections = connections;
         this.clients = clients;
+        this.identity = identity;
         this.audit = audit;
         this.redirectUri = redirectUri;
+        this.metrics = metrics;
     }
 
-    /** A token to call Jira with, and the row version it came from (to ask for a refresh after a 401). */
-    public record Usable(String accessToken, long version, String cloudId) {
-        @Override
-        public String toString() {
-            return "Usable[version " + version + "]";
-        }
-    }
-
-    public Future<Usable> usable(long userId, JiraInstance instance) {
-        if (!instance.oauthEnabled()) {
-            return Future.failedFuture(new ApiException(ErrorCode.CONFLICT,
-                    "OAuth is not enabled for " + instance.name() + "; an administrator has to connect it first.", "instanceId"));
-        }
-        return pool.preparedQuery(TOKEN_SELECT).execute(Tuple.of(instance.id(), userId)).compose(rows -> {
-            if (rows.size() == 0) {
-                return Future.failedFuture(new JiraAuthRequired(instance.id(), instance.name(), "You have not connected your Jira account yet."));
+    @Override
+    public Future<AccessToken> usable(long userId, JiraSite site) {
+        return pool.preparedQuery(TOKEN_SELECT).execute(Tuple.of(site.instanceId(), userId)).compose(rows -> {
+            if (rows.size() == 0 || !rows.iterator().next().getBoolean("enabled")) {
+                return Future.failedFuture(new Failure(ErrorCode.CONFLICT,
+                        "OAuth is not enabled for " + site.name() + "; an administrator has to connect it first.", "instanceId"));
             }
             Row row = rows.iterator().next();
-            Future<Usable> checked = checkUsable(row, instance, userId);
-            if (checked != null) {
-                return checked;
+            if (row.getString("access_token") == null) {
+                return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "You have not connected your Jira account yet."));
+            }
+            Future<AccessToken> unusable = checkUsable(row, site);
+            if (unusable != null) {
+                return unusable;
             }
             OffsetDateTime expiresAt = row.getOffsetDateTime("access_expires_at");
             if (expiresAt.isAfter(now().plus(EXPIRY_MARGIN))) {
-                touch(instance.id(), userId, row.getOffsetDateTime("last_used_at"));
-                return Future.succeededFuture(usable(row, instance.id(), userId));
+                touch(site.instanceId(), userId, row.getOffsetDateTime("last_used_at"));
+                return Future.succeededFuture(token(row, site.instanceId(), userId));
             }
-            return refresh(userId, instance, row.getLong("version"));
+            return refresh(userId, site, row.getLong("version"));
         });
     }
 
-    /** Jira said 401 to a token of this version: refresh it (once across all callers) and hand out the new one. */
-    public Future<Usable> refreshAfterUnauthorized(long userId, JiraInstance instance, long staleVersion) {
-        return refresh(userId, instance, staleVersion);
+    @Override
+    public Future<AccessToken> refreshAfterUnauthorized(long userId, JiraSite site, long staleVersion) {
+        return refresh(userId, site, staleVersion);
     }
 
-    private Future<Usable> refresh(long userId, JiraInstance instance, long staleVersion) {
-        String key = instance.id() + ":" + userId;
-        Future<Usable> existing = inFlight.get(key);
+    private Future<AccessToken> refresh(long userId, JiraSite site, long staleVersion) {
+        String key = site.instanceId() + ":" + userId;
+        Future<AccessToken> existing = inFlight.get(key);
         if (existing != null) {
             return existing;
         }
-        Future<Usable> refreshing = refreshLocked(userId, instance, staleVersion);
-        Future<Usable> raced = inFlight.putIfAbsent(key, refreshing);
-        if (raced != null) {
-            return raced;
-        }
+        Future<AccessToken> refreshing = refreshLocked(userId, site, staleVersion);
+        inFlight.put(key, refreshing);
         return refreshing.andThen(done -> inFlight.remove(key, refreshing));
     }
 
-    private static final String TOKEN_SELECT = """
-            SELECT t.access_token, t.refresh_token, t.access_expires_at, t.status, t.version, t.cloud_id, t.client_generation,
-                   t.last_used_at, c.generation AS current_generation, u.username
-              FROM oauth_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN oauth_clients c ON c.instance_id = t.instance_id
-             WHERE t.instance_id = $1 AND t.user_id = $2""";
-
     /** The refresh, under the row lock; a failure of Jira's rolls back and leaves the tokens as they were. */
-    private Future<Usable> refreshLocked(long userId, JiraInstance instance, long staleVersion) {
+    private Future<AccessToken> refreshLocked(long userId, JiraSite site, long staleVersion) {
         long started = System.nanoTime();
-        return pool.withTransaction(tx -> tx.preparedQuery(TOKEN_SELECT + " FOR UPDATE OF t").execute(Tuple.of(instance.id(), userId))
-                        .compose(rows -> {
-                            if (rows.size() == 0) {
-                                return Future.succeededFuture(Outcome.failed(new JiraAuthRequired(instance.id(), instance.name(),
-                                        "You have not connected your Jira account yet.")));
-                            }
-                            Row row = rows.iterator().next();
-                            Future<Usable> unusable = checkUsable(row, instance, userId);
-                            if (unusable != null) {
-                                return unusable.map(Outcome::ok).otherwise(Outcome::failed);
-                            }
-                            boolean refreshedMeanwhile = row.getLong("version") != staleVersion
-                                    && row.getOffsetDateTime("access_expires_at").isAfter(now().plus(EXPIRY_MARGIN));
-                            if (refreshedMeanwhile) {
-                                return Future.succeededFuture(Outcome.ok(usable(row, instance.id(), userId)));
-                            }
-                            return callTokenEndpoint(tx, row, userId, instance);
-                        }))
-                .compose(outcome -> {
-                    Duration waited = Duration.ofNanos(System.nanoTime() - started);
-                    metrics.refreshWait(waited);
-                    LOG.debug("event=token_refresh instance_id={} user_id={} waited_ms={}", instance.id(), userId, waited.toMillis());
-                    return outcome.failure() == null ? Future.succeededFuture(outcome.usable()) : Future.failedFuture(outcome.failure());
-                })
-                .recover(failure -> failure instanceof ApiException ? Future.failedFuture(failure) : transientFailure(userId, instance, failure));
+        // refreshes happen on the user's behalf: the history names them
+        return identity.user(userId).map(user -> Actor.user(userId, user.username())).otherwise(Actor.user(userId, "user " + userId))
+                .compose(actor -> pool.withTransaction(tx -> tx.preparedQuery(TOKEN_FOR_REFRESH).execute(Tuple.of(site.instanceId(), userId))
+                                .compose(rows -> {
+                                    if (rows.size() == 0) {
+                                        return Future.succeededFuture(Outcome.failed(new JiraAuthRequired(site.instanceId(), site.name(),
+                                                "You have not connected your Jira account yet.")));
+                                    }
+                                    Row row = rows.iterator().next();
+                                    Future<AccessToken> unusable = checkUsable(row, site);
+                                    if (unusable != null) {
+                                        return unusable.map(Outcome::ok).otherwise(Outcome::failed);
+                                    }
+                                    boolean refreshedMeanwhile = row.getLong("version") != staleVersion
+                                            && row.getOffsetDateTime("access_expires_at").isAfter(now().plus(EXPIRY_MARGIN));
+                                    if (refreshedMeanwhile) {
+                                        return Future.succeededFuture(Outcome.ok(token(row, site.instanceId(), userId)));
+                                    }
+                                    return callTokenEndpoint(tx, row, actor, site);
+                                }))
+                        .compose(outcome -> {
+                            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                            metrics.refreshWait(waited);
+                            LOG.debug("event=token_refresh instance_id={} user_id={} waited_ms={}", site.instanceId(), userId, waited.toMillis());
+                            return outcome.failure() == null ? Future.succeededFuture(outcome.token()) : Future.failedFuture(outcome.failure());
+                        })
+                        .recover(failure -> failure instanceof Failure ? Future.failedFuture(failure) : transientFailure(actor, site, failure)));
     }
 
     /** Whether the result of the transaction is a token or a failure to report after committing. */
-    private record Outcome(Usable usable, Throwable failure) {
-        static Outcome ok(Usable usable) {
-            return new Outcome(usable, null);
+    private record Outcome(AccessToken token, Throwable failure) {
+        static Outcome ok(AccessToken token) {
+            return new Outcome(token, null);
         }
 
         static Outcome failed(Throwable failure) {
@@ -157,82 +167,83 @@ public final class UserTokens {
         }
     }
 
-    private Future<Outcome> callTokenEndpoint(SqlConnection tx, Row row, long userId, JiraInstance instance) {
-        String refreshToken = secrets.decrypt(row.getString("refresh_token"), OAuthClientStore.refreshContext(instance.id(), userId));
+    private Future<Outcome> callTokenEndpoint(SqlConnection tx, Row row, Actor actor, JiraSite site) {
+        long userId = actor.userId();
+        String refreshToken = secrets.decrypt(row.getString("refresh_token"), OAuthClientStore.refreshContext(site.instanceId(), userId));
         if (refreshToken == null) {
-            return needsReauthentication(tx, row, userId, instance, "Jira issued no refresh token (was offline_access granted?)");
+            return needsReauthentication(tx, actor, site, "Jira issued no refresh token (was offline_access granted?)");
         }
-        return store.registration(tx, instance.id()).compose(registration -> {
+        return store.registration(tx, site.instanceId()).compose(registration -> {
             if (registration.isEmpty()) {
-                return Future.succeededFuture(Outcome.failed(new ApiException(ErrorCode.CONFLICT, "OAuth is not configured for " + instance.name() + ".")));
+                return Future.succeededFuture(Outcome.failed(new Failure(ErrorCode.CONFLICT, "OAuth is not configured for " + site.name() + ".")));
             }
-            JiraOAuthClient client = clients.of(instance, registration.get().clientId(), registration.get().clientSecret(), redirectUri.get());
+            JiraOAuthClient client = clients.of(site.deployment(), site.baseUrl(), registration.get().clientId(),
+                    registration.get().clientSecret(), redirectUri.get());
             return client.refresh(refreshToken).compose(
-                    tokens -> saveRefreshed(tx, userId, instance, row, tokens),
+                    tokens -> saveRefreshed(tx, actor, site, row, tokens),
                     failure -> failure instanceof TokenEndpointException token && token.isInvalidGrant()
-                            ? needsReauthentication(tx, row, userId, instance, "Jira refused the refresh token (" + token.getMessage() + ")")
+                            ? needsReauthentication(tx, actor, site, "Jira refused the refresh token (" + token.getMessage() + ")")
                             : Future.failedFuture(failure));
         });
     }
 
-    private Future<Outcome> saveRefreshed(SqlConnection tx, long userId, JiraInstance instance, Row row, TokenSet tokens) {
+    private Future<Outcome> saveRefreshed(SqlConnection tx, Actor actor, JiraSite site, Row row, TokenSet tokens) {
+        long userId = actor.userId();
         long version = row.getLong("version") + 1;
         return tx.preparedQuery("""
                         UPDATE oauth_tokens SET access_token = $3, refresh_token = $4, access_expires_at = $5, scopes = COALESCE(NULLIF($6, ''), scopes),
                                version = $7, refreshed_at = $8, last_used_at = $8
                          WHERE instance_id = $1 AND user_id = $2""")
-                .execute(Tuple.from(new Object[] {instance.id(), userId,
-                        secrets.encrypt(tokens.accessToken(), OAuthClientStore.accessContext(instance.id(), userId)),
-                        secrets.encrypt(tokens.refreshToken(), OAuthClientStore.refreshContext(instance.id(), userId)),
+                .execute(Tuple.from(new Object[] {site.instanceId(), userId,
+                        secrets.encrypt(tokens.accessToken(), OAuthClientStore.accessContext(site.instanceId(), userId)),
+                        secrets.encrypt(tokens.refreshToken(), OAuthClientStore.refreshContext(site.instanceId(), userId)),
                         OffsetDateTime.ofInstant(tokens.accessExpiresAt(), ZoneOffset.UTC), tokens.scopes(), version, now()}))
-                .compose(done -> audit.record(tx, instance.id(), instance.name(), actorOf(row, userId), AuditEventType.TOKEN_REFRESHED, true, null))
+                .compose(done -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESHED, true, null))
                 .map(recorded -> {
                     metrics.tokenRefresh("ok");
-                    return Outcome.ok(new Usable(tokens.accessToken(), version, row.getString("cloud_id")));
+                    return Outcome.ok(new AccessToken(tokens.accessToken(), version, row.getString("cloud_id")));
                 });
     }
 
-    private Future<Outcome> needsReauthentication(SqlConnection tx, Row row, long userId, JiraInstance instance, String reason) {
+    private Future<Outcome> needsReauthentication(SqlConnection tx, Actor actor, JiraSite site, String reason) {
+        long userId = actor.userId();
         return tx.preparedQuery("UPDATE oauth_tokens SET status = 'NEEDS_REAUTHENTICATION' WHERE instance_id = $1 AND user_id = $2")
-                .execute(Tuple.of(instance.id(), userId))
-                .compose(done -> tx.preparedQuery("""
-                                UPDATE jira_instances SET connection_state = 'NEEDS_REAUTHENTICATION'
-                                 WHERE id = $1 AND connected_by = $2""").execute(Tuple.of(instance.id(), userId)))
-                .compose(done -> audit.record(tx, instance.id(), instance.name(), actorOf(row, userId), AuditEventType.TOKEN_REFRESH_FAILED, false, reason))
-                .compose(done -> audit.record(tx, instance.id(), instance.name(), actorOf(row, userId), AuditEventType.NEEDS_REAUTHENTICATION, false, reason))
+                .execute(Tuple.of(site.instanceId(), userId))
+                .compose(done -> connections.needsReauthentication(tx, site.instanceId(), userId))
+                .compose(done -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESH_FAILED, false, reason))
+                .compose(done -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.NEEDS_REAUTHENTICATION, false, reason))
                 .map(done -> {
-                    LOG.info("event=needs_reauthentication instance_id={} user_id={}", instance.id(), userId);
+                    LOG.info("event=needs_reauthentication instance_id={} user_id={}", site.instanceId(), userId);
                     metrics.tokenRefresh("invalid_grant");
-                    return Outcome.failed(new JiraAuthRequired(instance.id(), instance.name(), "Jira no longer accepts your connection."));
+                    return Outcome.failed(new JiraAuthRequired(site.instanceId(), site.name(), "Jira no longer accepts your connection."));
                 });
     }
 
     /** Network trouble, 5xx, 429: the tokens stay as they were; say so, and let the caller retry later. */
-    private Future<Usable> transientFailure(long userId, JiraInstance instance, Throwable failure) {
+    private Future<AccessToken> transientFailure(Actor actor, JiraSite site, Throwable failure) {
         String reason = failure instanceof TokenEndpointException token ? token.getMessage() : String.valueOf(failure.getMessage());
-        LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", instance.id(), userId, reason);
+        LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", site.instanceId(), actor.userId(), reason);
         metrics.tokenRefresh("transient");
-        return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), userActor(userId), AuditEventType.TOKEN_REFRESH_FAILED, false,
+        return pool.withTransaction(tx -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESH_FAILED, false,
                         "transient: " + reason + "; tokens kept"))
-                .onSuccess(audit::announce)
                 .otherwiseEmpty()
-                .compose(x -> Future.failedFuture(new ApiException(ErrorCode.JIRA_UNAVAILABLE,
+                .compose(x -> Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE,
                         "Jira's token endpoint is not answering properly right now (" + reason + "); try again in a minute.", null, Duration.ofSeconds(30))));
     }
 
     /** Null when the row is usable; else the failure to report. */
-    private Future<Usable> checkUsable(Row row, JiraInstance instance, long userId) {
+    private static Future<AccessToken> checkUsable(Row row, JiraSite site) {
         if ("NEEDS_REAUTHENTICATION".equals(row.getString("status"))) {
-            return Future.failedFuture(new JiraAuthRequired(instance.id(), instance.name(), "Jira no longer accepts your connection."));
+            return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "Jira no longer accepts your connection."));
         }
         if (!java.util.Objects.equals(row.getInteger("client_generation"), row.getInteger("current_generation"))) {
-            return Future.failedFuture(new JiraAuthRequired(instance.id(), instance.name(), "The administrator reconfigured the connection."));
+            return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "The administrator reconfigured the connection."));
         }
         return null;
     }
 
-    private Usable usable(Row row, long instanceId, long userId) {
-        return new Usable(secrets.decrypt(row.getString("access_token"), OAuthClientStore.accessContext(instanceId, userId)),
+    private AccessToken token(Row row, long instanceId, long userId) {
+        return new AccessToken(secrets.decrypt(row.getString("access_token"), OAuthClientStore.accessContext(instanceId, userId)),
                 row.getLong("version"), row.getString("cloud_id"));
     }
 
@@ -244,17 +255,7 @@ public final class UserTokens {
         }
     }
 
-    private static Actor userActor(long userId) {
-        return new Actor(userId, "user " + userId, null, null);
-    }
-
-    /** Refreshes happen on the user's behalf; the history names them. */
-    private static Actor actorOf(Row row, long userId) {
-        return new Actor(userId, row.getString("username"), null, null);
-    }
-
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
-
 }

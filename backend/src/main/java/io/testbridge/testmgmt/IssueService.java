@@ -1,14 +1,15 @@
 package io.testbridge.testmgmt;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.http.ErrorCode;
-import io.testbridge.integrations.Deployment;
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.errors.Failure;
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Deployment;
+import io.testbridge.integrations.Integrations;
+import io.testbridge.jira.JiraSite;
 import io.testbridge.integrations.JiraInstance;
 import io.testbridge.jira.JiraClient;
 import io.testbridge.jira.JiraFieldValues;
 import io.testbridge.jira.JiraIssues;
-import io.testbridge.oauth.JiraAuthRequired;
+import io.testbridge.jira.JiraAuthRequired;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Local issues created in Jira as the tester. What the tester typed is stored first and kept
@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is written into the Jira issue, so a retry after an unknown outcome (a timeout after Jira may
  * have created it) finds the issue instead of creating a second one.
  */
-public final class IssueService {
+final class IssueService {
     private static final Logger LOG = LoggerFactory.getLogger(IssueService.class);
     private static final String COLUMNS = "id, project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description, "
             + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_at, updated_at";
@@ -45,13 +45,14 @@ public final class IssueService {
     private final Pool pool;
     private final Clock clock;
     private final ProjectService projects;
-    private final IntegrationService integrations;
+    private final Integrations integrations;
     private final JiraClient jira;
     private final JiraIssues jiraIssues;
     private final Duration unknownOutcomeGrace;
-    private final Map<Long, Future<JsonObject>> submitting = new ConcurrentHashMap<>();
+    // on the module verticle's context only: a plain map
+    private final Map<Long, Future<JsonObject>> submitting = new HashMap<>();
 
-    public IssueService(Pool pool, Clock clock, ProjectService projects, IntegrationService integrations, JiraClient jira,
+    IssueService(Pool pool, Clock clock, ProjectService projects, Integrations integrations, JiraClient jira,
                         JiraIssues jiraIssues, Duration jiraTimeout) {
         this.pool = pool;
         this.clock = clock;
@@ -65,7 +66,7 @@ public final class IssueService {
     /** Stores the draft, then creates it in Jira; answers the issue in whatever state that left it. */
     public Future<JsonObject> create(long projectId, JsonObject input, long userId) {
         return projects.get(projectId)
-                .compose(project -> integrations.get(input.getLong("instanceId")))
+                .compose(project -> site(input.getLong("instanceId")))
                 .compose(instance -> jira.requireConnection(userId, instance))
                 .compose(connected -> pool.preparedQuery("""
                                 INSERT INTO issues (project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description,
@@ -80,7 +81,7 @@ public final class IssueService {
     public Future<JsonObject> updateDraft(long id, JsonObject patch) {
         return load(id).compose(row -> {
             if ("CREATED".equals(row.getString("state"))) {
-                return Future.failedFuture(ApiException.conflict(null, "This issue is in Jira already (" + row.getString("jira_key") + "); change it there."));
+                return Future.failedFuture(Failure.conflict(null, "This issue is in Jira already (" + row.getString("jira_key") + "); change it there."));
             }
             return pool.preparedQuery("""
                             UPDATE issues SET summary = COALESCE($2, summary), description = COALESCE($3, description),
@@ -107,7 +108,7 @@ public final class IssueService {
         if ("CREATED".equals(state)) {
             return Future.succeededFuture(json(row));
         }
-        return integrations.get(row.getLong("instance_id")).compose(instance -> {
+        return site(row.getLong("instance_id")).compose(instance -> {
             if (!"UNKNOWN".equals(state)) {
                 return createInJira(row, instance, userId);
             }
@@ -121,7 +122,7 @@ public final class IssueService {
                             return markCreated(id, found.id(), found.key(), found.url(), found.status());
                         }
                         if (row.getOffsetDateTime("updated_at").isAfter(now().minus(unknownOutcomeGrace))) {
-                            return Future.failedFuture(new ApiException(ErrorCode.CONFLICT, "Jira may still be creating this issue; "
+                            return Future.failedFuture(new Failure(ErrorCode.CONFLICT, "Jira may still be creating this issue; "
                                     + "try again in a few seconds (Testbridge checks first, so it will not be created twice).",
                                     null, unknownOutcomeGrace));
                         }
@@ -130,7 +131,7 @@ public final class IssueService {
         });
     }
 
-    private Future<JsonObject> createInJira(Row row, JiraInstance instance, long userId) {
+    private Future<JsonObject> createInJira(Row row, JiraSite instance, long userId) {
         long id = row.getLong("id");
         String project = row.getString("jira_project");
         String issueType = row.getString("issue_type_id");
@@ -157,7 +158,7 @@ public final class IssueService {
                 }
                 try {
                     fields.put(fieldId, JiraFieldValues.jiraValue(field, value, instance.deployment(), "fields." + fieldId));
-                } catch (ApiException bad) {
+                } catch (Failure bad) {
                     fieldErrors.put(fieldId, bad.getMessage());
                 }
             }
@@ -169,7 +170,7 @@ public final class IssueService {
                             .map(summary -> summary.map(JiraIssues.IssueSummary::status).orElse(null))
                             .otherwise((String) null)
                             .compose(status -> markCreated(id, created.getString("id"), created.getString("key"),
-                                    JiraIssues.browseUrl(instance, created.getString("key")), status)));
+                                    instance.browseUrl(created.getString("key")), status)));
         }).recover(failure -> {
             if (failure instanceof JiraAuthRequired) {
                 return Future.failedFuture(failure);
@@ -177,10 +178,10 @@ public final class IssueService {
             if (failure instanceof JiraIssues.JiraFieldErrors refused) {
                 return markFailed(id, refused.getMessage(), refused.fields());
             }
-            if (failure instanceof ApiException api && (api.code() == ErrorCode.JIRA_UNAVAILABLE)) {
+            if (failure instanceof Failure api && (api.code() == ErrorCode.JIRA_UNAVAILABLE)) {
                 return markUnknown(id, api.getMessage());
             }
-            if (failure instanceof ApiException api) {
+            if (failure instanceof Failure api) {
                 return markFailed(id, api.getMessage(), new JsonObject());
             }
             return Future.failedFuture(failure);
@@ -188,7 +189,7 @@ public final class IssueService {
     }
 
     /** Atlassian Document Format on Cloud (REST v3), plain text on Data Center (v2); the marker ends it. */
-    private static Object description(JiraInstance instance, String text, String marker) {
+    private static Object description(JiraSite instance, String text, String marker) {
         String footer = "Created from Testbridge (" + marker + ")";
         if (instance.deployment() == Deployment.DATA_CENTER) {
             return (text == null || text.isBlank() ? "" : text + "\n\n") + footer;
@@ -258,7 +259,7 @@ public final class IssueService {
 
     private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
         List<String> batch = keys.subList(0, Math.min(50, keys.size()));
-        return integrations.get(instanceId)
+        return site(instanceId)
                 .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + String.join(", ", batch) + ")", null, batch.size()))
                 .compose(page -> {
                     List<Future<?>> updates = new ArrayList<>();
@@ -273,7 +274,7 @@ public final class IssueService {
 
     private Future<Row> load(long id) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM issues WHERE id = $1").execute(Tuple.of(id))
-                .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("There is no issue " + id + "."))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(Failure.notFound("There is no issue " + id + "."))
                         : Future.succeededFuture(rows.iterator().next()));
     }
 
@@ -303,6 +304,10 @@ public final class IssueService {
             marker.append("abcdefghijkmnpqrstuvwxyz23456789".charAt(RANDOM.nextInt(32)));
         }
         return marker.toString();
+    }
+
+    private Future<JiraSite> site(long instanceId) {
+        return integrations.get(instanceId).map(JiraInstance::site);
     }
 
     private OffsetDateTime now() {

@@ -1,7 +1,7 @@
 package io.testbridge.testmgmt;
 
 import io.testbridge.db.SqlErrors;
-import io.testbridge.http.ApiException;
+import io.testbridge.errors.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,11 +10,11 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 /** Testbridge projects, each with a default Jira instance and Jira project for its issues. */
-public final class ProjectService {
+final class ProjectService {
     private static final String COLUMNS = "id, key, name, default_instance_id, default_jira_project";
     private final Pool pool;
 
-    public ProjectService(Pool pool) {
+    ProjectService(Pool pool) {
         this.pool = pool;
     }
 
@@ -28,7 +28,7 @@ public final class ProjectService {
 
     public Future<JsonObject> get(long id) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM projects WHERE id = $1").execute(Tuple.of(id))
-                .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("There is no project " + id + "."))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(Failure.notFound("There is no project " + id + "."))
                         : Future.succeededFuture(json(rows.iterator().next())));
     }
 
@@ -52,10 +52,10 @@ public final class ProjectService {
 
     private static <T> Future<T> explain(Throwable error) {
         if (SqlErrors.is(error, SqlErrors.UNIQUE_VIOLATION)) {
-            return Future.failedFuture(ApiException.conflict("key", "A project with this key exists already."));
+            return Future.failedFuture(Failure.conflict("key", "A project with this key exists already."));
         }
         if (SqlErrors.is(error, SqlErrors.FOREIGN_KEY_VIOLATION)) {
-            return Future.failedFuture(ApiException.invalid("defaultInstanceId", "There is no such Jira instance."));
+            return Future.failedFuture(Failure.invalid("defaultInstanceId", "There is no such Jira instance."));
         }
         return Future.failedFuture(error);
     }

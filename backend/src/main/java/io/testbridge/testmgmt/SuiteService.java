@@ -1,7 +1,9 @@
 package io.testbridge.testmgmt;
 
-import io.testbridge.http.ApiException;
-import io.testbridge.integrations.IntegrationService;
+import io.testbridge.errors.Failure;
+import io.testbridge.integrations.Integrations;
+import io.testbridge.integrations.JiraInstance;
+import io.testbridge.jira.JiraSite;
 import io.testbridge.jira.JiraIssues;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +17,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -23,17 +29,17 @@ import java.util.Optional;
  * Jira (key, summary, status, assignee, type); they are refreshed on view as the viewer, and an
  * issue deleted in Jira shows as not found instead of failing the page.
  */
-public final class SuiteService {
+final class SuiteService {
     private static final Duration LINK_CACHE = Duration.ofSeconds(60);
     private static final int JIRA_CONCURRENCY = 5;
 
     private final Pool pool;
     private final Clock clock;
     private final ProjectService projects;
-    private final IntegrationService integrations;
+    private final Integrations integrations;
     private final JiraIssues jira;
 
-    public SuiteService(Pool pool, Clock clock, ProjectService projects, IntegrationService integrations, JiraIssues jira) {
+    SuiteService(Pool pool, Clock clock, ProjectService projects, Integrations integrations, JiraIssues jira) {
         this.pool = pool;
         this.clock = clock;
         this.projects = projects;
@@ -78,7 +84,7 @@ public final class SuiteService {
 
     /** Links issues after reading each from Jira (a key Jira does not know is refused, naming it). */
     public Future<JsonArray> link(long suiteId, long instanceId, List<String> keys, long userId) {
-        return suite(suiteId).compose(suite -> integrations.get(instanceId)).compose(instance ->
+        return suite(suiteId).compose(suite -> site(instanceId)).compose(instance ->
                 inBatches(keys, key -> jira.get(userId, instance, key.toUpperCase(java.util.Locale.ROOT)))
                         .compose(found -> {
                             List<String> missing = new ArrayList<>();
@@ -88,7 +94,7 @@ public final class SuiteService {
                                 }
                             }
                             if (!missing.isEmpty()) {
-                                return Future.failedFuture(ApiException.invalid("keys", "Jira has no issue " + String.join(", ", missing)
+                                return Future.failedFuture(Failure.invalid("keys", "Jira has no issue " + String.join(", ", missing)
                                         + " (or you cannot see it)."));
                             }
                             return pool.withTransaction(tx -> {
@@ -115,7 +121,7 @@ public final class SuiteService {
         return pool.preparedQuery("DELETE FROM suite_links WHERE suite_id = $1 AND instance_id = $2 AND jira_key = $3")
                 .execute(Tuple.of(suiteId, instanceId, key.toUpperCase(java.util.Locale.ROOT)))
                 .compose(rows -> rows.rowCount() == 0
-                        ? Future.failedFuture(ApiException.notFound(key + " is not linked to this suite."))
+                        ? Future.failedFuture(Failure.notFound(key + " is not linked to this suite."))
                         : Future.<Void>succeededFuture());
     }
 
@@ -128,7 +134,7 @@ public final class SuiteService {
                     for (Row row : rows) {
                         long instanceId = row.getLong("instance_id");
                         String key = row.getString("jira_key");
-                        refreshes.add(integrations.get(instanceId)
+                        refreshes.add(site(instanceId)
                                 .compose(instance -> jira.get(userId, instance, key))
                                 .compose(found -> store(suiteId, instanceId, key, found))
                                 .map(true)
@@ -153,7 +159,7 @@ public final class SuiteService {
 
     private Future<JsonObject> suite(long suiteId) {
         return pool.preparedQuery("SELECT id, project_id, name, description FROM suites WHERE id = $1").execute(Tuple.of(suiteId))
-                .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("There is no test suite " + suiteId + "."))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(Failure.notFound("There is no test suite " + suiteId + "."))
                         : Future.succeededFuture(new JsonObject().put("id", rows.iterator().next().getLong("id"))
                         .put("projectId", rows.iterator().next().getLong("project_id")).put("name", rows.iterator().next().getString("name"))
                         .put("description", rows.iterator().next().getString("description"))));
@@ -171,19 +177,26 @@ public final class SuiteService {
 
     private Future<JsonArray> links(long suiteId) {
         return pool.preparedQuery("""
-                        SELECT l.instance_id, l.jira_key, l.summary, l.status, l.assignee, l.issue_type, l.not_found, l.checked_at, i.base_url
-                          FROM suite_links l JOIN jira_instances i ON i.id = l.instance_id
-                         WHERE l.suite_id = $1 ORDER BY l.linked_at, l.jira_key""")
+                        SELECT instance_id, jira_key, summary, status, assignee, issue_type, not_found, checked_at
+                          FROM suite_links WHERE suite_id = $1 ORDER BY linked_at, jira_key""")
                 .execute(Tuple.of(suiteId))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(new JsonObject().put("instanceId", row.getLong("instance_id")).put("key", row.getString("jira_key"))
-                            .put("summary", row.getString("summary")).put("status", row.getString("status"))
-                            .put("assignee", row.getString("assignee")).put("issueType", row.getString("issue_type"))
-                            .put("url", row.getString("base_url") + "/browse/" + row.getString("jira_key"))
-                            .put("notFound", row.getBoolean("not_found"))
-                            .put("checkedAt", row.getOffsetDateTime("checked_at") == null ? null : row.getOffsetDateTime("checked_at").toInstant().toString())));
-                    return items;
+                .compose(rows -> {
+                    Set<Long> instanceIds = new HashSet<>();
+                    rows.forEach(row -> instanceIds.add(row.getLong("instance_id")));
+                    // the Jira URL of each link comes from its instance, so it follows the instance if its URL changes
+                    return integrations.getAll(new ArrayList<>(instanceIds)).map(instances -> {
+                        Map<Long, JiraSite> sites = new HashMap<>();
+                        instances.forEach(instance -> sites.put(instance.id(), instance.site()));
+                        JsonArray items = new JsonArray();
+                        rows.forEach(row -> items.add(new JsonObject().put("instanceId", row.getLong("instance_id")).put("key", row.getString("jira_key"))
+                                .put("summary", row.getString("summary")).put("status", row.getString("status"))
+                                .put("assignee", row.getString("assignee")).put("issueType", row.getString("issue_type"))
+                                .put("url", Optional.ofNullable(sites.get(row.getLong("instance_id")))
+                                        .map(site -> site.browseUrl(row.getString("jira_key"))).orElse(null))
+                                .put("notFound", row.getBoolean("not_found"))
+                                .put("checkedAt", row.getOffsetDateTime("checked_at") == null ? null : row.getOffsetDateTime("checked_at").toInstant().toString())));
+                        return items;
+                    });
                 });
     }
 
@@ -207,6 +220,10 @@ public final class SuiteService {
     private static JsonObject summary(Row row) {
         return new JsonObject().put("id", row.getLong("id")).put("projectId", row.getLong("project_id")).put("name", row.getString("name"))
                 .put("description", row.getString("description")).put("caseCount", row.getLong("case_count")).put("linkCount", row.getLong("link_count"));
+    }
+
+    private Future<JiraSite> site(long instanceId) {
+        return integrations.get(instanceId).map(JiraInstance::site);
     }
 
     private OffsetDateTime now() {

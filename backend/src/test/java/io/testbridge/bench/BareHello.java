@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Row;
  * headers and its own code.
  */
 public final class BareHello {
-    private static final String LIST = "SELECT " + JiraInstance.COLUMNS + " FROM jira_instances ORDER BY lower(name), id LIMIT 50";
+    private static final String LIST = JiraInstance.SELECT + JiraInstance.FROM + " ORDER BY lower(i.name), i.id LIMIT 50";
 
     private BareHello() {
     }

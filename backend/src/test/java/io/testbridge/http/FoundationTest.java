@@ -1,6 +1,6 @@
 package io.testbridge.http;
 
-import io.testbridge.Version;
+import io.testbridge.shared.Version;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.RunningApp;
 import org.junit.jupiter.api.AfterAll;

@@ -1,0 +1,30 @@
+package io.testbridge.bus;
+
+/**
+ * Every event-bus address, in one place. Doors (request/reply, {@link Door}) answer at
+ * {@code <prefix>.<method>}; events are published at {@code testbridge.<module>.events.<past-tense>}.
+ */
+public final class EventAddresses {
+    /** Users, roles, logins and sessions. */
+    public static final String IDENTITY = "testbridge.identity";
+    /** Registered Jira instances. */
+    public static final String INTEGRATIONS = "testbridge.integrations";
+    /** OAuth connections: administrators' and users' flows, the callback. */
+    public static final String OAUTH = "testbridge.oauth";
+    /** Users' Jira access tokens, for the Jira client. */
+    public static final String OAUTH_TOKENS = "testbridge.oauth.tokens";
+    /** The OAuth history, read side. */
+    public static final String AUDIT = "testbridge.audit";
+    /** Projects, the Issue module, test suites, and Jira as users browse it. */
+    public static final String TESTMGMT = "testbridge.testmgmt";
+
+    /**
+     * An OAuth history row was committed, on any node (body: a JsonObject with id, instanceId,
+     * eventType, outcome). Published on every node by its audit verticle, which hears the commit
+     * from PostgreSQL; consumed by the live history streams of the HTTP layer.
+     */
+    public static final String AUDIT_RECORDED = "testbridge.audit.events.recorded";
+
+    private EventAddresses() {
+    }
+}

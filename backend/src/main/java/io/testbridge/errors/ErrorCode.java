@@ -1,0 +1,37 @@
+package io.testbridge.errors;
+
+/** Every kind of API failure, mapped once to its HTTP status and the code clients see. */
+public enum ErrorCode {
+    INVALID_REQUEST(400, "invalid_request"),
+    UNAUTHENTICATED(401, "unauthenticated"),
+    INVALID_CREDENTIALS(401, "invalid_credentials"),
+    JIRA_AUTH_REQUIRED(401, "jira_auth_required"),
+    FORBIDDEN(403, "forbidden"),
+    CSRF_TOKEN_INVALID(403, "csrf_token_invalid"),
+    NOT_FOUND(404, "not_found"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    CONFLICT(409, "conflict"),
+    PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
+    INTERNAL(500, "internal_error"),
+    JIRA_ERROR(502, "jira_error"),
+    JIRA_UNAVAILABLE(503, "jira_unavailable"),
+    UNAVAILABLE(503, "unavailable");
+
+    private final int status;
+    private final String code;
+
+    ErrorCode(int status, String code) {
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,80 @@
+package io.testbridge.http.routes;
+
+import io.testbridge.http.ApiModule;
+import io.testbridge.http.ApiResponses;
+import io.testbridge.http.Requests;
+import io.testbridge.identity.Identity;
+import io.testbridge.identity.NewUser;
+import io.testbridge.identity.Role;
+import io.testbridge.identity.User;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The first-run set-up, user administration and role administration endpoints. */
+public final class UsersRoutes implements ApiModule {
+    private final Identity identity;
+
+    public UsersRoutes(Identity identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Map<String, Handler<RoutingContext>> operations() {
+        return Map.of(
+                "getSetup", ctx -> ApiResponses.reply(ctx, 200,
+                        identity.anyUserExists().map(exists -> new JsonObject().put("needsAdmin", !exists))),
+                "createFirstAdmin", ctx -> ApiResponses.reply(ctx, 201,
+                        identity.createFirstAdmin(newUser(Requests.body(ctx))).map(User::toJson)),
+                "listUsers", ctx -> ApiResponses.reply(ctx, 200, identity.listUsers().map(list -> items(list.stream().map(User::toJson).toList()))),
+                "createUser", this::createUser,
+                "updateUser", this::updateUser,
+                "resetUserPassword", ctx -> ApiResponses.reply(ctx, 204,
+                        identity.setPassword(Requests.pathLong(ctx, "userId"), Requests.body(ctx).getString("password"))),
+                "listRoles", ctx -> ApiResponses.reply(ctx, 200, identity.listRoles().map(list -> items(list.stream().map(Role::toJson).toList()))),
+                "createRole", ctx -> {
+                    JsonObject body = Requests.body(ctx);
+                    ApiResponses.reply(ctx, 201, identity.createRole(Requests.text(body, "name"),
+                            Role.rightsOf(body.getJsonArray("rights"))).map(Role::toJson));
+                },
+                "updateRole", ctx -> {
+                    JsonObject body = Requests.body(ctx);
+                    if (body.containsKey("name")) {
+                        Requests.text(body, "name");
+                    }
+                    ApiResponses.reply(ctx, 200, identity.updateRole(Requests.pathLong(ctx, "roleId"), body).map(Role::toJson));
+                },
+                "deleteRole", ctx -> ApiResponses.reply(ctx, 204, identity.deleteRole(Requests.pathLong(ctx, "roleId"))));
+    }
+
+    private void createUser(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        List<Long> roleIds = new ArrayList<>();
+        body.getJsonArray("roleIds").forEach(id -> roleIds.add(((Number) id).longValue()));
+        ApiResponses.reply(ctx, 201, identity.createUser(newUser(body), roleIds).map(User::toJson));
+    }
+
+    private void updateUser(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        for (String field : List.of("displayName", "email")) {
+            if (body.containsKey(field)) {
+                Requests.text(body, field);
+            }
+        }
+        ApiResponses.reply(ctx, 200, identity.updateUser(Requests.pathLong(ctx, "userId"), body).map(User::toJson));
+    }
+
+    private static NewUser newUser(JsonObject body) {
+        Requests.text(body, "displayName");
+        return NewUser.fromJson(body);
+    }
+
+    private static JsonObject items(List<JsonObject> items) {
+        return new JsonObject().put("items", new JsonArray(items));
+    }
+}

@@ -1,0 +1,17 @@
+package io.testbridge.identity;
+
+import io.vertx.core.json.JsonObject;
+
+/** The fields of a user being created; the password is plain only until it is hashed. */
+public record NewUser(String username, String displayName, String email, String password) {
+
+    public static NewUser fromJson(JsonObject body) {
+        return new NewUser(body.getString("username").strip(), body.getString("displayName").strip(),
+                body.getString("email").strip(), body.getString("password"));
+    }
+
+    @Override
+    public String toString() {
+        return "NewUser[" + username + "]";
+    }
+}

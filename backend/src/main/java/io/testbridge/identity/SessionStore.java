@@ -1,0 +1,195 @@
+package io.testbridge.identity;
+
+import io.testbridge.config.AppConfig;
+import io.testbridge.identity.Role;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Sessions kept in PostgreSQL, so they survive restarts and are shared by every node, with a short
+ * per-node cache of looked-up sessions. Runs on the identity verticle's context only, so the cache
+ * is a plain map.
+ */
+final class SessionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    /** last_seen_at is written at most this often per session, to keep reads cheap. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    /**
+     * How long a looked-up session is reused without asking PostgreSQL. Logout, disabling a user, a
+     * new password and changed roles evict it on every node at once ({@link SessionEvictions}); the
+     * time only bounds what a missed eviction could cost.
+     */
+    static final Duration CACHE_TIME = Duration.ofSeconds(2);
+    private static final int CACHE_LIMIT = 10_000;
+    private static final long EVERYONE = -1;
+    // What an eviction names: a user's sessions, or one session by its hash.
+    private static final String USER = "user:";
+    private static final String SESSION = "session:";
+
+    private record Cached(Principal principal, java.time.Instant until) {
+    }
+
+    private final Pool pool;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+    private final java.util.Map<String, Cached> cache = new java.util.HashMap<>();
+    private final SessionEvictions evictions;
+    /** Counts evictions, so that a look-up that raced with one does not cache what it read before it. */
+    private long evicted;
+
+    SessionStore(io.vertx.core.Vertx vertx, Pool pool, io.testbridge.config.DatabaseUrl url, Clock clock, AppConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.idleTimeout = config.sessionIdleTimeout();
+        this.absoluteTimeout = config.sessionAbsoluteTimeout();
+        this.evictions = new SessionEvictions(vertx, pool, url, this::evict, () -> forget(EVERYONE));
+    }
+
+    /** Starts hearing other nodes' evictions (until then nothing is cached). */
+    Future<Void> listen() {
+        return evictions.connect();
+    }
+
+    Future<Void> close() {
+        return evictions.close();
+    }
+
+    /**
+     * A user's sessions or rights changed (or, for -1, anyone's: a role changed): every node drops
+     * what it cached of them. Completes once this node has and the others have been told; it never
+     * fails, since the change itself is committed and caches also expire.
+     */
+    Future<Void> forgetUser(long userId) {
+        forget(userId);
+        return evictions.announce(USER + userId);
+    }
+
+    /** An eviction announced by a node (this one included): {@code user:<id>} (-1: everyone) or {@code session:<hash>}. */
+    private void evict(String eviction) {
+        if (eviction.startsWith(SESSION)) {
+            evicted++;
+            cache.remove(eviction.substring(SESSION.length()));
+        } else if (eviction.startsWith(USER) && eviction.substring(USER.length()).matches("-?\\d{1,19}")) {
+            forget(Long.parseLong(eviction.substring(USER.length())));
+        } else {
+            forget(EVERYONE);
+        }
+    }
+
+    /** Drops cached sessions of a user (or of everyone, for -1). */
+    private void forget(long userId) {
+        evicted++;
+        cache.values().removeIf(entry -> userId < 0 || entry.principal().userId() == userId);
+    }
+
+    private static String key(byte[] hash) {
+        return java.util.HexFormat.of().formatHex(hash);
+    }
+
+    Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    Future<SessionToken> create(long userId, String clientAddress, String userAgent) {
+        SessionToken token = SessionToken.generate();
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, client_address, user_agent)
+                        VALUES ($1, $2, $3, $3, $4, $5, $6)""")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), userId, now, now.plus(absoluteTimeout),
+                        clientAddress, truncate(userAgent, 300)))
+                .map(token);
+    }
+
+    /** The principal of a live session of an enabled user, or empty. */
+    Future<Optional<Principal>> resolve(SessionToken token) {
+        String key = key(token.hash());
+        Cached cached = cache.get(key);
+        if (cached != null && cached.until().isAfter(clock.instant()) && evictions.listening()) {
+            return Future.succeededFuture(Optional.of(cached.principal()));
+        }
+        long evictedBefore = evicted;
+        return lookUp(token).onSuccess(found -> {
+            if (found.isPresent() && evictions.listening() && evicted == evictedBefore) {
+                if (cache.size() >= CACHE_LIMIT) {
+                    cache.clear();
+                }
+                cache.put(key, new Cached(found.get(), clock.instant().plus(CACHE_TIME)));
+            } else {
+                cache.remove(key);
+            }
+        });
+    }
+
+    private Future<Optional<Principal>> lookUp(SessionToken token) {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("""
+                        SELECT s.user_id, s.last_seen_at, u.username,
+                               ARRAY(SELECT DISTINCT unnest(r.rights) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+                                      WHERE ur.user_id = u.id) AS rights
+                          FROM sessions s JOIN users u ON u.id = s.user_id
+                         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled""")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), now, now.minus(idleTimeout)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    if (row.getOffsetDateTime("last_seen_at").isBefore(now.minus(TOUCH_INTERVAL))) {
+                        touch(token, now);
+                    }
+                    return Optional.of(new Principal(row.getLong("user_id"), row.getString("username"), token.hash(),
+                            token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
+                });
+    }
+
+    private void touch(SessionToken token, OffsetDateTime now) {
+        pool.preparedQuery("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(token.hash()), now))
+                .onFailure(e -> LOG.warn("event=session_touch_failed reason={}", e.getMessage()));
+    }
+
+    /** Ends a session, on every node: the answer comes once the others have been told. */
+    Future<Void> delete(byte[] tokenHash) {
+        evicted++;
+        cache.remove(key(tokenHash));
+        return pool.preparedQuery("DELETE FROM sessions WHERE token_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(tokenHash)))
+                .compose(deleted -> evictions.announce(SESSION + key(tokenHash)));
+    }
+
+    Future<Void> deleteAllOf(long userId) {
+        forget(userId);
+        return pool.preparedQuery("DELETE FROM sessions WHERE user_id = $1").execute(Tuple.of(userId))
+                .compose(deleted -> evictions.announce(USER + userId));
+    }
+
+    /** Removes sessions past either timeout; run periodically. */
+    Future<Integer> purgeExpired() {
+        OffsetDateTime now = now();
+        return pool.preparedQuery("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+                .execute(Tuple.of(now, now.minus(idleTimeout)))
+                .map(rows -> rows.rowCount());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,7 +1,0 @@
-package io.testbridge.integrations;
-
-/** Where a Jira instance runs; decides the OAuth endpoints and the REST API version. */
-public enum Deployment {
-    CLOUD,
-    DATA_CENTER
-}
