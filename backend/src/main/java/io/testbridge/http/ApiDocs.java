@@ -47,29 +47,29 @@ final class ApiDocs {
                     continue;
                 }
                 String id = operation.getString("operationId");
-                toc.append("<li><a href=\"#").append(esc(id)).append("\"><code>").append(method.toUpperCase()).append(' ')
-                        .append(esc(path.getKey())).append("</code></a> ").append(esc(operation.getString("summary", ""))).append("</li>\n");
-                body.append("<section id=\"").append(esc(id)).append("\"><h2><code>").append(method.toUpperCase()).append(' ')
-                        .append(esc(path.getKey())).append("</code></h2>\n<p>").append(esc(operation.getString("summary", ""))).append("</p>\n")
-                        .append("<p><strong>Needs:</strong> <code>").append(esc(String.valueOf(operation.getValue(Access.EXTENSION)))).append("</code>")
-                        .append(" · <strong>operationId:</strong> <code>").append(esc(id)).append("</code></p>\n");
+                toc.append("<li><a href=\"#").append(Html.escape(id)).append("\"><code>").append(method.toUpperCase()).append(' ')
+                        .append(Html.escape(path.getKey())).append("</code></a> ").append(Html.escape(operation.getString("summary", ""))).append("</li>\n");
+                body.append("<section id=\"").append(Html.escape(id)).append("\"><h2><code>").append(method.toUpperCase()).append(' ')
+                        .append(Html.escape(path.getKey())).append("</code></h2>\n<p>").append(Html.escape(operation.getString("summary", ""))).append("</p>\n")
+                        .append("<p><strong>Needs:</strong> <code>").append(Html.escape(String.valueOf(operation.getValue(Access.EXTENSION)))).append("</code>")
+                        .append(" · <strong>operationId:</strong> <code>").append(Html.escape(id)).append("</code></p>\n");
                 JsonArray parameters = new JsonArray();
                 item.getJsonArray("parameters", new JsonArray()).forEach(parameters::add);
                 operation.getJsonArray("parameters", new JsonArray()).forEach(parameters::add);
                 if (!parameters.isEmpty()) {
-                    body.append("<h3>Parameters</h3><pre>").append(esc(parameters.encodePrettily())).append("</pre>\n");
+                    body.append("<h3>Parameters</h3><pre>").append(Html.escape(parameters.encodePrettily())).append("</pre>\n");
                 }
                 if (operation.getJsonObject("requestBody") != null) {
-                    body.append("<h3>Request body</h3><pre>").append(esc(operation.getJsonObject("requestBody").encodePrettily())).append("</pre>\n");
+                    body.append("<h3>Request body</h3><pre>").append(Html.escape(operation.getJsonObject("requestBody").encodePrettily())).append("</pre>\n");
                 }
-                body.append("<h3>Answers</h3><pre>").append(esc(operation.getJsonObject("responses", new JsonObject()).encodePrettily()))
+                body.append("<h3>Answers</h3><pre>").append(Html.escape(operation.getJsonObject("responses", new JsonObject()).encodePrettily()))
                         .append("</pre></section>\n");
             }
         }
-        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(info.getString("title", "API"))
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(info.getString("title", "API"))
                 + "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/oauth/callback.css\"></head><body><main style=\"max-width:60rem\">\n<h1>"
-                + esc(info.getString("title", "API")) + " " + esc(info.getString("version", "")) + "</h1>\n<p>"
-                + esc(info.getString("description", "")) + "</p>\n<p>Machine-readable: <a href=\"/api/openapi.yaml\">openapi.yaml</a>. "
+                + Html.escape(info.getString("title", "API")) + " " + Html.escape(info.getString("version", "")) + "</h1>\n<p>"
+                + Html.escape(info.getString("description", "")) + "</p>\n<p>Machine-readable: <a href=\"/api/openapi.yaml\">openapi.yaml</a>. "
                 + "Schemas referenced as <code>#/components/…</code> are in that file.</p>\n<nav aria-label=\"Operations\"><ul>\n" + toc
                 + "</ul></nav>\n" + body + "</main></body></html>\n";
     }
@@ -82,9 +82,6 @@ final class ApiDocs {
         return value instanceof Map<?, ?> map ? new JsonObject((Map<String, Object>) map) : null;
     }
 
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private static Buffer resource(String path) {
         try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(path)) {

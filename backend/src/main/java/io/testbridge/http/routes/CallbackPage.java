@@ -1,5 +1,7 @@
 package io.testbridge.http.routes;
 
+import static io.testbridge.http.Html.escape;
+
 /**
  * The page Jira's redirect lands on. It shows the verification code (or what went wrong and what
  * to do) and nothing else: no tokens, and the code only to the browser that started the flow.
@@ -49,18 +51,4 @@ final class CallbackPage {
                 """.formatted(escape(title), escape(title), body);
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }
