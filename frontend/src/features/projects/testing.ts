@@ -130,7 +130,7 @@ export function aSuite(overrides: Partial<SuiteDetail> = {}): SuiteDetail {
     projectId: 3,
     name: 'Checkout',
     description: 'Paying for the cart',
-    cases: [{ id: 1, title: 'Pay by card', steps: '1. Add an item\n2. Pay' }],
+    cases: [{ id: 1, key: 'SHOP-TC-1', title: 'Pay by card', status: 'READY', priority: 'MEDIUM', stepCount: 2, archived: false }],
     links: [aLink()],
     linksStale: false,
     ...overrides,

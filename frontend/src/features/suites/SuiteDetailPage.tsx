@@ -95,9 +95,7 @@ export function SuiteDetailPage() {
                     <Text size="sm">{testCase.title}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {testCase.steps}
-                    </Text>
+                    <Text size="sm">{testCase.stepCount === 1 ? '1 step' : `${testCase.stepCount} steps`}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -28,6 +28,7 @@ import io.testbridge.http.routes.OAuthCallbackRoutes;
 import io.testbridge.http.routes.OAuthRoutes;
 import io.testbridge.http.routes.SessionRoutes;
 import io.testbridge.http.routes.SystemRoutes;
+import io.testbridge.http.routes.TestCasesRoutes;
 import io.testbridge.http.routes.TestManagementRoutes;
 import io.testbridge.http.routes.UsersRoutes;
 import io.testbridge.identity.Identity;
@@ -45,6 +46,8 @@ import io.testbridge.observability.Metrics;
 import io.testbridge.observability.MetricsEndpoint;
 import io.testbridge.observability.RecentJiraErrors;
 import io.testbridge.shared.Version;
+import io.testbridge.testcases.TestCases;
+import io.testbridge.testcases.TestCasesVerticle;
 import io.testbridge.testmgmt.TestManagement;
 import io.testbridge.testmgmt.TestManagementVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -82,7 +85,8 @@ import java.util.function.Supplier;
 
 /**
  * Boots Testbridge: data dir → database (embedded or external) → migrations → the module verticles,
- * each deployed once and in dependency order (audit, identity, integrations, oauth, test management)
+ * each deployed once and in dependency order (audit, identity, integrations, oauth, test management,
+ * test cases)
  * → the HTTP verticles on top. Modules talk to each other through their doors on the event bus
  * ({@link Doors}). Any step that cannot work fails with a {@link ConfigException} whose message
  * names the problem.
@@ -152,6 +156,7 @@ public final class Application {
             History history = Doors.client(vertx, History.class);
             OAuth oauth = Doors.client(vertx, OAuth.class);
             TestManagement testManagement = Doors.client(vertx, TestManagement.class);
+            TestCases testCases = Doors.client(vertx, TestCases.class);
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
             List<String> deployments = new ArrayList<>();
@@ -161,6 +166,7 @@ public final class Application {
             deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
                     integrations, identity, publicUrl::get));
             deploy(vertx, deployments, "test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
+            deploy(vertx, deployments, "test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
@@ -171,7 +177,7 @@ public final class Application {
                     new UsersRoutes(identity), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
-                    new TestManagementRoutes(testManagement));
+                    new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement));
             List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HouseRulesTest {
     static final String[] MODULES = {"io.testbridge.identity..", "io.testbridge.integrations..", "io.testbridge.oauth..",
-            "io.testbridge.audit..", "io.testbridge.testmgmt.."};
+            "io.testbridge.audit..", "io.testbridge.testmgmt..", "io.testbridge.testcases.."};
     static final String[] GROUND = {"io.testbridge.errors..", "io.testbridge.shared..", "io.testbridge.config..",
             "io.testbridge.observability..", "io.testbridge.crypto..", "io.testbridge.db..", "io.testbridge.bus.."};
 
@@ -52,8 +52,10 @@ class HouseRulesTest {
             entry("jira_instances", "integrations"),
             entry("oauth_connections", "oauth"), entry("oauth_clients", "oauth"), entry("oauth_flows", "oauth"), entry("oauth_tokens", "oauth"),
             entry("oauth_history", "audit"),
-            entry("projects", "testmgmt"), entry("issues", "testmgmt"), entry("suites", "testmgmt"),
-            entry("test_cases", "testmgmt"), entry("suite_links", "testmgmt"),
+            entry("projects", "testmgmt"), entry("issues", "testmgmt"),
+            entry("case_folders", "testcases"), entry("case_counters", "testcases"), entry("test_cases", "testcases"),
+            entry("test_case_versions", "testcases"), entry("suites", "testcases"), entry("suite_cases", "testcases"),
+            entry("suite_links", "testcases"),
             entry("job_runs", "db"));
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");

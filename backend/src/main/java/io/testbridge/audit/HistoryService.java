@@ -1,5 +1,6 @@
 package io.testbridge.audit;
 
+import io.testbridge.shared.Csv;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,18 +94,8 @@ final class HistoryService implements History {
     }
 
     static String csvLine(Row row) {
-        return String.join(",", csv(row.getOffsetDateTime("occurred_at").toInstant().toString()), csv(row.getString("actor_name")),
-                csv(row.getString("event_type")), csv(row.getString("outcome")), csv(row.getString("reason")),
-                csv(row.getString("request_id")), csv(row.getString("client_address"))) + "\r\n";
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value)
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return Csv.line(java.util.Arrays.asList(row.getOffsetDateTime("occurred_at").toInstant().toString(), row.getString("actor_name"),
+                row.getString("event_type"), row.getString("outcome"), row.getString("reason"), row.getString("request_id"),
+                row.getString("client_address")));
     }
 }

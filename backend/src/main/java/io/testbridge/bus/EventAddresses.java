@@ -15,8 +15,10 @@ public final class EventAddresses {
     public static final String OAUTH_TOKENS = "testbridge.oauth.tokens";
     /** The OAuth history, read side. */
     public static final String AUDIT = "testbridge.audit";
-    /** Projects, the Issue module, test suites, and Jira as users browse it. */
+    /** Projects and the Issue module. */
     public static final String TESTMGMT = "testbridge.testmgmt";
+    /** The test-case repository: folders, versioned cases, CSV files, suites. */
+    public static final String TESTCASES = "testbridge.testcases";
 
     /**
      * An OAuth history row was committed, on any node (body: a JsonObject with id, instanceId,

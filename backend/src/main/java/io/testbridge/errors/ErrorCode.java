@@ -11,6 +11,8 @@ public enum ErrorCode {
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),
+    /** Someone saved the same thing since this client read it; the error carries the current state. */
+    EDIT_CONFLICT(409, "edit_conflict"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),

@@ -37,6 +37,8 @@ public final class ApiRouter {
     public static final String CONTRACT = "openapi/testbridge.yaml";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** An operation's own body limit in bytes, where it needs more than the default. */
+    static final String MAX_BODY_EXTENSION = "x-testbridge-max-body-bytes";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
@@ -86,7 +88,7 @@ public final class ApiRouter {
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         rootHandlers.forEach(builder::rootHandler);
-        builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        builder.rootHandler(bodyLimits(contract));
         RequestValidation validator = new RequestValidation(vertx, contract);
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
@@ -100,6 +102,34 @@ public final class ApiRouter {
         ApiDocs.mount(router, contract);
         router.route("/api/*").handler(ctx -> ctx.fail(contract.findPath(ctx.normalizedPath()) == null ? 404 : 405));
         return router;
+    }
+
+    /**
+     * Reads request bodies up to what the request's operation allows: its {@value #MAX_BODY_EXTENSION}
+     * (a CSV import), else {@value #MAX_BODY_BYTES} bytes. One operation taking large bodies does not
+     * open every route to them.
+     */
+    private static Handler<RoutingContext> bodyLimits(OpenAPIContract contract) {
+        BodyHandler standard = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        Map<String, BodyHandler> larger = new HashMap<>();
+        for (Operation operation : contract.operations()) {
+            Object declared = operation.getExtensions().get(MAX_BODY_EXTENSION);
+            if (declared instanceof Number limit) {
+                larger.put(operation.getOperationId(), BodyHandler.create(false).setBodyLimit(limit.longValue()));
+            }
+        }
+        return ctx -> {
+            HttpMethod method = ctx.request().method();
+            if (!larger.isEmpty() && !SAFE_METHODS.contains(method)) {
+                Operation operation = contract.findOperation(ctx.normalizedPath(), method);
+                BodyHandler handler = operation == null ? null : larger.get(operation.getOperationId());
+                if (handler != null) {
+                    handler.handle(ctx);
+                    return;
+                }
+            }
+            standard.handle(ctx);
+        };
     }
 
     private Handler<RoutingContext> accessControl(Access access) {

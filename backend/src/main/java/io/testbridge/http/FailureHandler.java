@@ -24,12 +24,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure instanceof io.testbridge.jira.JiraAuthRequired auth) {
-            // the SPA needs the instance to open the right "Authenticate with Jira" dialog
-            ApiResponses.error(ctx, auth.code(), auth.getMessage(), auth.field(), null,
-                    new io.vertx.core.json.JsonObject().put("instanceId", auth.instanceId()));
-        } else if (failure instanceof Failure api) {
-            ApiResponses.error(ctx, api.code(), api.getMessage(), api.field(), api.retryAfter());
+        if (failure instanceof Failure known) {
+            // details: what the client needs to act, e.g. the instance to authenticate with, or the case as it is now
+            ApiResponses.error(ctx, known.code(), known.getMessage(), known.field(), known.retryAfter(), known.details());
         } else if (failure instanceof SchemaValidationException schema) {
             describeSchemaFailure(ctx, schema);
         } else if (failure instanceof ValidatorException validator) {

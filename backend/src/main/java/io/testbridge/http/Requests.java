@@ -45,6 +45,19 @@ public final class Requests {
         return parameter == null || parameter.isNull() ? defaultValue : parameter.getInteger();
     }
 
+    /** A validated integer query parameter, or null when it was not sent. */
+    public static Long queryLong(RoutingContext ctx, String name) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        var parameter = request.getQuery().get(name);
+        return parameter == null || parameter.isNull() ? null : parameter.getLong();
+    }
+
+    public static boolean queryBoolean(RoutingContext ctx, String name, boolean defaultValue) {
+        ValidatedRequest request = ctx.get(VALIDATED);
+        var parameter = request.getQuery().get(name);
+        return parameter == null || parameter.isNull() ? defaultValue : parameter.getBoolean();
+    }
+
     public static String pathString(RoutingContext ctx, String name) {
         ValidatedRequest request = ctx.get(VALIDATED);
         return request.getPathParameters().get(name).getString();

@@ -8,5 +8,7 @@ public enum Right {
     ISSUES_CREATE,
     SUITES_VIEW,
     SUITES_MODIFY,
+    CASES_VIEW,
+    CASES_MODIFY,
     USERS_MANAGE
 }

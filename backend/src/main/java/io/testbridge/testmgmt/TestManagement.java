@@ -6,17 +6,17 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.List;
-
 /**
- * The test-management module's door: projects, the Issue module (issues created in Jira as the
- * tester) and test suites with their cases and linked Jira issues. It owns the tables projects,
- * issues, suites, test_cases and suite_links. Calls that reach Jira wait longer: Jira may be slow,
+ * The test-management module's door: projects and the Issue module (issues created in Jira as the
+ * tester). It owns the tables projects and issues. Calls that reach Jira wait longer: Jira may be slow,
  * and the client retries and honours Retry-After within bounds.
  */
 @Door(value = EventAddresses.TESTMGMT, timeoutSeconds = 30)
 public interface TestManagement {
     Future<JsonArray> listProjects();
+
+    /** One project (id, key, name, default Jira instance and project), or not found. */
+    Future<JsonObject> project(long projectId);
 
     Future<JsonObject> createProject(JsonObject project);
 
@@ -35,20 +35,4 @@ public interface TestManagement {
     /** Creates the draft in Jira now (checking first that an earlier attempt did not); one submission per issue at a time. */
     @Door.Timeout(seconds = 120)
     Future<JsonObject> submitIssue(long issueId, long userId);
-
-    Future<JsonArray> listSuites(long projectId);
-
-    Future<JsonObject> createSuite(long projectId, String name, String description);
-
-    /** The detail view: cases, and links refreshed from Jira as the viewer. */
-    @Door.Timeout(seconds = 120)
-    Future<JsonObject> suite(long suiteId, long userId);
-
-    Future<JsonObject> addTestCase(long suiteId, String title, String steps);
-
-    /** Links issues after reading each from Jira as the user (a key Jira does not know is refused, naming it). */
-    @Door.Timeout(seconds = 120)
-    Future<JsonArray> linkIssues(long suiteId, long instanceId, List<String> keys, long userId);
-
-    Future<Void> unlinkIssue(long suiteId, long instanceId, String issueKey);
 }

@@ -32,7 +32,6 @@ public final class TestManagementVerticle extends VerticleBase {
         JiraIssues jiraIssues = new JiraIssues(jira);
         ProjectService projects = new ProjectService(pool);
         IssueService issues = new IssueService(pool, clock, projects, integrations, jira, jiraIssues, jiraTimeout);
-        SuiteService suites = new SuiteService(pool, clock, projects, integrations, jiraIssues);
-        return Doors.serve(vertx, TestManagement.class, new TestManagementService(projects, issues, suites));
+        return Doors.serve(vertx, TestManagement.class, new TestManagementService(projects, issues));
     }
 }

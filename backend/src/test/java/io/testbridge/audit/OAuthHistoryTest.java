@@ -1,5 +1,6 @@
 package io.testbridge.audit;
 
+import io.testbridge.shared.Csv;
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
@@ -121,8 +122,8 @@ class OAuthHistoryTest {
         assertThat(lines).hasSize(31);
         assertThat(lines.get(0)).isEqualTo("occurred_at,actor,event_type,outcome,reason,request_id,client_address");
         assertThat(csv.body()).contains("\"renamed from =cmd|' /C calc'!A0, \"\"quoted\"\"\"");
-        assertThat(HistoryService.csv("=SUM(A1)")).as("formula guard").isEqualTo("\"'=SUM(A1)\"");
-        assertThat(HistoryService.csv("plain")).isEqualTo("plain");
+        assertThat(Csv.cell("=SUM(A1)")).as("formula guard").isEqualTo("\"'=SUM(A1)\"");
+        assertThat(Csv.cell("plain")).isEqualTo("plain");
     }
 
     @Test

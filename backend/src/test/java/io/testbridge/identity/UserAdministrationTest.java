@@ -33,7 +33,7 @@ class UserAdministrationTest {
         ApiClient.Response login = terry.login("terry", "terry password 1");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().getJsonArray("rights").getList())
-                .containsExactlyInAnyOrder("ISSUES_VIEW", "ISSUES_CREATE", "SUITES_VIEW", "SUITES_MODIFY");
+                .containsExactlyInAnyOrder("ISSUES_VIEW", "ISSUES_CREATE", "SUITES_VIEW", "SUITES_MODIFY", "CASES_VIEW", "CASES_MODIFY");
         assertThat(terry.get("/api/integrations").status()).isEqualTo(403);
         assertThat(terry.get("/api/users").status()).isEqualTo(403);
     }

@@ -8,11 +8,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-/** Projects, the Issue module and Test Suites. */
+/** Projects and the Issue module. */
 public final class TestManagementRoutes implements ApiModule {
     private final TestManagement testManagement;
 
@@ -44,26 +42,7 @@ public final class TestManagementRoutes implements ApiModule {
                     }
                     ApiResponses.reply(ctx, 200, testManagement.updateIssueDraft(id(ctx, "issueId"), body));
                 }),
-                Map.entry("submitIssue", ctx -> ApiResponses.reply(ctx, 200, testManagement.submitIssue(id(ctx, "issueId"), user(ctx)))),
-                Map.entry("listSuites", ctx -> ApiResponses.reply(ctx, 200, testManagement.listSuites(id(ctx, "projectId")).map(TestManagementRoutes::items))),
-                Map.entry("createSuite", ctx -> {
-                    JsonObject body = Requests.body(ctx);
-                    ApiResponses.reply(ctx, 201, testManagement.createSuite(id(ctx, "projectId"), Requests.text(body, "name"), body.getString("description")));
-                }),
-                Map.entry("getSuite", ctx -> ApiResponses.reply(ctx, 200, testManagement.suite(id(ctx, "suiteId"), user(ctx)))),
-                Map.entry("createTestCase", ctx -> {
-                    JsonObject body = Requests.body(ctx);
-                    ApiResponses.reply(ctx, 201, testManagement.addTestCase(id(ctx, "suiteId"), Requests.text(body, "title"), body.getString("steps")));
-                }),
-                Map.entry("linkIssues", ctx -> {
-                    JsonObject body = Requests.body(ctx);
-                    List<String> keys = new ArrayList<>();
-                    body.getJsonArray("keys").forEach(key -> keys.add(String.valueOf(key)));
-                    ApiResponses.reply(ctx, 200, testManagement.linkIssues(id(ctx, "suiteId"), body.getLong("instanceId"), keys, user(ctx))
-                            .map(links -> new JsonObject().put("items", links)));
-                }),
-                Map.entry("unlinkIssue", ctx -> ApiResponses.reply(ctx, 204, testManagement.unlinkIssue(id(ctx, "suiteId"), id(ctx, "instanceId"),
-                        Requests.pathString(ctx, "issueKey")))));
+                Map.entry("submitIssue", ctx -> ApiResponses.reply(ctx, 200, testManagement.submitIssue(id(ctx, "issueId"), user(ctx)))));
     }
 
     private static long id(RoutingContext ctx, String name) {

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The first-run set-up, user administration and role administration endpoints. */
+/** The first-run set-up, user and role administration, and the list of people to pick from. */
 public final class UsersRoutes implements ApiModule {
     private final Identity identity;
 
@@ -26,30 +26,35 @@ public final class UsersRoutes implements ApiModule {
 
     @Override
     public Map<String, Handler<RoutingContext>> operations() {
-        return Map.of(
-                "getSetup", ctx -> ApiResponses.reply(ctx, 200,
-                        identity.anyUserExists().map(exists -> new JsonObject().put("needsAdmin", !exists))),
-                "createFirstAdmin", ctx -> ApiResponses.reply(ctx, 201,
-                        identity.createFirstAdmin(newUser(Requests.body(ctx))).map(User::toJson)),
-                "listUsers", ctx -> ApiResponses.reply(ctx, 200, identity.listUsers().map(list -> items(list.stream().map(User::toJson).toList()))),
-                "createUser", this::createUser,
-                "updateUser", this::updateUser,
-                "resetUserPassword", ctx -> ApiResponses.reply(ctx, 204,
-                        identity.setPassword(Requests.pathLong(ctx, "userId"), Requests.body(ctx).getString("password"))),
-                "listRoles", ctx -> ApiResponses.reply(ctx, 200, identity.listRoles().map(list -> items(list.stream().map(Role::toJson).toList()))),
-                "createRole", ctx -> {
+        return Map.ofEntries(
+                Map.entry("getSetup", ctx -> ApiResponses.reply(ctx, 200,
+                        identity.anyUserExists().map(exists -> new JsonObject().put("needsAdmin", !exists)))),
+                Map.entry("createFirstAdmin", ctx -> ApiResponses.reply(ctx, 201,
+                        identity.createFirstAdmin(newUser(Requests.body(ctx))).map(User::toJson))),
+                Map.entry("listUsers", ctx -> ApiResponses.reply(ctx, 200, identity.listUsers().map(list -> items(list.stream().map(User::toJson).toList())))),
+                Map.entry("createUser", this::createUser),
+                Map.entry("updateUser", this::updateUser),
+                Map.entry("resetUserPassword", ctx -> ApiResponses.reply(ctx, 204,
+                        identity.setPassword(Requests.pathLong(ctx, "userId"), Requests.body(ctx).getString("password")))),
+                Map.entry("listRoles", ctx -> ApiResponses.reply(ctx, 200, identity.listRoles().map(list -> items(list.stream().map(Role::toJson).toList())))),
+                Map.entry("createRole", ctx -> {
                     JsonObject body = Requests.body(ctx);
                     ApiResponses.reply(ctx, 201, identity.createRole(Requests.text(body, "name"),
                             Role.rightsOf(body.getJsonArray("rights"))).map(Role::toJson));
-                },
-                "updateRole", ctx -> {
+                }),
+                Map.entry("updateRole", ctx -> {
                     JsonObject body = Requests.body(ctx);
                     if (body.containsKey("name")) {
                         Requests.text(body, "name");
                     }
                     ApiResponses.reply(ctx, 200, identity.updateRole(Requests.pathLong(ctx, "roleId"), body).map(Role::toJson));
-                },
-                "deleteRole", ctx -> ApiResponses.reply(ctx, 204, identity.deleteRole(Requests.pathLong(ctx, "roleId"))));
+                }),
+                Map.entry("deleteRole", ctx -> ApiResponses.reply(ctx, 204, identity.deleteRole(Requests.pathLong(ctx, "roleId")))),
+                // who can own or be assigned work: names only, for everyone logged in
+                Map.entry("listPeople", ctx -> ApiResponses.reply(ctx, 200, identity.listUsers().map(list -> items(list.stream()
+                        .filter(user -> !user.disabled())
+                        .map(user -> new JsonObject().put("id", user.id()).put("username", user.username()).put("displayName", user.displayName()))
+                        .toList())))));
     }
 
     private void createUser(RoutingContext ctx) {

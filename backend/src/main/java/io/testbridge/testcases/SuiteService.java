@@ -1,6 +1,7 @@
-package io.testbridge.testmgmt;
+package io.testbridge.testcases;
 
 import io.testbridge.errors.Failure;
+import io.testbridge.shared.Actor;
 import io.testbridge.integrations.Integrations;
 import io.testbridge.integrations.JiraInstance;
 import io.testbridge.jira.JiraSite;
@@ -23,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Test suites with their test cases and linked Jira issues. Links keep the last values read from
+ * Test suites: ordered collections of the repository's cases, with linked Jira issues. Links keep the last values read from
  * Jira (key, summary, status, assignee, type); they are refreshed on view as the viewer, and an
  * issue deleted in Jira shows as not found instead of failing the page.
  */
@@ -35,22 +37,24 @@ final class SuiteService {
 
     private final Pool pool;
     private final Clock clock;
-    private final ProjectService projects;
+    private final Directory directory;
+    private final CaseService cases;
     private final Integrations integrations;
     private final JiraIssues jira;
 
-    SuiteService(Pool pool, Clock clock, ProjectService projects, Integrations integrations, JiraIssues jira) {
+    SuiteService(Pool pool, Clock clock, Directory directory, CaseService cases, Integrations integrations, JiraIssues jira) {
         this.pool = pool;
         this.clock = clock;
-        this.projects = projects;
+        this.directory = directory;
+        this.cases = cases;
         this.integrations = integrations;
         this.jira = jira;
     }
 
     public Future<JsonArray> list(long projectId) {
-        return projects.get(projectId).compose(project -> pool.preparedQuery("""
+        return directory.projectKey(projectId).compose(project -> pool.preparedQuery("""
                         SELECT s.id, s.project_id, s.name, s.description,
-                               (SELECT count(*) FROM test_cases c WHERE c.suite_id = s.id) AS case_count,
+                               (SELECT count(*) FROM suite_cases c WHERE c.suite_id = s.id) AS case_count,
                                (SELECT count(*) FROM suite_links l WHERE l.suite_id = s.id) AS link_count
                           FROM suites s WHERE s.project_id = $1 ORDER BY lower(s.name), s.id""")
                 .execute(Tuple.of(projectId))
@@ -62,23 +66,80 @@ final class SuiteService {
     }
 
     public Future<JsonObject> create(long projectId, String name, String description) {
-        return projects.get(projectId).compose(project -> pool.preparedQuery("""
+        return directory.projectKey(projectId).compose(project -> pool.preparedQuery("""
                         INSERT INTO suites (project_id, name, description) VALUES ($1, $2, $3)
                         RETURNING id, project_id, name, description, 0::bigint AS case_count, 0::bigint AS link_count""")
                 .execute(Tuple.of(projectId, name, description == null ? "" : description))
                 .map(rows -> summary(rows.iterator().next())));
     }
 
-    public Future<JsonObject> addCase(long suiteId, String title, String steps) {
-        return suite(suiteId).compose(suite -> pool.preparedQuery("INSERT INTO test_cases (suite_id, title, steps) VALUES ($1, $2, $3) RETURNING id")
-                .execute(Tuple.of(suiteId, title, steps == null ? "" : steps))
-                .map(rows -> new JsonObject().put("id", rows.iterator().next().getLong(0)).put("title", title).put("steps", steps == null ? "" : steps)));
+    /** A new case in the repository (at the top level, a step per line of {@code steps}), added at the end of the suite. */
+    public Future<JsonObject> addNewCase(long suiteId, String title, String steps, Actor actor) {
+        List<Step> lines = new ArrayList<>();
+        for (String line : (steps == null ? "" : steps).split("\\r?\\n")) {
+            if (!line.isBlank()) {
+                lines.add(new Step(UUID.randomUUID().toString(), line.strip(), "", ""));
+            }
+        }
+        CaseContent content = CaseContent.of(title, "", lines, null, null, List.of(), List.of(), null, null, null);
+        return suite(suiteId).compose(suite -> pool.withTransaction(tx -> cases.insert(tx, suite.getLong("projectId"), List.of(content), List.of("created"), actor)
+                        .compose(ids -> append(tx, suiteId, ids).map(ids.get(0)))))
+                .compose(cases::get);
+    }
+
+    /** Adds cases of the suite's project at its end, in the order given; cases already in it stay where they are. */
+    public Future<JsonArray> addMembers(long suiteId, List<Long> caseIds) {
+        return suite(suiteId).compose(suite -> pool.withTransaction(tx -> tx.preparedQuery(
+                                "SELECT id FROM test_cases WHERE project_id = $1 AND id = ANY ($2)")
+                        .execute(Tuple.tuple().addLong(suite.getLong("projectId")).addArrayOfLong(caseIds.toArray(Long[]::new)))
+                        .compose(rows -> {
+                            Set<Long> found = new HashSet<>();
+                            rows.forEach(row -> found.add(row.getLong(0)));
+                            List<Long> missing = caseIds.stream().filter(id -> !found.contains(id)).toList();
+                            return missing.isEmpty() ? append(tx, suiteId, caseIds)
+                                    : Future.failedFuture(Failure.invalid("caseIds", "There is no case " + missing.get(0) + " in this suite's project."));
+                        })))
+                .compose(done -> members(suiteId));
+    }
+
+    public Future<Void> removeMember(long suiteId, long caseId) {
+        return pool.preparedQuery("DELETE FROM suite_cases WHERE suite_id = $1 AND case_id = $2").execute(Tuple.of(suiteId, caseId))
+                .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(Failure.notFound("Case " + caseId + " is not in suite " + suiteId + "."))
+                        : Future.<Void>succeededFuture());
+    }
+
+    /** Puts the suite's cases in this order; it must name each of them once. */
+    public Future<JsonArray> reorder(long suiteId, List<Long> caseIds) {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT case_id FROM suite_cases WHERE suite_id = $1 FOR UPDATE").execute(Tuple.of(suiteId))
+                        .compose(rows -> {
+                            Set<Long> current = new HashSet<>();
+                            rows.forEach(row -> current.add(row.getLong(0)));
+                            if (!current.equals(new HashSet<>(caseIds)) || current.size() != caseIds.size()) {
+                                return Future.failedFuture(Failure.invalid("caseIds", "Name every case of the suite once, in the new order."));
+                            }
+                            List<Tuple> positions = new ArrayList<>();
+                            for (int i = 0; i < caseIds.size(); i++) {
+                                positions.add(Tuple.of(suiteId, caseIds.get(i), i + 1));
+                            }
+                            return positions.isEmpty() ? Future.succeededFuture()
+                                    : tx.preparedQuery("UPDATE suite_cases SET position = $3 WHERE suite_id = $1 AND case_id = $2").executeBatch(positions).mapEmpty();
+                        }))
+                .compose(done -> members(suiteId));
+    }
+
+    private Future<Void> append(io.vertx.sqlclient.SqlClient tx, long suiteId, List<Long> caseIds) {
+        return tx.preparedQuery("""
+                        INSERT INTO suite_cases (suite_id, case_id, position)
+                        SELECT $1, added.id, (SELECT COALESCE(max(position), 0) FROM suite_cases WHERE suite_id = $1) + added.ordinality
+                          FROM unnest($2::bigint[]) WITH ORDINALITY AS added (id, ordinality)
+                        ON CONFLICT (suite_id, case_id) DO NOTHING""")
+                .execute(Tuple.tuple().addLong(suiteId).addArrayOfLong(caseIds.toArray(Long[]::new))).mapEmpty();
     }
 
     /** The detail view: cases, and links refreshed from Jira as the viewer (stale values, flagged, when Jira cannot be asked). */
     public Future<JsonObject> detail(long suiteId, long userId) {
         return suite(suiteId).compose(suite -> refreshLinks(suiteId, userId)
-                .compose(fresh -> Future.all(cases(suiteId), links(suiteId)).map(all -> suite
+                .compose(fresh -> Future.all(members(suiteId), links(suiteId)).map(all -> suite
                         .put("cases", all.<JsonArray>resultAt(0)).put("links", all.<JsonArray>resultAt(1)).put("linksStale", !fresh))));
     }
 
@@ -165,13 +226,27 @@ final class SuiteService {
                         .put("description", rows.iterator().next().getString("description"))));
     }
 
-    private Future<JsonArray> cases(long suiteId) {
-        return pool.preparedQuery("SELECT id, title, steps FROM test_cases WHERE suite_id = $1 ORDER BY id").execute(Tuple.of(suiteId))
-                .map(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(new JsonObject().put("id", row.getLong("id")).put("title", row.getString("title"))
-                            .put("steps", row.getString("steps"))));
-                    return items;
+    /** The suite's cases in order, with key, title, status, priority, steps count and whether archived. */
+    Future<JsonArray> members(long suiteId) {
+        return pool.preparedQuery("""
+                        SELECT c.id, c.project_id, c.number, c.title, c.status, c.priority, jsonb_array_length(c.steps) AS step_count,
+                               c.archived_at, sc.position
+                          FROM suite_cases sc JOIN test_cases c ON c.id = sc.case_id
+                         WHERE sc.suite_id = $1 ORDER BY sc.position, c.number""")
+                .execute(Tuple.of(suiteId))
+                .compose(rows -> {
+                    List<Row> found = new ArrayList<>();
+                    rows.forEach(found::add);
+                    return found.isEmpty() ? Future.succeededFuture(new JsonArray())
+                            : directory.projectKey(found.get(0).getLong("project_id")).map(projectKey -> {
+                                JsonArray items = new JsonArray();
+                                found.forEach(row -> items.add(new JsonObject().put("id", row.getLong("id"))
+                                        .put("key", Directory.caseKey(projectKey, row.getInteger("number")))
+                                        .put("title", row.getString("title")).put("status", row.getString("status"))
+                                        .put("priority", row.getString("priority")).put("stepCount", row.getInteger("step_count"))
+                                        .put("archived", row.getOffsetDateTime("archived_at") != null)));
+                                return items;
+                            });
                 });
     }
 
