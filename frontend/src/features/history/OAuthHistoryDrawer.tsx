@@ -1,6 +1,6 @@
 import { Tabs } from '@mantine/core';
 import { Drawer } from '../../components/dialogs';
-import type { JiraInstance } from '../integrations/api';
+import type { JiraInstance } from '../../lib/jiraInstance';
 import { HistoryPanel } from './HistoryPanel';
 import { InstanceConnectionsPanel } from './InstanceConnectionsPanel';
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { integrationsKey } from '../integrations/api';
+import { integrationsKey } from '../../lib/jiraInstance';
 
 export type HistoryEntry = Schemas['HistoryEntry'];
 

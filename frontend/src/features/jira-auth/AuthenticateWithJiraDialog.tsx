@@ -2,10 +2,8 @@ import { Alert, Button, Center, Group, Loader, Stack, Stepper, Text } from '@man
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../../components/dialogs';
-import { describeError } from '../../forms/showApiError';
-import { useCallbackFailure } from '../oauth/callbackFailure';
-import { ConsentLinkStep } from '../oauth/ConsentLinkStep';
-import { VerificationCodeForm } from '../oauth/VerificationCodeForm';
+import { describeError } from '../../lib/forms/showApiError';
+import { ConsentLinkStep, useCallbackFailure, VerificationCodeForm } from '../oauth';
 import { completeJiraAuthentication, myJiraConnectionsQuery, startJiraAuthentication, type JiraConnection } from './api';
 
 const AUTHORIZE = 0;

@@ -2,9 +2,9 @@ import { Alert, Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { integrationsKey, type JiraInstance } from '../integrations/api';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { showApiError } from '../../lib/forms/showApiError';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 import {
   configureAdminConnection,
   oauthSettingsQuery,

@@ -5,11 +5,10 @@ import { useEffect, useState } from 'react';
 import { isJiraAuthRequired } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
 import { SearchIcon } from '../../components/icons';
-import { describeError } from '../../forms/showApiError';
-import { JiraStatusBadge } from '../issues/IssueStateBadge';
-import { NeedsJiraAccount } from '../issues/NeedsJiraAccount';
-import { myJiraConnectionsQuery } from '../jira-auth/api';
-import type { Project } from '../projects/api';
+import { describeError } from '../../lib/forms/showApiError';
+import { JiraStatusBadge, NeedsJiraAccount } from '../issues';
+import { myJiraConnectionsQuery } from '../jira-auth';
+import type { Project } from '../projects';
 import {
   jiraSearchQuery,
   linkIssues,
