@@ -45,10 +45,7 @@ export function AuthenticateWithJiraDialog({ instanceId, resumesAction, onAuthen
   };
   const backToAuthorize = () => (linkOpened ? restart() : setActive(AUTHORIZE));
   // Deny, an expired link…: the callback tab says so; show it here, where the user returns.
-  const callbackFailure = useCallbackFailure(start.data?.authorizationUrl);
-  useEffect(() => {
-    if (callbackFailure) setActive(VERIFY);
-  }, [callbackFailure]);
+  const callbackFailure = useCallbackFailure(start.data?.authorizationUrl, () => setActive(VERIFY));
 
   const instanceName = connection?.instanceName ?? 'this Jira instance';
   return (

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Modal } from '../../components/dialogs';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { showApiError } from '../../lib/forms/showApiError';
@@ -44,10 +44,7 @@ export function AdminConnectionWizard({ instance, mode, onClose }: { instance: J
     setActive(REGISTER);
   };
   // Deny, a rejected secret…: the callback tab says so; show it here, where the admin returns.
-  const callbackFailure = useCallbackFailure(flow?.authorizationUrl);
-  useEffect(() => {
-    if (callbackFailure) setActive(VERIFY);
-  }, [callbackFailure]);
+  const callbackFailure = useCallbackFailure(flow?.authorizationUrl, () => setActive(VERIFY));
 
   const renew = useMutation({
     mutationFn: (entered: ClientCredentials) => startAdminConnection(instance.id, entered),
