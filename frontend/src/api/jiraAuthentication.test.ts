@@ -18,10 +18,10 @@ describe('resuming after Jira authentication', () => {
     const server = fakeApi({
       'POST /api/suites/3/links': () => (authenticated ? { body: { linked: ['TB-1'] } } : AUTH_REQUIRED),
     });
-    const authenticate = vi.fn(async (instanceId: number) => {
+    const authenticate = vi.fn((instanceId: number) => {
       expect(instanceId).toBe(7);
       authenticated = true;
-      return true;
+      return Promise.resolve(true);
     });
     unregister = registerJiraAuthenticator(authenticate);
     rememberCsrfToken('token-7');
@@ -39,7 +39,7 @@ describe('resuming after Jira authentication', () => {
 
   it('answers the original error when the user gives up', async () => {
     fakeApi({ 'GET /api/jira/7/projects': AUTH_REQUIRED });
-    unregister = registerJiraAuthenticator(async () => false);
+    unregister = registerJiraAuthenticator(() => Promise.resolve(false));
 
     const failure = await unwrap(api.GET('/api/jira/{instanceId}/projects', { params: { path: { instanceId: 7 } } })).catch(
       (error: unknown) => error,
@@ -51,7 +51,7 @@ describe('resuming after Jira authentication', () => {
 
   it('lets other 401 answers through untouched', async () => {
     fakeApi({ 'GET /api/jira/7/projects': apiError(401, 'unauthenticated', 'Log in first') });
-    const authenticate = vi.fn(async () => true);
+    const authenticate = vi.fn(() => Promise.resolve(true));
     unregister = registerJiraAuthenticator(authenticate);
 
     await expect(unwrap(api.GET('/api/jira/{instanceId}/projects', { params: { path: { instanceId: 7 } } }))).rejects.toMatchObject({
@@ -62,7 +62,7 @@ describe('resuming after Jira authentication', () => {
 
   it('stops asking after a few rounds', async () => {
     const server = fakeApi({ 'GET /api/jira/7/projects': AUTH_REQUIRED });
-    const authenticate = vi.fn(async () => true);
+    const authenticate = vi.fn(() => Promise.resolve(true));
     unregister = registerJiraAuthenticator(authenticate);
 
     await expect(unwrap(api.GET('/api/jira/{instanceId}/projects', { params: { path: { instanceId: 7 } } }))).rejects.toMatchObject({

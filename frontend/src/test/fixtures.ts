@@ -1,7 +1,11 @@
-import type { Me } from '../features/auth/api';
-import type { Right } from '../features/auth/rights';
-import type { JiraInstance } from '../features/integrations/api';
-import type { Role, User } from '../features/users/api';
+import type { Schemas } from '../api/client';
+
+// Fixtures are answers of the API, so they are typed by its schema, not by any feature.
+type Me = Schemas['Me'];
+type Right = Schemas['Right'];
+type JiraInstance = Schemas['JiraInstance'];
+type Role = Schemas['Role'];
+type User = Schemas['User'];
 
 export const ALL_RIGHTS: Right[] = [
   'INTEGRATION_VIEW',

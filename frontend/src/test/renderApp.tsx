@@ -4,9 +4,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { createQueryClient } from '../queryClient';
-import { routes } from '../routes';
-import { cssVariablesResolver, theme } from '../theme';
+import { createQueryClient } from '../app/queryClient';
+import { routes } from '../app/routes';
+import { cssVariablesResolver, theme } from '../app/theme';
 
 /** The whole app, as in the browser, opened at `path`; pair it with fakeApi(). */
 export function renderApp(path: string) {

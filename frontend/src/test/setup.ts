@@ -1,12 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { FakeEventSource } from './fakeEventSource';
 
 // findBy*/waitFor give up after this (default 1 s): long enough for a busy 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
 
 // What Mantine needs from a browser that jsdom does not have.
-const { getComputedStyle } = window;
+const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element) => getComputedStyle(element);
 window.HTMLElement.prototype.scrollIntoView = () => {};
 Object.defineProperty(window, 'matchMedia', {
@@ -28,5 +29,9 @@ class ResizeObserverStub {
   disconnect() {}
 }
 window.ResizeObserver = ResizeObserverStub;
+window.EventSource = FakeEventSource as unknown as typeof EventSource;
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  FakeEventSource.instances = [];
+});

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FactsTable } from '../../components/FactsTable';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { aboutQuery } from './api';
 
 export function AboutPage() {

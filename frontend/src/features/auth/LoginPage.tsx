@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
 import { isApiError } from '../../api/ApiError';
-import { describeError, showApiError } from '../../forms/showApiError';
-import { LoadingState } from '../../layout/PageStates';
+import { LoadingState } from '../../components/PageStates';
+import { describeError, showApiError } from '../../lib/forms/showApiError';
 import { logIn, meQuery, setupQuery, type Credentials } from './api';
 import { AuthFrame } from './AuthFrame';
 

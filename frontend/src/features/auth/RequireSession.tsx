@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LoadingState, LoadFailure } from '../../layout/PageStates';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { meQuery, setupQuery } from './api';
 import { SessionProvider } from './session';
 

@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
 import { isApiError } from '../../api/ApiError';
-import { showApiError } from '../../forms/showApiError';
-import { validateEmail, validatePassword, validateUsername } from '../../forms/validators';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { showApiError } from '../../lib/forms/showApiError';
+import { validateEmail, validatePassword, validateUsername } from '../../lib/forms/validators';
 import { createFirstAdministrator, logIn, meQuery, setupQuery, type NewAdministrator } from './api';
 import { AuthFrame } from './AuthFrame';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { showApiError } from '../../forms/showApiError';
+import { showApiError } from '../../lib/forms/showApiError';
 import { logOut, logOutEverywhere, meQuery, setupQuery } from './api';
 
 export type LogOutScope = 'this-session' | 'everywhere';

@@ -3,9 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DownloadIcon } from '../../components/icons';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { Paging } from '../../components/Paging';
-import { formatDateTime } from '../../format';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { formatDateTime } from '../../lib/format';
 import {
   describeEventType,
   EVENT_TYPES,

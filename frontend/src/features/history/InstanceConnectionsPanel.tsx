@@ -1,8 +1,8 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime } from '../../format';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { CONNECTION_STATUS } from '../jira-auth/ConnectionStatusBadge';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { formatDateTime } from '../../lib/format';
+import { CONNECTION_STATUS } from '../jira-auth';
 import { instanceConnectionsQuery } from './api';
 
 /** Every user's own Jira connection to the instance, and how it stands (never a token). */

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
+import { FakeEventSource } from '../../test/fakeEventSource';
 import { anInstance, instancePage, loggedIn } from '../../test/fixtures';
 import { renderApp } from '../../test/renderApp';
 import type { HistoryEntry } from './api';
@@ -117,5 +118,32 @@ describe('OAuthHistoryDrawer', () => {
     const tess = within(table).getByText('Tess Tester').closest('tr');
     expect(tess).toHaveTextContent('Bob Tester');
     expect(tess).toHaveTextContent('Needs re-authentication');
+  });
+
+  it('shows new events as the server records them, and stops listening when closed', async () => {
+    let recorded = FLOW;
+    fakeApi({
+      ...loggedIn(),
+      'GET /api/integrations': instancePage([acme]),
+      'GET /api/integrations/1/history': () => ({ body: { items: recorded, total: recorded.length, page: 1, pageSize: 25 } }),
+    });
+    const { user, drawer } = await openHistory();
+    const table = await within(drawer).findByRole('table', { name: 'OAuth history' });
+    const source = FakeEventSource.instances.find((candidate) => candidate.url.endsWith('/api/integrations/1/history/stream'));
+    if (!source) throw new Error('the drawer opened no history stream');
+    const events = within(drawer).getByRole('tabpanel', { name: 'Events' });
+    expect(events).toHaveAttribute('data-live', 'false');
+
+    act(() => source.emit('ready'));
+    expect(events).toHaveAttribute('data-live', 'true');
+
+    recorded = [entry(6, 'USER_AUTHENTICATED', { actor: 'tess' }), ...FLOW];
+    act(() => source.emit('recorded', { id: 6, instanceId: 1, eventType: 'USER_AUTHENTICATED', outcome: 'SUCCESS' }));
+    expect(await within(table).findByText('User authenticated')).toBeInTheDocument();
+    expect(within(drawer).getByText('1–6 of 6 events')).toBeInTheDocument();
+
+    await user.click(within(drawer).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(source.readyState).toBe(FakeEventSource.CLOSED);
   });
 });

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { integrationsKey } from '../integrations/api';
+import { integrationsKey } from '../../lib/jiraInstance';
 
 export type HistoryEntry = Schemas['HistoryEntry'];
 
@@ -61,9 +61,14 @@ export function historyParameters(filters: HistoryFilters) {
   };
 }
 
+/** Every query about the OAuth history of an instance starts with this key. */
+export function historyKey(instanceId: number) {
+  return [...integrationsKey, instanceId, 'history'] as const;
+}
+
 export function historyQuery(instanceId: number, filters: HistoryFilters, page: number) {
   return queryOptions({
-    queryKey: [...integrationsKey, instanceId, 'history', { ...filters, page }],
+    queryKey: [...historyKey(instanceId), { ...filters, page }],
     queryFn: () =>
       unwrap(
         api.GET('/api/integrations/{instanceId}/history', {
@@ -84,6 +89,15 @@ export function historyCsvUrl(instanceId: number, filters: HistoryFilters): stri
   return `/api/integrations/${instanceId}/history.csv${search ? `?${search}` : ''}`;
 }
 
+/**
+ * Server-Sent Events about the instance's history: `ready` once the subscription is live, then
+ * `recorded` each time a history row of the instance is committed (on any node of the cluster).
+ * Same origin, so the session cookie goes along; a GET, so no CSRF token.
+ */
+export function historyStreamUrl(instanceId: number): string {
+  return `/api/integrations/${instanceId}/history/stream`;
+}
+
 /** One user's connection to an instance, as the administrator sees it (never a token). */
 export interface InstanceConnection {
   userId: number;
@@ -97,9 +111,13 @@ export interface InstanceConnection {
   grantedAt?: string | null;
 }
 
+export function instanceConnectionsKey(instanceId: number) {
+  return [...integrationsKey, instanceId, 'connections'] as const;
+}
+
 export function instanceConnectionsQuery(instanceId: number) {
   return queryOptions({
-    queryKey: [...integrationsKey, instanceId, 'connections'],
+    queryKey: instanceConnectionsKey(instanceId),
     queryFn: async () => {
       const { items } = await unwrap(
         api.GET('/api/integrations/{instanceId}/connections', { params: { path: { instanceId } } }),

@@ -2,8 +2,9 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { deleteInstance, integrationsKey, type JiraInstance } from './api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
+import { deleteInstance } from './api';
 
 export function DeleteInstanceModal({ instance, onClose }: { instance: JiraInstance; onClose: () => void }) {
   const queryClient = useQueryClient();

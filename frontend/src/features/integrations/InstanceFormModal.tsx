@@ -3,17 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import {
-  createInstance,
-  DEPLOYMENT_LABELS,
-  integrationsKey,
-  updateInstance,
-  type Deployment,
-  type InstanceChanges,
-  type InstanceDraft,
-  type JiraInstance,
-} from './api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { DEPLOYMENT_LABELS, integrationsKey, type Deployment, type JiraInstance } from '../../lib/jiraInstance';
+import { createInstance, updateInstance, type InstanceChanges, type InstanceDraft } from './api';
 import { statusLabel } from './InstanceStatusBadge';
 
 const URL_HINTS: Record<Deployment, string> = {

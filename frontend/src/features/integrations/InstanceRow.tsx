@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Group, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { LogIcon, PencilIcon, RefreshIcon, TrashIcon, WrenchIcon } from '../../components/icons';
-import { DEPLOYMENT_LABELS, type JiraInstance } from './api';
+import { DEPLOYMENT_LABELS, type JiraInstance } from '../../lib/jiraInstance';
 import { InstanceStatusBadge } from './InstanceStatusBadge';
 
 export type InstanceAction = 'enable-oauth' | 'disable-oauth' | 'update-oauth' | 'history' | 'check' | 'edit' | 'delete';

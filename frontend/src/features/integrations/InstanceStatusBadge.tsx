@@ -1,6 +1,6 @@
 import { Badge, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { formatDateTime } from '../../format';
-import type { InstanceStatus, JiraInstance } from './api';
+import { formatDateTime } from '../../lib/format';
+import type { InstanceStatus, JiraInstance } from '../../lib/jiraInstance';
 
 const STATUS: Record<InstanceStatus, { label: string; color: string }> = {
   UNCHECKED: { label: 'Not checked', color: 'gray' },

@@ -110,6 +110,28 @@ describe('IntegrationsPage', () => {
     expect(server.to('GET /api/integrations').at(-1)?.query.get('pageSize')).toBe('20');
   });
 
+  it('goes back a page when the last instance of the last page is deleted', async () => {
+    let instances = Array.from({ length: 21 }, (_, index) => anInstance({ id: index + 1, name: `Site ${index + 1}` }));
+    fakeApi({
+      ...loggedIn(),
+      'GET /api/integrations': (request) => {
+        const page = Number(request.query.get('page'));
+        return { body: { items: instances.slice((page - 1) * 20, page * 20), total: instances.length, page, pageSize: 20 } };
+      },
+      'DELETE /api/integrations/21': () => {
+        instances = instances.slice(0, 20);
+        return { status: 204 };
+      },
+    });
+    const { user } = renderApp('/integrations');
+    await user.click(await screen.findByRole('button', { name: 'Page 2' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete Site 21' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Delete Site 21?' })).getByRole('button', { name: 'Delete' }));
+
+    expect(await screen.findByText('1–20 of 20 instances')).toBeInTheDocument();
+    expect(screen.getByText('Site 1', { selector: 'p' })).toBeInTheDocument();
+  });
+
   it('returns focus to what opened a dialog when it closes', async () => {
     fakeApi({ ...loggedIn(), 'GET /api/integrations': instancePage([anInstance()]) });
     const { user } = renderApp('/integrations');

@@ -2,16 +2,16 @@ import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/co
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PlusIcon, SearchIcon } from '../../components/icons';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { Paging } from '../../components/Paging';
-import { showApiError } from '../../forms/showApiError';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
-import { OAuthHistoryDrawer } from '../history/OAuthHistoryDrawer';
-import { AdminConnectionWizard } from '../oauth/AdminConnectionWizard';
-import { DisableOAuthModal } from '../oauth/DisableOAuthModal';
-import { checkInstance, INSTANCES_PAGE_SIZE, integrationsKey, integrationsQuery, type JiraInstance } from './api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
+import { useSession } from '../auth';
+import { OAuthHistoryDrawer } from '../history';
+import { AdminConnectionWizard, DisableOAuthModal } from '../oauth';
+import { checkInstance, INSTANCES_PAGE_SIZE, integrationsQuery } from './api';
 import { DeleteInstanceModal } from './DeleteInstanceModal';
 import { InstanceFormModal } from './InstanceFormModal';
 import { InstanceRow, type InstanceAction } from './InstanceRow';
@@ -34,13 +34,11 @@ export function IntegrationsPage() {
   const instances = useQuery(integrationsQuery(debouncedFilter, page));
   const closeDialog = () => setDialog(null);
 
-  // Deleting the last row of the last page leaves an empty page behind: show the one before.
+  // Deleting the last row of the last page leaves an empty page behind: show the one before
+  // (set while rendering, so the empty page is never drawn; React renders again at once).
   const total = instances.data?.total;
-  useEffect(() => {
-    if (total !== undefined && page > 1 && (page - 1) * INSTANCES_PAGE_SIZE >= total) {
-      setPage(Math.max(1, Math.ceil(total / INSTANCES_PAGE_SIZE)));
-    }
-  }, [total, page]);
+  const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / INSTANCES_PAGE_SIZE));
+  if (lastPage !== undefined && page > lastPage) setPage(lastPage);
 
   const check = useMutation({
     mutationFn: (instance: JiraInstance) => checkInstance(instance.id),

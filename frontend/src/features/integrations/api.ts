@@ -1,21 +1,11 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, unwrap, type JsonBody, type Schemas } from '../../api/client';
+import { api, unwrap, type JsonBody } from '../../api/client';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 
-export type JiraInstance = Schemas['JiraInstance'];
-export type Deployment = Schemas['Deployment'];
-export type InstanceStatus = JiraInstance['status'];
 export type InstanceDraft = JsonBody<'createIntegration'>;
 export type InstanceChanges = JsonBody<'updateIntegration'>;
 
 export const INSTANCES_PAGE_SIZE = 20;
-
-export const DEPLOYMENT_LABELS: Record<Deployment, string> = {
-  CLOUD: 'Cloud',
-  DATA_CENTER: 'Data Center',
-};
-
-/** Every query about instances starts with this key, so one invalidation refreshes them all. */
-export const integrationsKey = ['integrations'] as const;
 
 export function integrationsQuery(filter: string, page: number) {
   return queryOptions({

@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { chooseOption } from '../../test/chooseOption';
 import { fakeApi } from '../../test/fakeApi';
 import { loggedIn } from '../../test/fixtures';
+import { anIssue, aProject, JIRA_AUTH_REQUIRED, jiraAuthentication, jiraMetadata } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import { JIRA_AUTH_REQUIRED, aProject, anIssue, chooseOption, jiraAuthentication, jiraMetadata } from '../projects/testing';
 
 function issuesApi(extra = {}) {
   return {

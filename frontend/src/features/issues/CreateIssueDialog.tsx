@@ -5,9 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isApiError, isJiraAuthRequired } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
-import { describeError, showApiError } from '../../forms/showApiError';
-import { jiraProjectsQuery, myJiraConnectionsQuery } from '../jira-auth/api';
-import type { Project } from '../projects/api';
+import { describeError, showApiError } from '../../lib/forms/showApiError';
+import { jiraProjectsQuery, myJiraConnectionsQuery } from '../jira-auth';
+import type { Project } from '../projects';
 import {
   createIssue,
   issuesQuery,
@@ -30,8 +30,8 @@ import {
   type IssueFormValues,
 } from './issueForm';
 import { JiraFieldInput } from './JiraFieldInput';
-import { NeedsJiraAccount } from './NeedsJiraAccount';
 import { fieldKind, fieldPath, isBlank, mustFill, requestFields, storedFieldErrors, storedFieldValues } from './jiraFields';
+import { NeedsJiraAccount } from './NeedsJiraAccount';
 
 export interface CreateIssueDialogProps {
   project: Project;

@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../test/fakeApi';
 import { aSession, aUser, loggedIn } from '../../test/fixtures';
+import { anIssue, aProject, jiraMetadata } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import { aProject, anIssue, jiraMetadata } from '../projects/testing';
 
 const viewer = aSession(['ISSUES_VIEW', 'SUITES_VIEW'], aUser({ id: 3, username: 'vic', displayName: 'Vic Viewer', roles: [{ id: 3, name: 'Viewer' }] }));
 const failed = anIssue({

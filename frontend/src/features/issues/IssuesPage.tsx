@@ -2,10 +2,10 @@ import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExternalLinkIcon } from '../../components/icons';
-import { formatDateTime } from '../../format';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
-import { useProject } from '../projects/ProjectLayout';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { formatDateTime } from '../../lib/format';
+import { useSession } from '../auth';
+import { useProject } from '../projects';
 import { issuesQuery, type Issue } from './api';
 import { CreateIssueDialog } from './CreateIssueDialog';
 import { IssueStateBadge, JiraStatusBadge } from './IssueStateBadge';

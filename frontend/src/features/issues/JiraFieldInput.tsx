@@ -71,7 +71,7 @@ export function JiraFieldInput({ field, instanceId, value, onChange, error }: Ji
         <Text size="sm" c={required ? 'orange' : 'dimmed'} role={required ? 'alert' : undefined}>
           {field.name}
           {required ? ' is required by Jira, but' : ''} cannot be filled in from Testbridge ({field.type}).
-          {error ? ` ${String(error)}` : ''}
+          {error ? <> {error}</> : null}
         </Text>
       );
   }

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { describeError } from '../../forms/showApiError';
-import { useJiraAuthentication } from '../jira-auth/JiraAuthProvider';
+import { describeError } from '../../lib/forms/showApiError';
+import { useJiraAuthentication } from '../jira-auth';
 
 interface NeedsJiraAccountProps {
   /** The `jira_auth_required` error. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUG_FIELDS, aProject, anIssue } from '../projects/testing';
+import { anIssue, aProject, BUG_FIELDS } from '../../test/projectFixtures';
 import { errorsOfDraft, projectChoices, validateIssue, valuesOfDraft, valuesOfProject } from './issueForm';
 
 describe('issue form', () => {

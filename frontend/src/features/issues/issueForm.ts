@@ -1,4 +1,4 @@
-import type { Project } from '../projects/api';
+import type { Project } from '../projects';
 import type { FieldValue, Issue, JiraField } from './api';
 import { HANDLED_BY_DIALOG, fieldErrors, fieldPath, storedFieldErrors, storedFieldValues } from './jiraFields';
 

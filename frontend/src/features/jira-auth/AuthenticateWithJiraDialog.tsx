@@ -2,10 +2,8 @@ import { Alert, Button, Center, Group, Loader, Stack, Stepper, Text } from '@man
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../../components/dialogs';
-import { describeError } from '../../forms/showApiError';
-import { useCallbackFailure } from '../oauth/callbackFailure';
-import { ConsentLinkStep } from '../oauth/ConsentLinkStep';
-import { VerificationCodeForm } from '../oauth/VerificationCodeForm';
+import { describeError } from '../../lib/forms/showApiError';
+import { ConsentLinkStep, useCallbackFailure, VerificationCodeForm } from '../oauth';
 import { completeJiraAuthentication, myJiraConnectionsQuery, startJiraAuthentication, type JiraConnection } from './api';
 
 const AUTHORIZE = 0;
@@ -47,10 +45,7 @@ export function AuthenticateWithJiraDialog({ instanceId, resumesAction, onAuthen
   };
   const backToAuthorize = () => (linkOpened ? restart() : setActive(AUTHORIZE));
   // Deny, an expired link…: the callback tab says so; show it here, where the user returns.
-  const callbackFailure = useCallbackFailure(start.data?.authorizationUrl);
-  useEffect(() => {
-    if (callbackFailure) setActive(VERIFY);
-  }, [callbackFailure]);
+  const callbackFailure = useCallbackFailure(start.data?.authorizationUrl, () => setActive(VERIFY));
 
   const instanceName = connection?.instanceName ?? 'this Jira instance';
   return (

@@ -3,14 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Modal } from '../../components/dialogs';
-import { formatDateTime, scopeList } from '../../format';
-import { showApiError } from '../../forms/showApiError';
-import { useSession } from '../auth/session';
-import { DEPLOYMENT_LABELS } from '../integrations/api';
+import { formatDateTime, scopeList } from '../../lib/format';
+import { showApiError } from '../../lib/forms/showApiError';
+import { DEPLOYMENT_LABELS } from '../../lib/jiraInstance';
+import { useSession } from '../auth';
 import { disconnectJira, myJiraConnectionsQuery, type JiraConnection } from './api';
 import { ConnectionStatusBadge } from './ConnectionStatusBadge';
-import { JiraProjectsPanel } from './JiraProjectsPanel';
 import { useJiraAuthentication } from './JiraAuthProvider';
+import { JiraProjectsPanel } from './JiraProjectsPanel';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (

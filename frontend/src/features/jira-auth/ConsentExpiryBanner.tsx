@@ -1,7 +1,7 @@
 import { Alert, Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
-import { meQuery } from '../auth/api';
+import { meQuery } from '../auth';
 import { myJiraConnectionsQuery } from './api';
 
 export const MY_JIRA_CONNECTIONS_PATH = '/me/jira-connections';

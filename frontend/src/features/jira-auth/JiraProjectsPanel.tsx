@@ -2,7 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Table, Text } from '@mantine/core
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { isJiraAuthRequired } from '../../api/ApiError';
-import { describeError } from '../../forms/showApiError';
+import { describeError } from '../../lib/forms/showApiError';
 import { jiraProjectsQuery, myJiraConnectionsQuery } from './api';
 
 /**

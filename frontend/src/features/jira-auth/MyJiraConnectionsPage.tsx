@@ -1,6 +1,6 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { myJiraConnectionsQuery } from './api';
 import { ConnectionCard } from './ConnectionCard';
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import type { StartedFlow } from '../oauth/api';
+import type { StartedFlow } from '../oauth';
 
 export type JiraConnection = Schemas['JiraConnection'];
 export type ConnectionStatus = JiraConnection['status'];

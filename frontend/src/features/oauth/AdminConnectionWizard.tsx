@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Stack, Stepper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { integrationsKey, type JiraInstance } from '../integrations/api';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { showApiError } from '../../lib/forms/showApiError';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 import {
   configureAdminConnection,
   oauthSettingsQuery,
@@ -44,10 +44,7 @@ export function AdminConnectionWizard({ instance, mode, onClose }: { instance: J
     setActive(REGISTER);
   };
   // Deny, a rejected secret…: the callback tab says so; show it here, where the admin returns.
-  const callbackFailure = useCallbackFailure(flow?.authorizationUrl);
-  useEffect(() => {
-    if (callbackFailure) setActive(VERIFY);
-  }, [callbackFailure]);
+  const callbackFailure = useCallbackFailure(flow?.authorizationUrl, () => setActive(VERIFY));
 
   const renew = useMutation({
     mutationFn: (entered: ClientCredentials) => startAdminConnection(instance.id, entered),

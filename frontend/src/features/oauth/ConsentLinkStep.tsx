@@ -1,7 +1,7 @@
 import { Button, CopyButton, Group, List, Stack, Text } from '@mantine/core';
 import { CheckIcon, CopyIcon, ExternalLinkIcon } from '../../components/icons';
-import { formatTime } from '../../format';
-import type { Deployment } from '../integrations/api';
+import { formatTime } from '../../lib/format';
+import type { Deployment } from '../../lib/jiraInstance';
 import type { StartedFlow } from './api';
 
 interface ConsentLinkStepProps {

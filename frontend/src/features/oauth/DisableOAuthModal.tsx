@@ -2,8 +2,8 @@ import { Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { integrationsKey, type JiraInstance } from '../integrations/api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 import { disableOAuth } from './api';
 
 /** The Enable OAuth toggle turned off: confirm, then delete the secret and every token. */

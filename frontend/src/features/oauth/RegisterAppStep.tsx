@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, List, Passwo
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { CheckIcon, CopyIcon } from '../../components/icons';
-import { showApiError } from '../../forms/showApiError';
+import { showApiError } from '../../lib/forms/showApiError';
 import { startAdminConnection, type ClientCredentials, type OAuthSettings, type StartedFlow } from './api';
 
 interface RegisterAppStepProps {

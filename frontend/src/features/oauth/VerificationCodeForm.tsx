@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/ApiError';
-import { describeError, showApiError } from '../../forms/showApiError';
+import { describeError, showApiError } from '../../lib/forms/showApiError';
 import type { CallbackFailure } from './callbackFailure';
 
 interface VerificationCodeFormProps<T> {

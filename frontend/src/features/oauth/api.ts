@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
-import { integrationsKey, type JiraInstance } from '../integrations/api';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 
 export type OAuthSettings = Schemas['OAuthSettings'];
 export type StartedFlow = Schemas['StartedFlow'];

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 /**
  * The callback page runs in the tab Jira opened; when it could not produce a verification code
@@ -14,21 +14,27 @@ export interface CallbackFailure {
   message: string;
 }
 
-/** The failure the callback page reported for the flow of `authorizationUrl`, if any. */
-export function useCallbackFailure(authorizationUrl: string | undefined): CallbackFailure | null {
-  const [failure, setFailure] = useState<CallbackFailure | null>(null);
+/**
+ * The failure the callback page reported for the flow of `authorizationUrl`, if any; `onFailure`
+ * runs when one arrives (the dialogs move on to Step 2, where it is shown).
+ */
+export function useCallbackFailure(authorizationUrl: string | undefined, onFailure: () => void): CallbackFailure | null {
+  // Kept with the link it is about: a new link (a new flow) has no failure yet.
+  const [reported, setReported] = useState<{ authorizationUrl: string; failure: CallbackFailure } | null>(null);
+  const announceFailure = useEffectEvent(onFailure);
   useEffect(() => {
-    setFailure(null);
     const state = authorizationUrl ? new URL(authorizationUrl).searchParams.get('state') : null;
-    if (!state || typeof BroadcastChannel === 'undefined') return undefined;
+    if (!authorizationUrl || !state || typeof BroadcastChannel === 'undefined') return undefined;
     const channel = new BroadcastChannel(CALLBACK_CHANNEL);
     channel.onmessage = (event: MessageEvent<unknown>) => {
       const data = event.data as Partial<{ state: string; succeeded: boolean; title: string; message: string }> | null;
       if (data?.state === state && data.succeeded === false) {
-        setFailure({ title: String(data.title ?? 'Jira did not authorize the connection'), message: String(data.message ?? '') });
+        const failure = { title: String(data.title ?? 'Jira did not authorize the connection'), message: String(data.message ?? '') };
+        setReported({ authorizationUrl, failure });
+        announceFailure();
       }
     };
     return () => channel.close();
   }, [authorizationUrl]);
-  return failure;
+  return reported !== null && reported.authorizationUrl === authorizationUrl ? reported.failure : null;
 }

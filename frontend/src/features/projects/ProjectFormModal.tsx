@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { DEPLOYMENT_LABELS } from '../integrations/api';
-import { jiraProjectsQuery } from '../jira-auth/api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { DEPLOYMENT_LABELS } from '../../lib/jiraInstance';
+import { jiraProjectsQuery } from '../jira-auth';
 import { createProject, oauthInstancesQuery, projectsQuery, updateProject, type Project } from './api';
 
 interface ProjectFormValues {

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { useSession } from '../auth';
 import { projectsQuery, type Project } from './api';
 import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
 

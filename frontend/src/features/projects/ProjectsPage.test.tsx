@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { chooseOption } from '../../test/chooseOption';
 import { apiError, fakeApi } from '../../test/fakeApi';
 import { aSession, aUser, anInstance, loggedIn } from '../../test/fixtures';
+import { aConnection, aProject } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import { aConnection, aProject, chooseOption } from './testing';
 
 const tester = aSession(
   ['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'SUITES_MODIFY'],

@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
-import { myJiraConnectionsQuery } from '../jira-auth/api';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { useSession } from '../auth';
+import { myJiraConnectionsQuery } from '../jira-auth';
 import { projectsQuery, type Project } from './api';
-import { ProjectFormModal } from './ProjectFormModal';
 import { projectPath } from './paths';
+import { ProjectFormModal } from './ProjectFormModal';
 
 /** Every Testbridge project, the way into its issues and test suites. */
 export function ProjectsPage() {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type JsonBody, type Schemas } from '../../api/client';
-import type { JiraInstance } from '../integrations/api';
+import { integrationsKey, type JiraInstance } from '../../lib/jiraInstance';
 
 export type Project = Schemas['Project'];
 export type ProjectDraft = JsonBody<'createProject'>;
@@ -24,7 +24,7 @@ const MAX_INSTANCES = 100;
 
 /** The instances a project can default to: only OAuth-enabled ones can be used as the tester. */
 export const oauthInstancesQuery = queryOptions({
-  queryKey: ['integrations', 'oauth-enabled'],
+  queryKey: [...integrationsKey, 'oauth-enabled'],
   queryFn: async (): Promise<JiraInstance[]> =>
     (await unwrap(api.GET('/api/integrations', { params: { query: { page: 1, pageSize: MAX_INSTANCES } } }))).items.filter(
       (instance) => instance.oauthEnabled,

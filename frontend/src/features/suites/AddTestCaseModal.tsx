@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
+import { showApiError } from '../../lib/forms/showApiError';
 import { addTestCase, suiteQuery, suitesQuery } from './api';
 
 interface AddTestCaseModalProps {

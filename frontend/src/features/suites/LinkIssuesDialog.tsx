@@ -1,15 +1,14 @@
 import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { isJiraAuthRequired } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
 import { SearchIcon } from '../../components/icons';
-import { describeError } from '../../forms/showApiError';
-import { JiraStatusBadge } from '../issues/IssueStateBadge';
-import { NeedsJiraAccount } from '../issues/NeedsJiraAccount';
-import { myJiraConnectionsQuery } from '../jira-auth/api';
-import type { Project } from '../projects/api';
+import { describeError } from '../../lib/forms/showApiError';
+import { JiraStatusBadge, NeedsJiraAccount } from '../issues';
+import { myJiraConnectionsQuery } from '../jira-auth';
+import type { Project } from '../projects';
 import {
   jiraSearchQuery,
   linkIssues,
@@ -35,9 +34,12 @@ export function LinkIssuesDialog({ project, suite, onClose }: LinkIssuesDialogPr
   const queryClient = useQueryClient();
   const connections = useQuery(myJiraConnectionsQuery);
   const linked = useQuery(suiteQuery(suite.id));
-  const [instanceValue, setInstanceValue] = useState<string | null>(
+  const [chosenInstance, setInstanceValue] = useState<string | null>(
     project.defaultInstanceId ? String(project.defaultInstanceId) : null,
   );
+  // With a single instance to link from, it is chosen until the tester picks (there is no other).
+  const onlyInstance = connections.data?.length === 1 ? String(connections.data[0]?.instanceId) : null;
+  const instanceValue = chosenInstance ?? onlyInstance;
   const instanceId = instanceValue ? Number(instanceValue) : undefined;
   const defaultJiraProject = instanceId !== undefined && instanceId === project.defaultInstanceId ? project.defaultJiraProject : null;
   const [text, setText] = useState('');
@@ -46,11 +48,6 @@ export function LinkIssuesDialog({ project, suite, onClose }: LinkIssuesDialogPr
   const [search, setSearch] = useState<JiraSearch | null>(null);
   // Picked issues by key; kept across searches, so that a tester can gather them from several.
   const [selected, setSelected] = useState<Map<string, JiraIssueSummary>>(new Map());
-
-  const onlyInstance = connections.data?.length === 1 ? String(connections.data[0]?.instanceId) : null;
-  useEffect(() => {
-    if (onlyInstance && !instanceValue) setInstanceValue(onlyInstance);
-  }, [onlyInstance, instanceValue]);
 
   const results = useInfiniteQuery({
     ...jiraSearchQuery(search ?? { instanceId: 0, text: '' }),

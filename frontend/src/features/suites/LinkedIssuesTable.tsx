@@ -2,9 +2,9 @@ import { ActionIcon, Anchor, Badge, Button, Group, Table, Text, Tooltip } from '
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ExternalLinkIcon } from '../../components/icons';
-import { showApiError } from '../../forms/showApiError';
-import { JiraStatusBadge } from '../issues/IssueStateBadge';
-import { myJiraConnectionsQuery } from '../jira-auth/api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { JiraStatusBadge } from '../issues';
+import { myJiraConnectionsQuery } from '../jira-auth';
 import { suiteQuery, suitesQuery, unlinkIssue, type SuiteLink } from './api';
 
 interface LinkedIssuesTableProps {

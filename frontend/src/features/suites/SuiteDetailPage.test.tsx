@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
 import { loggedIn } from '../../test/fixtures';
+import { aConnection, aLink, aProject, aSuite } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import { aConnection, aLink, aProject, aSuite } from '../projects/testing';
 
 const deleted = aLink({ key: 'TB-6', summary: 'Old summary', status: 'Done', notFound: true });
 

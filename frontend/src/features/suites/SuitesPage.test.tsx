@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
 import { aSession, aUser, loggedIn } from '../../test/fixtures';
+import { aConnection, aProject, aSuite, JIRA_AUTH_REQUIRED, jiraAuthentication } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import { JIRA_AUTH_REQUIRED, aConnection, aProject, aSuite, jiraAuthentication } from '../projects/testing';
 import type { JiraIssueSummary } from './api';
 
 const viewer = aSession(['ISSUES_VIEW', 'SUITES_VIEW'], aUser({ id: 3, username: 'vic', displayName: 'Vic Viewer', roles: [{ id: 3, name: 'Viewer' }] }));

@@ -2,10 +2,9 @@ import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
-import { useProject } from '../projects/ProjectLayout';
-import { suitePath } from '../projects/paths';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { useSession } from '../auth';
+import { suitePath, useProject } from '../projects';
 import { AddSuiteModal } from './AddSuiteModal';
 import { suitesQuery, type SuiteSummary } from './api';
 import { LinkIssuesDialog } from './LinkIssuesDialog';

@@ -1,8 +1,8 @@
 import { Alert, Code, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { FactsTable } from '../../components/FactsTable';
-import { formatDateTime, formatDuration } from '../../format';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { formatDateTime, formatDuration } from '../../lib/format';
 import { systemQuery, type RecentJiraError, type SystemStatus } from './api';
 
 function plural(count: number, noun: string): string {

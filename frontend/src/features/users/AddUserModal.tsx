@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { validateEmail, validatePassword, validateUsername } from '../../forms/validators';
+import { showApiError } from '../../lib/forms/showApiError';
+import { validateEmail, validatePassword, validateUsername } from '../../lib/forms/validators';
 import { createUser, usersQuery, type NewUser } from './api';
 import { RoleChoice } from './RoleChoice';
 

@@ -2,9 +2,9 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { validateEmail } from '../../forms/validators';
-import { meQuery } from '../auth/api';
+import { showApiError } from '../../lib/forms/showApiError';
+import { validateEmail } from '../../lib/forms/validators';
+import { meQuery } from '../auth';
 import { updateUser, usersQuery, type User } from './api';
 import { RoleChoice } from './RoleChoice';
 

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { validatePassword } from '../../forms/validators';
+import { showApiError } from '../../lib/forms/showApiError';
+import { validatePassword } from '../../lib/forms/validators';
 import { resetPassword, type User } from './api';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {

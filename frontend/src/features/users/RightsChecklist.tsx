@@ -1,6 +1,6 @@
 import { Checkbox, Fieldset, Group, Input, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { RIGHT_GROUPS, type Right } from '../auth/rights';
+import { RIGHT_GROUPS, type Right } from '../auth';
 
 interface RightsChecklistProps {
   value: Right[];

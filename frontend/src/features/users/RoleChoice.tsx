@@ -1,7 +1,7 @@
 import { Checkbox, Group, Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { describeError } from '../../forms/showApiError';
+import { describeError } from '../../lib/forms/showApiError';
 import { rolesQuery } from './api';
 
 interface RoleChoiceProps {

@@ -2,7 +2,7 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
+import { showApiError } from '../../lib/forms/showApiError';
 import { createRole, rolesQuery, updateRole, usersQuery, type Role, type RoleDraft } from './api';
 import { RightsChecklist } from './RightsChecklist';
 

@@ -2,9 +2,9 @@ import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Modal } from '../../components/dialogs';
-import { showApiError } from '../../forms/showApiError';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { describeRight } from '../auth/rights';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { showApiError } from '../../lib/forms/showApiError';
+import { describeRight } from '../auth';
 import { deleteRole, rolesQuery, type Role } from './api';
 import { RoleFormModal } from './RoleFormModal';
 

@@ -2,9 +2,9 @@ import { Badge, Button, Group, Stack, Switch, Table, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { showApiError } from '../../forms/showApiError';
-import { LoadFailure, LoadingState } from '../../layout/PageStates';
-import { useSession } from '../auth/session';
+import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { showApiError } from '../../lib/forms/showApiError';
+import { useSession } from '../auth';
 import { AddUserModal } from './AddUserModal';
 import { updateUser, usersQuery, type User } from './api';
 import { EditUserModal } from './EditUserModal';

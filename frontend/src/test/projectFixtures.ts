@@ -1,11 +1,13 @@
 // Test data of projects, issues and suites, for the Vitest tests of these features.
-import { screen } from '@testing-library/react';
-import type { UserEvent } from '@testing-library/user-event';
-import type { FakeAnswer } from '../../test/fakeApi';
-import type { Issue, JiraField } from '../issues/api';
-import type { JiraConnection } from '../jira-auth/api';
-import type { SuiteDetail, SuiteLink } from '../suites/api';
-import type { Project } from './api';
+import type { Schemas } from '../api/client';
+import type { FakeAnswer } from './fakeApi';
+
+type Project = Schemas['Project'];
+type Issue = Schemas['Issue'];
+type JiraField = Schemas['JiraField'];
+type JiraConnection = Schemas['JiraConnection'];
+type SuiteDetail = Schemas['SuiteDetail'];
+type SuiteLink = Schemas['SuiteLink'];
 
 export function aProject(overrides: Partial<Project> = {}): Project {
   return { id: 3, key: 'SHOP', name: 'Web shop', defaultInstanceId: 1, defaultJiraProject: 'TB', ...overrides };
@@ -154,12 +156,3 @@ export const JIRA_AUTH_REQUIRED: FakeAnswer = {
   status: 401,
   body: { error: { code: 'jira_auth_required', message: 'You have not connected your Jira account yet.', instanceId: 1 } },
 };
-
-/**
- * Picks an option of a Mantine Select, MultiSelect or Autocomplete. jsdom lays nothing out, so
- * the floating dropdown counts as detached and stays display:none: its options are found hidden.
- */
-export async function chooseOption(user: UserEvent, input: HTMLElement, name: string | RegExp): Promise<void> {
-  await user.click(input);
-  await user.click(await screen.findByRole('option', { name, hidden: true }));
-}

@@ -2,9 +2,8 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLogOut } from '../features/auth/useLogOut';
-import { useSession } from '../features/auth/session';
-import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../features/jira-auth/ConsentExpiryBanner';
+import { useLogOut, useSession } from '../../features/auth';
+import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../../features/jira-auth';
 import classes from './AppLayout.module.css';
 import { allowedNavigation } from './navigation';
 

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, isApiError, isJiraAuthRequired } from './api/ApiError';
-import { meQuery } from './features/auth/api';
+import { ApiError, isApiError, isJiraAuthRequired } from '../api/ApiError';
+import { meQuery } from '../features/auth';
 
 /** A 4xx answer will not change by asking again; a network error or 5xx might. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

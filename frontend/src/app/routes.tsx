@@ -1,18 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { AboutPage } from './features/about/AboutPage';
-import { LoginPage } from './features/auth/LoginPage';
-import { RequireRight } from './features/auth/RequireRight';
-import { RequireSession } from './features/auth/RequireSession';
-import { SetupAdminPage } from './features/auth/SetupAdminPage';
-import { IntegrationsPage } from './features/integrations/IntegrationsPage';
-import { JiraAuthProvider } from './features/jira-auth/JiraAuthProvider';
-import { MyJiraConnectionsPage } from './features/jira-auth/MyJiraConnectionsPage';
-import { projectRoutes } from './features/projects/routes';
-import { SystemPage } from './features/system/SystemPage';
-import { UsersAndRolesPage } from './features/users/UsersAndRolesPage';
+import { AboutPage } from '../features/about';
+import { LoginPage, RequireRight, RequireSession, SetupAdminPage } from '../features/auth';
+import { IntegrationsPage } from '../features/integrations';
+import { JiraAuthProvider, MyJiraConnectionsPage } from '../features/jira-auth';
+import { SystemPage } from '../features/system';
+import { UsersAndRolesPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
 import { HomeRedirect } from './layout/HomeRedirect';
 import { NotFoundPage } from './layout/NotFoundPage';
+import { projectRoutes } from './projectRoutes';
 
 export const routes: RouteObject[] = [
   { path: '/setup', element: <SetupAdminPage /> },

@@ -1,10 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { RequireRight } from '../auth/RequireRight';
-import { IssuesPage } from '../issues/IssuesPage';
-import { SuiteDetailPage } from '../suites/SuiteDetailPage';
-import { SuitesPage } from '../suites/SuitesPage';
-import { ProjectHome, ProjectLayout } from './ProjectLayout';
-import { ProjectsPage } from './ProjectsPage';
+import { RequireRight } from '../features/auth';
+import { IssuesPage } from '../features/issues';
+import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
+import { SuiteDetailPage, SuitesPage } from '../features/suites';
 
 /** Projects and, per project, the Issue module and Test Suites; inside the app layout. */
 export const projectRoutes: RouteObject[] = [

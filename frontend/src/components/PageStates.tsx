@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { describeError } from '../forms/showApiError';
+import { describeError } from '../lib/forms/showApiError';
 
 export function LoadingState() {
   return (

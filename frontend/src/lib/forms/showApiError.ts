@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { isApiError } from '../api/ApiError';
+import { isApiError } from '../../api/ApiError';
 
 /** The parts of a Mantine form that an API error may land on. */
 interface FieldErrorTarget {

@@ -1,4 +1,4 @@
-import type { Right } from '../features/auth/rights';
+import type { Right } from '../../features/auth';
 
 export interface NavigationItem {
   path: string;

@@ -59,7 +59,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => {
     '--mantine-color-anchor': readableShade(resolved.colors[resolved.primaryColor] as MantineColorsTuple),
   };
   for (const [name, colors] of Object.entries(resolved.colors)) {
-    const shade = readableShade(colors as MantineColorsTuple);
+    const shade = readableShade(colors);
     light[`--mantine-color-${name}-filled`] = shade;
     light[`--mantine-color-${name}-text`] = shade;
     light[`--mantine-color-${name}-light-color`] = shade;

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '../test/fakeApi';
-import { aSession, aUser, loggedIn } from '../test/fixtures';
-import { renderApp } from '../test/renderApp';
+import { fakeApi } from '../../test/fakeApi';
+import { aSession, aUser, loggedIn } from '../../test/fixtures';
+import { renderApp } from '../../test/renderApp';
 
 const tester = aSession(
   ['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'SUITES_MODIFY'],

@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { useSession } from '../features/auth/session';
+import { useSession } from '../../features/auth';
 import { allowedNavigation } from './navigation';
 
 /** "/" opens the first page the user may see. */

@@ -1,0 +1,4 @@
+// The public entry of the issues feature: what app/ and other features may use.
+export { JiraStatusBadge } from './IssueStateBadge';
+export { IssuesPage } from './IssuesPage';
+export { NeedsJiraAccount } from './NeedsJiraAccount';

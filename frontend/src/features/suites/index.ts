@@ -1,0 +1,3 @@
+// The public entry of the suites feature: what app/ and other features may use.
+export { SuiteDetailPage } from './SuiteDetailPage';
+export { SuitesPage } from './SuitesPage';
