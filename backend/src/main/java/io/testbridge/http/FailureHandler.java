@@ -77,7 +77,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 404 -> ApiResponses.error(ctx, ErrorCode.NOT_FOUND, "There is no such resource: " + ctx.normalizedPath(), null, null);
             case 405 -> ApiResponses.error(ctx, ErrorCode.METHOD_NOT_ALLOWED,
                     ctx.request().method() + " is not allowed on " + ctx.normalizedPath() + ".", null, null);
-            case 413 -> ApiResponses.error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.", "body", null);
+            case 413 -> {
+                Long limit = ctx.get(ApiRouter.BODY_LIMIT);
+                ApiResponses.error(ctx, ErrorCode.PAYLOAD_TOO_LARGE, limit == null ? "The request body is too large."
+                        : "The request body is larger than " + megabytes(limit) + ", the most this takes.", "body", null);
+            }
             case 415 -> ApiResponses.error(ctx, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", "body", null);
             default -> {
                 if (status >= 400 && status < 500) {
@@ -88,6 +92,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
                 }
             }
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : Math.max(1, bytes / 1024) + " KB";
     }
 
     private static void describeValidatorFailure(RoutingContext ctx, ValidatorException e) {
@@ -117,6 +125,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
         } else if (keyword.endsWith("additionalProperties")) {
             message = field + " is not a field of this request.";
         } else if (keyword.endsWith("required")) {
+            // The location is the object missing the property; the property is named in the error.
+            Matcher missing = QUOTED_PROPERTY.matcher(error == null ? "" : error);
+            if (missing.find() && !field.equals(missing.group(1)) && !field.endsWith("." + missing.group(1))) {
+                field = field + "." + missing.group(1);
+            }
             message = field + " is required.";
         } else {
             message = "Invalid " + field + ": " + sentence(error);

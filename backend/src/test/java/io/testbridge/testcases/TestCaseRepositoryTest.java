@@ -89,6 +89,12 @@ class TestCaseRepositoryTest {
         assertThat(page.getJsonArray("items").getJsonObject(0).getString("key")).isEqualTo("FIND-TC-3");
         assertThat(admin.get("/api/projects/" + projectId + "/cases?sort=owner").status()).isEqualTo(400);
         assertThat(admin.get("/api/projects/999999/cases").status()).isEqualTo(404);
+        ApiClient.Response stepWithoutId = admin.post("/api/projects/" + projectId + "/cases", new JsonObject().put("title", "No step id")
+                .put("steps", new JsonArray().add(new JsonObject().put("action", "Open"))));
+        assertThat(stepWithoutId.status()).isEqualTo(400);
+        assertThat(stepWithoutId.errorField()).as("the missing property is named, not just its object").isEqualTo("steps.0.id");
+        ApiClient.Response noTitle = admin.post("/api/projects/" + projectId + "/cases", new JsonObject());
+        assertThat(noTitle.errorField()).isEqualTo("title");
         assertThat(admin.post("/api/projects/999999/folders", new JsonObject().put("name", "x")).status()).isEqualTo(404);
 
         JsonArray folders = admin.get("/api/projects/" + projectId + "/folders").json().getJsonArray("items");
