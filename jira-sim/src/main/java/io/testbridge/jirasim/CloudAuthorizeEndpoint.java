@@ -29,7 +29,7 @@ final class CloudAuthorizeEndpoint {
 
     void mount(Router router) {
         router.get(PATH).handler(this::showConsent);
-        router.post(PATH).handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::answerConsent);
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::answerConsent);
     }
 
     private void showConsent(RoutingContext ctx) {

@@ -23,7 +23,7 @@ final class ControlApi {
     }
 
     void mount(Router router) {
-        router.route(P + "/*").handler(BodyHandler.create().setBodyLimit(256 * 1024));
+        router.route(P + "/*").handler(BodyHandler.create(false).setBodyLimit(256 * 1024));
         router.get(P).handler(ctx -> ok(ctx, ControlViews.summary(sim)));
         router.post(P + "/users").handler(guard(this::addUser));
         router.post(P + "/sites").handler(guard(this::addSite));
@@ -47,6 +47,10 @@ final class ControlApi {
                 found(ctx, sim.revokeTokenFamily(ctx.pathParam("id"))));
         router.post(P + "/users/:user/revoke-tokens").handler(guard(ctx -> ok(ctx, new JsonObject().put("revoked",
                 sim.revokeUserTokens(ctx.pathParam("user"), body(ctx).getString("clientId"))))));
+        router.get(P + "/sites/:site/issues/:key").handler(ctx -> sim.siteIssue(ctx.pathParam("site"), ctx.pathParam("key"))
+                .ifPresentOrElse(issue -> ok(ctx, issue), () -> found(ctx, false)));
+        router.get(P + "/dc-instances/:name/issues/:key").handler(ctx -> sim.dcIssue(ctx.pathParam("name"), ctx.pathParam("key"))
+                .ifPresentOrElse(issue -> ok(ctx, issue), () -> found(ctx, false)));
         router.delete(P + "/sites/:site/issues/:key").handler(ctx ->
                 found(ctx, sim.deleteSiteIssue(ctx.pathParam("site"), ctx.pathParam("key"))));
         router.delete(P + "/dc-instances/:name/issues/:key").handler(ctx ->

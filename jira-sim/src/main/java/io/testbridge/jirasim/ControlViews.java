@@ -10,6 +10,25 @@ final class ControlViews {
     private ControlViews() {
     }
 
+    /** An issue as tests look at it (see {@link JiraSimulator#siteIssue}). */
+    static java.util.Optional<JsonObject> issue(JiraData data, String key) {
+        if (data == null) {
+            return java.util.Optional.empty();
+        }
+        return data.issue(key).map(issue -> {
+            io.vertx.core.json.JsonArray links = new io.vertx.core.json.JsonArray();
+            data.remoteLinks(issue.key).forEach(link -> links.add(new JsonObject().put("globalId", link.globalId()).put("url", link.url())
+                    .put("title", link.title())));
+            io.vertx.core.json.JsonArray files = new io.vertx.core.json.JsonArray();
+            data.attachments(issue.key).forEach(file -> files.add(new JsonObject().put("filename", file.filename())
+                    .put("mimeType", file.mimeType()).put("size", file.content().length)
+                    .put("author", file.authorAccountId()).put("content", java.util.Base64.getEncoder().encodeToString(file.content()))));
+            return new JsonObject().put("key", issue.key).put("summary", issue.summary)
+                    .put("description", Adf.plainText(issue.description)).put("descriptionIsAdf", Adf.isDocument(issue.description))
+                    .put("remoteLinks", links).put("attachments", files);
+        });
+    }
+
     static JsonObject summary(JiraSimulator sim) {
         JsonArray sites = new JsonArray();
         sim.sites().forEach(site -> sites.add(new JsonObject().put("name", site.name())

@@ -20,7 +20,7 @@ final class DcTokenEndpoint {
     }
 
     void mount(Router router) {
-        router.post(PATH).handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::token);
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(this::token);
     }
 
     private void token(RoutingContext ctx) {

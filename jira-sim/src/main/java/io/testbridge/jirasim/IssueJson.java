@@ -59,6 +59,12 @@ final class IssueJson {
         return json.put("fields", fields);
     }
 
+    private static JsonArray attachments(JiraIssue issue, RestCaller caller, SimulatorState state) {
+        JsonArray list = new JsonArray();
+        caller.data().attachments(issue.key).forEach(a -> list.add(IssueResource.attachmentJson(a, caller, state)));
+        return list;
+    }
+
     private static JsonObject allFields(JiraIssue issue, RestCaller caller, SimulatorState state) {
         String base = caller.restBase();
         FieldCatalog.Status status = issue.status;
@@ -81,6 +87,7 @@ final class IssueJson {
                 .put("description", caller.dialect().renderDescription(issue.description))
                 .put("labels", new JsonArray(issue.labels))
                 .put("components", components)
+                .put("attachment", attachments(issue, caller, state))
                 .put("created", JiraTime.format(issue.created))
                 .put("updated", JiraTime.format(issue.created));
         issue.customFields.forEach((id, value) -> fields.put(id, value instanceof FieldCatalog.Option option

@@ -1,16 +1,25 @@
 package io.testbridge.jirasim;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-/** Create and read issues, and their remote links. */
+/** Create and read issues, their remote links and attachments. */
 final class IssueResource {
 
     static final String ISSUE_NOT_FOUND = "Issue does not exist or you do not have permission to see it.";
+    /** Jira's attachment size limit is a site setting; the simulator's sites all have this one. */
+    static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
 
     private final SimContext sim;
 
@@ -96,6 +105,62 @@ final class IssueResource {
         RemoteLink link = caller.data().putRemoteLink(issue.key, globalId, url, title, body.getString("relationship"));
         Responses.json(ctx, updating ? 200 : 201, new JsonObject().put("id", link.id())
                 .put("self", caller.restBase() + "/issue/" + issue.key + "/remotelink/" + link.id()));
+    }
+
+    /**
+     * Attaches the multipart parts named {@code file}, as Jira does: the request must carry
+     * {@code X-Atlassian-Token: no-check} (Jira's XSRF protection blocks it otherwise, with a plain
+     * text 403), a body over the site's limit is 413, and the answer is the list of new attachments.
+     */
+    void addAttachments(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        String xsrf = ctx.request().getHeader("X-Atlassian-Token");
+        if (xsrf == null || !(xsrf.equalsIgnoreCase("no-check") || xsrf.equalsIgnoreCase("nocheck"))) {
+            ctx.response().setStatusCode(403).putHeader("Content-Type", "text/plain;charset=UTF-8").end("XSRF check failed");
+            return;
+        }
+        JiraIssue issue = issue(ctx, caller);
+        if (issue == null) {
+            return;
+        }
+        List<FileUpload> files = ctx.fileUploads().stream().filter(file -> "file".equals(file.name())).toList();
+        List<Future<Buffer>> contents = files.stream().map(file -> ctx.vertx().fileSystem().readFile(file.uploadedFileName())).toList();
+        Future.all(contents).onComplete(read -> {
+            if (read.failed()) {
+                Responses.jiraError(ctx, 500, "The attachment could not be stored.");
+                return;
+            }
+            JsonArray created = new JsonArray();
+            for (int i = 0; i < files.size(); i++) {
+                FileUpload file = files.get(i);
+                String mimeType = file.contentType() == null || file.contentType().isBlank() ? "application/octet-stream"
+                        : file.contentType();
+                IssueAttachment attachment = caller.data().addAttachment(issue.key, file.fileName(), mimeType,
+                        contents.get(i).result().getBytes(), caller.user().accountId(), sim.clock.now());
+                created.add(attachmentJson(attachment, caller, sim.state));
+            }
+            Responses.json(ctx, 200, created);
+        });
+    }
+
+    static JsonObject attachmentJson(IssueAttachment attachment, RestCaller caller, SimulatorState state) {
+        String base = caller.restBase();
+        return new JsonObject().put("self", base + "/attachment/" + attachment.id()).put("id", String.valueOf(attachment.id()))
+                .put("filename", attachment.filename())
+                .put("author", state.findUser(attachment.authorAccountId()).map(u -> caller.dialect().user(u, base)).orElse(null))
+                .put("created", JiraTime.format(attachment.created())).put("size", attachment.content().length)
+                .put("mimeType", attachment.mimeType()).put("content", base + "/attachment/content/" + attachment.id());
+    }
+
+    /** Multipart bodies up to the attachment limit, their files in a temporary folder removed after each request. */
+    static BodyHandler attachmentBody() {
+        try {
+            java.nio.file.Path folder = Files.createTempDirectory("jira-sim-attachments");
+            folder.toFile().deleteOnExit();
+            return BodyHandler.create(folder.toString()).setBodyLimit(MAX_ATTACHMENT_BYTES).setDeleteUploadedFilesOnEnd(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JiraIssue issue(RoutingContext ctx, RestCaller caller) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Projects, issues and remote links of one simulated Jira (one Cloud site or one DC instance). */
+/** Projects, issues, remote links and attachments of one simulated Jira (one Cloud site or one DC instance). */
 final class JiraData {
 
     private final List<JiraProject> projects = new ArrayList<>();
@@ -16,7 +16,9 @@ final class JiraData {
     private final Map<String, Integer> lastNumberByProject = new HashMap<>();
     private final Map<String, List<RemoteLink>> remoteLinks = new HashMap<>();
     private long nextIssueId = 10000;
+    private final Map<String, List<IssueAttachment>> attachments = new HashMap<>();
     private long nextLinkId = 10000;
+    private long nextAttachmentId = 10000;
 
     synchronized void addProject(JiraProject project) {
         projects.add(project);
@@ -85,5 +87,17 @@ final class JiraData {
 
     synchronized List<RemoteLink> remoteLinks(String issueKey) {
         return List.copyOf(remoteLinks.getOrDefault(issueKey, List.of()));
+    }
+
+    synchronized IssueAttachment addAttachment(String issueKey, String filename, String mimeType, byte[] content,
+            String authorAccountId, Instant created) {
+        IssueAttachment attachment = new IssueAttachment(nextAttachmentId++, filename, mimeType, content, authorAccountId,
+                created);
+        attachments.computeIfAbsent(issueKey, k -> new ArrayList<>()).add(attachment);
+        return attachment;
+    }
+
+    synchronized List<IssueAttachment> attachments(String issueKey) {
+        return List.copyOf(attachments.getOrDefault(issueKey, List.of()));
     }
 }

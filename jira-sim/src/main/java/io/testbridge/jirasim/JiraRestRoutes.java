@@ -39,6 +39,8 @@ final class JiraRestRoutes {
                 issues::remoteLinks);
         routes.add(HttpMethod.POST, "/issue/:issueIdOrKey/remotelink", RestDialect.Need.WRITE_WORK,
                 issues::addRemoteLink);
+        routes.add(HttpMethod.POST, "/issue/:issueIdOrKey/attachments", RestDialect.Need.WRITE_WORK,
+                issues::addAttachments, IssueResource.attachmentBody());
         if (dialect.isCloud()) {
             routes.add(HttpMethod.GET, "/project/search", RestDialect.Need.READ_WORK, meta::projectSearch);
             routes.add(HttpMethod.GET, "/search/jql", RestDialect.Need.READ_WORK, search::cloudSearch);
@@ -64,9 +66,14 @@ final class JiraRestRoutes {
         }
 
         void add(HttpMethod method, String path, RestDialect.Need need, Handler<RoutingContext> handler) {
+            add(method, path, need, handler, BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        }
+
+        void add(HttpMethod method, String path, RestDialect.Need need, Handler<RoutingContext> handler,
+                BodyHandler body) {
             var route = router.route(method, prefix + path);
             if (method == HttpMethod.POST) {
-                route.handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+                route.handler(body);
             }
             route.handler(authenticate).handler(ctx -> {
                 RestCaller caller = RestCaller.of(ctx);

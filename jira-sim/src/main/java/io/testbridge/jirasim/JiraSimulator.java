@@ -184,6 +184,20 @@ public final class JiraSimulator {
         return data != null && data.deleteIssue(issueKey);
     }
 
+    /**
+     * An issue of a Cloud site as a test looks at it: key, summary, the description as plain text (an
+     * ADF description is flattened), whether it was written as ADF, and its remote links. Empty when
+     * there is no such issue.
+     */
+    public Optional<io.vertx.core.json.JsonObject> siteIssue(String siteName, String issueKey) {
+        return ControlViews.issue(sim.state.siteData(siteName), issueKey);
+    }
+
+    /** The same for an issue of a Data Center instance. */
+    public Optional<io.vertx.core.json.JsonObject> dcIssue(String instance, String issueKey) {
+        return ControlViews.issue(sim.state.dcData(instance), issueKey);
+    }
+
     public boolean deleteDcIssue(String instance, String issueKey) {
         JiraData data = sim.state.dcData(instance);
         return data != null && data.deleteIssue(issueKey);

@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CloudApiTest extends SimulatorTestSupport {
@@ -233,6 +234,39 @@ class CloudApiTest extends SimulatorTestSupport {
         JsonArray links = get(cloudRest(ACME) + "/issue/TB-1/remotelink", token).bodyAsJsonArray();
         assertThat(links).hasSize(1);
         assertThat(links.getJsonObject(0).getJsonObject("object").getString("title")).isEqualTo("Suite 7 (renamed)");
+    }
+
+    @Test
+    void attachments_need_the_xsrf_header_take_the_file_parts_and_show_on_the_issue() {
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+        byte[] log = "GET /pay -> 500\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String url = cloudRest(ACME) + "/issue/TB-1/attachments";
+
+        HttpResponse<Buffer> blocked = postFile(url, token, "file", "pay.log", "text/plain", log, Map.of());
+        HttpResponse<Buffer> otherPart = postFile(url, token, "upload", "pay.log", "text/plain", log, Map.of("X-Atlassian-Token", "no-check"));
+        HttpResponse<Buffer> attached = postFile(url, token, "file", "pay.log", "text/plain", log, Map.of("X-Atlassian-Token", "no-check"));
+        HttpResponse<Buffer> tooBig = postFile(url, token, "file", "big.bin", "application/octet-stream",
+                new byte[(int) IssueResource.MAX_ATTACHMENT_BYTES + 1], Map.of("X-Atlassian-Token", "no-check"));
+        HttpResponse<Buffer> unknownIssue = postFile(cloudRest(ACME) + "/issue/TB-999/attachments", token, "file", "pay.log", "text/plain", log,
+                Map.of("X-Atlassian-Token", "no-check"));
+
+        assertThat(blocked.statusCode()).isEqualTo(403);
+        assertThat(blocked.bodyAsString()).isEqualTo("XSRF check failed");
+        assertThat(otherPart.statusCode()).isEqualTo(200);
+        assertThat(otherPart.bodyAsJsonArray()).as("only parts named file are attachments").isEmpty();
+        assertThat(attached.statusCode()).isEqualTo(200);
+        JsonObject file = attached.bodyAsJsonArray().getJsonObject(0);
+        assertThat(file.getString("filename")).isEqualTo("pay.log");
+        assertThat(file.getLong("size")).isEqualTo(log.length);
+        assertThat(file.getString("mimeType")).isEqualTo("text/plain");
+        assertThat(file.getJsonObject("author").getString("accountId")).isNotBlank();
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(unknownIssue.statusCode()).isEqualTo(404);
+        JsonArray onIssue = get(cloudRest(ACME) + "/issue/TB-1?fields=attachment", token).bodyAsJsonObject()
+                .getJsonObject("fields").getJsonArray("attachment");
+        assertThat(onIssue).hasSize(1);
+        assertThat(sim.siteIssue("acme", "TB-1").orElseThrow().getJsonArray("attachments").getJsonObject(0).getString("content"))
+                .isEqualTo(java.util.Base64.getEncoder().encodeToString(log));
     }
 
     @Test

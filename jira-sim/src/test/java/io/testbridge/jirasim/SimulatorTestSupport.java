@@ -114,6 +114,22 @@ abstract class SimulatorTestSupport {
         return await(request.sendJsonObject(body));
     }
 
+    /** A multipart/form-data POST of one file part, with extra headers (e.g. X-Atlassian-Token). */
+    HttpResponse<Buffer> postFile(String url, String bearer, String partName, String filename, String contentType, byte[] content,
+            Map<String, String> headers) {
+        String boundary = "sim-test-boundary-7MA4YWxkTrZu0gW";
+        Buffer body = Buffer.buffer().appendString("--" + boundary + "\r\n")
+                .appendString("Content-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + filename + "\"\r\n")
+                .appendString("Content-Type: " + contentType + "\r\n\r\n").appendBytes(content)
+                .appendString("\r\n--" + boundary + "--\r\n");
+        HttpRequest<Buffer> request = http.requestAbs(HttpMethod.POST, url).putHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::putHeader);
+        if (bearer != null) {
+            request.bearerTokenAuthentication(bearer);
+        }
+        return await(request.sendBuffer(body));
+    }
+
     HttpResponse<Buffer> postForm(String url, Map<String, String> form) {
         MultiMap map = MultiMap.caseInsensitiveMultiMap();
         form.forEach((k, v) -> {
