@@ -8,6 +8,8 @@ import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigException;
 import io.testbridge.crypto.KeyStore;
 import io.testbridge.crypto.SecretBox;
+import io.testbridge.cycles.Cycles;
+import io.testbridge.cycles.CyclesVerticle;
 import io.testbridge.db.Database;
 import io.testbridge.db.DatabaseErrors;
 import io.testbridge.db.DatabaseServer;
@@ -19,7 +21,9 @@ import io.testbridge.http.ApiRouter;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
+import io.testbridge.http.ServerTiming;
 import io.testbridge.http.SessionCookie;
+import io.testbridge.http.routes.CyclesRoutes;
 import io.testbridge.http.routes.HistoryRoutes;
 import io.testbridge.http.routes.IntegrationsRoutes;
 import io.testbridge.http.routes.JiraConnectionsRoutes;
@@ -71,6 +75,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,7 +91,7 @@ import java.util.function.Supplier;
 /**
  * Boots Testbridge: data dir → database (embedded or external) → migrations → the module verticles,
  * each deployed once and in dependency order (audit, identity, integrations, oauth, test management,
- * test cases)
+ * test cases, cycles)
  * → the HTTP verticles on top. Modules talk to each other through their doors on the event bus
  * ({@link Doors}). Any step that cannot work fails with a {@link ConfigException} whose message
  * names the problem.
@@ -157,6 +162,7 @@ public final class Application {
             OAuth oauth = Doors.client(vertx, OAuth.class);
             TestManagement testManagement = Doors.client(vertx, TestManagement.class);
             TestCases testCases = Doors.client(vertx, TestCases.class);
+            Cycles cycles = Doors.client(vertx, Cycles.class);
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
             List<String> deployments = new ArrayList<>();
@@ -167,24 +173,27 @@ public final class Application {
                     integrations, identity, publicUrl::get));
             deploy(vertx, deployments, "test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
             deploy(vertx, deployments, "test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
+            deploy(vertx, deployments, "cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira,
+                    publicUrl::get));
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
             SessionCookie cookie = new SessionCookie(https);
-            ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie);
+            ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie, Map.of("addAttachment", config.attachmentMaxBytes()));
             List<ApiModule> routes = List.of(
                     new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth),
                     new UsersRoutes(identity), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
-                    new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement));
+                    new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
+                    new CyclesRoutes(cycles));
             List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
             }
             OpenAPIContract api = await(contract, "reading the API document");
             IntFunction<HttpServerVerticle> httpServer = port -> new HttpServerVerticle(config.httpHost(), port,
-                    () -> apiRouter.create(api, routes, List.of(new RequestIds(), new SecurityHeaders(https))), health, pages);
+                    () -> apiRouter.create(api, routes, List.of(new RequestIds(), new ServerTiming(), new SecurityHeaders(https))), health, pages);
             int port = deployHttpServers(vertx, config, httpServer, deployments);
             publicUrl.set(config.publicUrlOr(port));
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {

@@ -19,6 +19,8 @@ public final class EventAddresses {
     public static final String TESTMGMT = "testbridge.testmgmt";
     /** The test-case repository: folders, versioned cases, CSV files, suites. */
     public static final String TESTCASES = "testbridge.testcases";
+    /** Test cycles, their execution, defects and evidence. */
+    public static final String CYCLES = "testbridge.cycles";
 
     /**
      * An OAuth history row was committed, on any node (body: a JsonObject with id, instanceId,

@@ -26,6 +26,7 @@ public record AppConfig(
         OutboundPolicy outbound,
         Duration instanceCheckInterval,
         Duration historyRetention,
+        long attachmentMaxBytes,
         MetricsSettings metrics,
         String logFormat) {
 

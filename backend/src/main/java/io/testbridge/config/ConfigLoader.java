@@ -127,6 +127,7 @@ public final class ConfigLoader {
                         Duration.ofSeconds(integer(Setting.JIRA_TIMEOUT_SECONDS, 1, 300))),
                 Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)),
                 Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)),
+                integer(Setting.ATTACHMENT_MAX_MB, 1, 100) * 1024L * 1024L,
                 metrics(),
                 oneOf(Setting.LOG_FORMAT, "text", "json"));
     }

@@ -37,6 +37,8 @@ public final class ApiRouter {
     public static final String CONTRACT = "openapi/testbridge.yaml";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Where a request keeps the body limit it was read with (for the refusal's message). */
+    static final String BODY_LIMIT = "testbridge.bodyLimit";
     /** An operation's own body limit in bytes, where it needs more than the default. */
     static final String MAX_BODY_EXTENSION = "x-testbridge-max-body-bytes";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
@@ -44,10 +46,13 @@ public final class ApiRouter {
     private final Vertx vertx;
     private final Identity identity;
     private final SessionCookie cookie;
+    private final Map<String, Long> bodyLimits;
 
-    public ApiRouter(Vertx vertx, Identity identity, SessionCookie cookie) {
+    /** @param bodyLimits body limits in bytes of operations whose limit is a setting (by operationId) */
+    public ApiRouter(Vertx vertx, Identity identity, SessionCookie cookie, Map<String, Long> bodyLimits) {
         this.vertx = vertx;
         this.identity = identity;
+        this.bodyLimits = Map.copyOf(bodyLimits);
         this.cookie = cookie;
     }
 
@@ -88,7 +93,7 @@ public final class ApiRouter {
 
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         rootHandlers.forEach(builder::rootHandler);
-        builder.rootHandler(bodyLimits(contract));
+        builder.rootHandler(bodyLimits(contract, bodyLimits));
         RequestValidation validator = new RequestValidation(vertx, contract);
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
@@ -105,29 +110,35 @@ public final class ApiRouter {
     }
 
     /**
-     * Reads request bodies up to what the request's operation allows: its {@value #MAX_BODY_EXTENSION}
-     * (a CSV import), else {@value #MAX_BODY_BYTES} bytes. One operation taking large bodies does not
-     * open every route to them.
+     * Reads request bodies up to what the request's operation allows: a setting ({@code settings}),
+     * its {@value #MAX_BODY_EXTENSION} (a CSV import), else {@value #MAX_BODY_BYTES} bytes. One
+     * operation taking large bodies does not open every route to them. The limit stays on the
+     * request, so a refusal can name it.
      */
-    private static Handler<RoutingContext> bodyLimits(OpenAPIContract contract) {
+    private static Handler<RoutingContext> bodyLimits(OpenAPIContract contract, Map<String, Long> settings) {
         BodyHandler standard = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-        Map<String, BodyHandler> larger = new HashMap<>();
+        Map<String, Long> limits = new HashMap<>();
         for (Operation operation : contract.operations()) {
             Object declared = operation.getExtensions().get(MAX_BODY_EXTENSION);
             if (declared instanceof Number limit) {
-                larger.put(operation.getOperationId(), BodyHandler.create(false).setBodyLimit(limit.longValue()));
+                limits.put(operation.getOperationId(), limit.longValue());
             }
         }
+        limits.putAll(settings);
+        Map<String, BodyHandler> larger = new HashMap<>();
+        limits.forEach((operationId, limit) -> larger.put(operationId, BodyHandler.create(false).setBodyLimit(limit)));
         return ctx -> {
             HttpMethod method = ctx.request().method();
             if (!larger.isEmpty() && !SAFE_METHODS.contains(method)) {
                 Operation operation = contract.findOperation(ctx.normalizedPath(), method);
                 BodyHandler handler = operation == null ? null : larger.get(operation.getOperationId());
                 if (handler != null) {
+                    ctx.put(BODY_LIMIT, limits.get(operation.getOperationId()));
                     handler.handle(ctx);
                     return;
                 }
             }
+            ctx.put(BODY_LIMIT, MAX_BODY_BYTES);
             standard.handle(ctx);
         };
     }

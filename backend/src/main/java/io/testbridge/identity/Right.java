@@ -10,5 +10,8 @@ public enum Right {
     SUITES_MODIFY,
     CASES_VIEW,
     CASES_MODIFY,
+    CYCLES_VIEW,
+    CYCLES_MODIFY,
+    CYCLES_EXECUTE,
     USERS_MANAGE
 }

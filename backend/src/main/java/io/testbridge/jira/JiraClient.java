@@ -45,15 +45,44 @@ public final class JiraClient {
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
     public Future<HttpResponse<Buffer>> call(long userId, JiraSite instance, HttpMethod method, String path,
                                              Map<String, String> query, JsonObject body) {
-        return callRaw(userId, instance, method, path, query, body).compose(response -> response.statusCode() < 400
-                ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name())));
+        return callRaw(userId, instance, method, path, query, body).compose(response -> answered(response, instance));
     }
 
     /** Like {@link #call}, but Jira's own error answers (400, 403, 404, 5xx) come back as responses for the caller to read. */
     public Future<HttpResponse<Buffer>> callRaw(long userId, JiraSite instance, HttpMethod method, String path,
                                                 Map<String, String> query, JsonObject body) {
+        Send send = body == null ? HttpRequest::send : request -> request.sendJsonObject(body);
         return tokens.usable(userId, instance)
-                .compose(token -> attempt(userId, instance, method, path, query, body, token, 0, 0, false));
+                .compose(token -> attempt(userId, instance, method, path, query, send, token, 0, 0, false));
+    }
+
+    /**
+     * Posts one file as multipart/form-data in the part {@code file}, with the header Jira's XSRF
+     * protection asks for (e.g. issue attachments); Jira's error answers become {@link Failure}s.
+     */
+    public Future<HttpResponse<Buffer>> upload(long userId, JiraSite instance, String path, String filename, String contentType, Buffer content) {
+        String boundary = "testbridge-" + java.util.UUID.randomUUID();
+        String safeName = filename.replaceAll("[\\p{Cntrl}\"\\\\]", "_");
+        Buffer multipart = Buffer.buffer(content.length() + 512).appendString("--" + boundary + "\r\n")
+                .appendString("Content-Disposition: form-data; name=\"file\"; filename=\"" + safeName + "\"\r\n")
+                .appendString("Content-Type: " + contentType + "\r\n\r\n").appendBuffer(content)
+                .appendString("\r\n--" + boundary + "--\r\n");
+        Send send = request -> request.putHeader("X-Atlassian-Token", "no-check")
+                .putHeader("Content-Type", "multipart/form-data; boundary=" + boundary).sendBuffer(multipart);
+        return tokens.usable(userId, instance)
+                .compose(token -> attempt(userId, instance, HttpMethod.POST, path, Map.of(), send, token, 0, 0, false))
+                .compose(response -> answered(response, instance));
+    }
+
+    /** The response, or Jira's error answer in Jira's own words. */
+    private static Future<HttpResponse<Buffer>> answered(HttpResponse<Buffer> response, JiraSite instance) {
+        return response.statusCode() < 400 ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name()));
+    }
+
+    /** Sends a prepared request (auth and query set) with its body; called again on each retry. */
+    @FunctionalInterface
+    private interface Send {
+        Future<HttpResponse<Buffer>> to(HttpRequest<Buffer> request);
     }
 
     /** Fails with jira_auth_required now, before any work, when the user would have to authenticate first. */
@@ -62,10 +91,10 @@ public final class JiraClient {
     }
 
     private Future<HttpResponse<Buffer>> attempt(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query,
-                                                 JsonObject body, AccessToken token, int rateLimitWaits, int readRetries, boolean refreshed) {
+                                                 Send send, AccessToken token, int rateLimitWaits, int readRetries, boolean refreshed) {
         HttpRequest<Buffer> request = http.request(method, restRoot(instance, token) + path).bearerTokenAuthentication(token.value());
         query.forEach(request::addQueryParam);
-        Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+        Future<HttpResponse<Buffer>> sent = send.to(request);
         return sent.compose(response -> {
             int status = response.statusCode();
             metrics.jiraCall(instance.instanceId(), method.name(), path, status);
@@ -74,16 +103,16 @@ public final class JiraClient {
             }
             if (status == 401 && !refreshed) {
                 return tokens.refreshAfterUnauthorized(userId, instance, token.version())
-                        .compose(fresh -> attempt(userId, instance, method, path, query, body, fresh, rateLimitWaits, readRetries, true));
+                        .compose(fresh -> attempt(userId, instance, method, path, query, send, fresh, rateLimitWaits, readRetries, true));
             }
             if (status == 401) {
                 return Future.failedFuture(new JiraAuthRequired(instance.instanceId(), instance.name(), "Jira refused your connection even after a refresh."));
             }
             if (status == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
-                return after(retryAfter(response), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits + 1, readRetries, refreshed));
+                return after(retryAfter(response), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits + 1, readRetries, refreshed));
             }
             if (status >= 500 && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
-                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
+                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
             }
             if (status == 429) {
                 return Future.failedFuture(new Failure(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
@@ -94,7 +123,7 @@ public final class JiraClient {
             metrics.jiraCall(instance.instanceId(), method.name(), path, 0);
             errors.record(instance.instanceId(), method + " " + path + " failed: " + failure.getMessage());
             if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
-                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, body, token, rateLimitWaits, readRetries + 1, refreshed));
+                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
             }
             return Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ": "
                     + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()) + ". Try again later."));

@@ -109,6 +109,27 @@ public final class JiraIssues {
                         ? Future.succeededFuture(java.util.Optional.empty()) : Future.failedFuture(failure));
     }
 
+    /**
+     * Adds a link from a Jira issue back to a page of Testbridge, as the user. The same
+     * {@code globalId} again updates the link instead of adding a second one (Jira's rule).
+     */
+    public Future<Void> addRemoteLink(long userId, JiraSite instance, String key, String globalId, String url, String title) {
+        JsonObject body = new JsonObject().put("globalId", globalId)
+                .put("object", new JsonObject().put("url", url).put("title", title)
+                        .put("icon", new JsonObject().put("title", "Testbridge")));
+        return jira.call(userId, instance, HttpMethod.POST, "/issue/" + key + "/remotelink", Map.of(), body).mapEmpty();
+    }
+
+    /** Attaches a file to an issue as the user; answers Jira's id for it. */
+    public Future<String> addAttachment(long userId, JiraSite instance, String key, String filename, String contentType, io.vertx.core.buffer.Buffer content) {
+        return jira.upload(userId, instance, "/issue/" + key + "/attachments", filename, contentType, content).compose(response -> {
+            JsonArray created = response.bodyAsJsonArray();
+            return created == null || created.isEmpty()
+                    ? Future.failedFuture(new Failure(ErrorCode.JIRA_ERROR, instance.name() + " did not keep the file " + filename + "."))
+                    : Future.succeededFuture(created.getJsonObject(0).getString("id"));
+        });
+    }
+
     /** The projects the user can see (the first 100 on Cloud). */
     public Future<JsonArray> projects(long userId, JiraSite instance) {
         boolean cloud = instance.isCloud();

@@ -40,6 +40,11 @@ final class CaseHistory {
                 });
     }
 
+    /** The content of a case at a version, as it was. */
+    Future<CaseContent> content(long caseId, int version) {
+        return snapshots(caseId, List.of(version)).map(found -> found.get(version));
+    }
+
     /** The case's content at a version. */
     Future<JsonObject> version(long caseId, int version) {
         return snapshots(caseId, List.of(version)).map(found -> found.get(version).toJson().put("version", version));

@@ -38,6 +38,11 @@ public record CaseQuery(long projectId, String text, Long folderId, boolean with
         return new CaseQuery(projectId, null, null, true, false, null, null, null, null, false, ids, "key", 1, ids.size());
     }
 
+    /** The same filter, over another project's cases. */
+    public CaseQuery inProject(long otherProjectId) {
+        return new CaseQuery(otherProjectId, text, folderId, withSubfolders, unfiled, label, status, priority, ownerId, archived, ids, sort, page, pageSize);
+    }
+
     /** The WHERE clause over test_cases aliased {@code c}, filling {@code params} from $1. */
     String where(Tuple params) {
         List<String> conditions = new ArrayList<>();

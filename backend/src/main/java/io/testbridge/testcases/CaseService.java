@@ -258,6 +258,45 @@ final class CaseService {
         });
     }
 
+    /**
+     * Pins the current version of each case (a cycle will run it: it never changes again) and
+     * answers what the cycle needs to show of them, in the order asked. Every case must be an active
+     * case of the project.
+     */
+    Future<List<PinnedCase>> pinCurrentVersions(long projectId, List<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return directory.projectKey(projectId).compose(projectKey -> pool.withTransaction(tx -> lockAll(tx, projectId, caseIds)
+                .compose(rows -> tx.preparedQuery("""
+                                UPDATE test_case_versions v SET pinned = true FROM test_cases c
+                                 WHERE c.id = ANY ($1) AND v.case_id = c.id AND v.version = c.version""")
+                        .execute(Tuple.tuple().addArrayOfLong(caseIds.toArray(Long[]::new)))
+                        .map(done -> {
+                            Map<Long, PinnedCase> byId = new java.util.HashMap<>();
+                            for (Row row : rows) {
+                                byId.put(row.getLong("id"), new PinnedCase(row.getLong("id"), Directory.caseKey(projectKey, row.getInteger("number")),
+                                        row.getString("title"), row.getInteger("version"), content(row).steps().size()));
+                            }
+                            return caseIds.stream().map(byId::get).toList();
+                        }))));
+    }
+
+    /** The ids of every case a query finds (at most {@code limit}), in key order. */
+    Future<List<Long>> ids(CaseQuery query, int limit) {
+        return directory.projectKey(query.projectId()).compose(key -> {
+            Tuple params = Tuple.tuple();
+            String where = query.where(params);
+            params.addInteger(limit);
+            return pool.preparedQuery("SELECT c.id FROM test_cases c" + where + " ORDER BY c.number LIMIT $" + params.size()).execute(params)
+                    .map(rows -> {
+                        List<Long> ids = new ArrayList<>();
+                        rows.forEach(row -> ids.add(row.getLong(0)));
+                        return ids;
+                    });
+        });
+    }
+
     /** Moves cases to the archive (or, {@code archived} false, back): hidden from lists, kept with their history and suites. */
     Future<Integer> setArchived(long projectId, List<Long> caseIds, boolean archived, Actor actor) {
         return pool.preparedQuery("UPDATE test_cases SET archived_at = " + (archived ? "$3" : "NULL") + ", updated_by = $4, updated_at = $3"
@@ -279,12 +318,13 @@ final class CaseService {
         long caseId = row.getLong("id");
         int version = row.getInteger("version");
         OffsetDateTime now = now();
-        return tx.preparedQuery("SELECT edit_session, author_id, changes FROM test_case_versions WHERE case_id = $1 AND version = $2")
+        return tx.preparedQuery("SELECT edit_session, author_id, changes, pinned FROM test_case_versions WHERE case_id = $1 AND version = $2")
                 .execute(Tuple.of(caseId, version))
                 .compose(latest -> {
                     Row last = latest.iterator().next();
+                    // a version a cycle runs never changes again: the session goes on in a new version
                     boolean sameSession = editSession != null && editSession.equals(last.getUUID("edit_session"))
-                            && Objects.equals(last.getLong("author_id"), actor.userId());
+                            && Objects.equals(last.getLong("author_id"), actor.userId()) && !last.getBoolean("pinned");
                     if (sameSession) {
                         Set<String> merged = new LinkedHashSet<>(List.of(last.getArrayOfStrings("changes")));
                         if (!merged.contains("created")) {

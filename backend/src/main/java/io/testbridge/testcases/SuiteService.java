@@ -102,6 +102,17 @@ final class SuiteService {
                 .compose(done -> members(suiteId));
     }
 
+    /** The suite's project and its cases' ids in order. */
+    public Future<SuiteCaseIds> caseIds(long suiteId) {
+        return suite(suiteId).compose(suite -> pool.preparedQuery("SELECT case_id FROM suite_cases WHERE suite_id = $1 ORDER BY position, case_id")
+                .execute(Tuple.of(suiteId))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getLong(0)));
+                    return new SuiteCaseIds(suite.getLong("projectId"), ids);
+                }));
+    }
+
     public Future<Void> removeMember(long suiteId, long caseId) {
         return pool.preparedQuery("DELETE FROM suite_cases WHERE suite_id = $1 AND case_id = $2").execute(Tuple.of(suiteId, caseId))
                 .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(Failure.notFound("Case " + caseId + " is not in suite " + suiteId + "."))

@@ -66,6 +66,18 @@ public interface TestCases {
     /** The CSV template: the columns and two example cases. */
     Future<String> csvTemplate();
 
+    /** Pins the current version of each case (a cycle runs it, so it never changes again); in the order asked. */
+    Future<List<PinnedCase>> pinCurrentVersions(long projectId, List<Long> caseIds);
+
+    /** The ids of every case a query finds, at most {@code limit}, in key order. */
+    Future<List<Long>> caseIds(CaseQuery query, int limit);
+
+    /** A case's content at a version (what a cycle runs). */
+    Future<CaseContent> caseContent(long caseId, int version);
+
+    /** A suite's project, and its cases in order. */
+    Future<SuiteCaseIds> suiteCaseIds(long suiteId);
+
     Future<JsonArray> listSuites(long projectId);
 
     Future<JsonObject> createSuite(long projectId, String name, String description);

@@ -121,6 +121,26 @@ final class TestCasesService implements TestCases {
     }
 
     @Override
+    public Future<List<PinnedCase>> pinCurrentVersions(long projectId, List<Long> caseIds) {
+        return cases.pinCurrentVersions(projectId, caseIds);
+    }
+
+    @Override
+    public Future<List<Long>> caseIds(CaseQuery query, int limit) {
+        return cases.ids(query, limit);
+    }
+
+    @Override
+    public Future<CaseContent> caseContent(long caseId, int version) {
+        return history.content(caseId, version);
+    }
+
+    @Override
+    public Future<SuiteCaseIds> suiteCaseIds(long suiteId) {
+        return suites.caseIds(suiteId);
+    }
+
+    @Override
     public Future<JsonArray> listSuites(long projectId) {
         return suites.list(projectId);
     }

@@ -9,6 +9,7 @@ import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
 import io.testbridge.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class Benchmarks {
 
     /**
      * args: the jar, the command line to record, then optionally the sections to run (startup,
-     * throughput, jira, history); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * throughput, jira, history, cases, cycles); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -72,6 +73,12 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("history")) {
             history();
         }
+        if (only.isEmpty() || only.contains("cases")) {
+            caseRepository();
+        }
+        if (only.isEmpty() || only.contains("cycles")) {
+            cycleExecution();
+        }
         if (only.isEmpty()) {
             write(command);
         }
@@ -79,7 +86,7 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history");
+    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history", "cases", "cycles");
 
     // ---------- start-up and API throughput: the real jar in its own process ----------
 
@@ -334,6 +341,194 @@ public final class Benchmarks {
             row("OAuth history CSV export of 100,000 rows", String.format("%,d lines, %,d KB", lines, bytes / 1024), "streams in bounded memory",
                     String.format("heap grew at most %,d MB while streaming %,d MB", Math.max(0, peak - heapBefore) / (1024 * 1024), bytes / (1024 * 1024)));
         }
+    }
+
+    // ---------- the test-case repository and cycles: the app in this JVM, times from its Server-Timing header ----------
+
+    /** 10,000 cases: the filtered list's first page, and 16 editors saving cases of 50 steps. */
+    private static void caseRepository() throws Exception {
+        try (RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of("TESTBRIDGE_DB_POOL_SIZE", "16"))) {
+            ApiClient admin = Fixtures.adminClient(app);
+            long project = admin.post("/api/projects", new JsonObject().put("key", "BENCH").put("name", "Bench")).json().getLong("id");
+            for (int batch = 0; batch < 2; batch++) {
+                importCases(admin, project, batch * 5_000, 5_000, 5);
+            }
+            long total = admin.get("/api/projects/" + project + "/cases?pageSize=1").json().getLong("total");
+            if (total != 10_000) {
+                throw new IllegalStateException(total + " cases imported");
+            }
+            String filtered = "/api/projects/" + project + "/cases?q=checkout&status=READY&priority=HIGH&sort=-updated&pageSize=50";
+            long folder = admin.get("/api/projects/" + project + "/folders").json().getJsonArray("items").getJsonObject(0).getLong("id");
+            String inFolder = "/api/projects/" + project + "/cases?folderId=" + folder + "&subfolders=true&sort=title&pageSize=50";
+            String plain = "/api/projects/" + project + "/cases?pageSize=50";
+            for (int i = 0; i < 200; i++) { // warm-up
+                admin.get(i % 2 == 0 ? filtered : inFolder);
+            }
+            for (String[] list : new String[][] {{"text, status and priority (q=checkout&status=READY&priority=HIGH, newest first)", filtered},
+                    {"a folder and its subfolders, by title", inFolder}, {"no filter", plain}}) {
+                List<Long> server = serverTimes(admin, list[1], 100);
+                row("10,000 cases: first page (50) of the list filtered by " + list[0] + ", server time over 100 calls",
+                        "p50 " + ms(percentile(server, 50)) + ", p99 " + ms(percentile(server, 99)), "≤ 50 ms",
+                        percentile(server, 99) <= 50_000 ? "met" : "missed");
+            }
+
+            JsonArray steps = new JsonArray();
+            for (int s = 0; s < 50; s++) {
+                steps.add(new JsonObject().put("id", java.util.UUID.randomUUID().toString()).put("action", "Open screen " + s + " and check it")
+                        .put("data", "value " + s).put("expected", "Screen " + s + " shows what it should"));
+            }
+            List<JsonObject> editing = new ArrayList<>();
+            for (int e = 0; e < 16; e++) {
+                editing.add(admin.post("/api/projects/" + project + "/cases", new JsonObject().put("title", "Edited " + e).put("steps", steps.copy())).json());
+            }
+            List<Long> saves = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService editors = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<Void>> sessions = new ArrayList<>();
+            for (JsonObject start : editing) {
+                sessions.add(CompletableFuture.runAsync(() -> {
+                    JsonObject current = start;
+                    String session = java.util.UUID.randomUUID().toString();
+                    for (int save = 0; save < 60; save++) {
+                        JsonObject body = new JsonObject().put("revision", current.getLong("revision")).put("editSession", session)
+                                .put("title", current.getString("title")).put("precondition", "Save " + save).put("steps", current.getJsonArray("steps"));
+                        body.getJsonArray("steps").getJsonObject(save % 50).put("data", "edited in save " + save);
+                        ApiClient.Response saved = admin.put("/api/cases/" + current.getLong("id"), body);
+                        if (saved.status() != 200) {
+                            throw new IllegalStateException(saved.body());
+                        }
+                        if (save >= 10) { // the first saves warm up
+                            saves.add(serverTime(saved));
+                        }
+                        current = saved.json();
+                    }
+                }, editors));
+            }
+            CompletableFuture.allOf(sessions.toArray(CompletableFuture[]::new)).get();
+            editors.shutdown();
+            row("A case of 50 steps saved by its editor, 16 editors at once (800 saves), server time",
+                    "p50 " + ms(percentile(saves, 50)) + ", p99 " + ms(percentile(saves, 99)), "p99 ≤ 20 ms",
+                    percentile(saves, 99) <= 20_000 ? "met" : "missed");
+        }
+    }
+
+    /** A cycle of 2,000 cases of 10 steps: the execution screen's data, progress, and 32 testers recording results. */
+    private static void cycleExecution() throws Exception {
+        try (RunningApp app = RunningApp.start(TestDatabase.freshDatabase(), Map.of("TESTBRIDGE_DB_POOL_SIZE", "16"))) {
+            ApiClient admin = Fixtures.adminClient(app);
+            long project = admin.post("/api/projects", new JsonObject().put("key", "RUN").put("name", "Runs")).json().getLong("id");
+            importCases(admin, project, 0, 2_000, 10);
+            long cycle = admin.post("/api/projects/" + project + "/cycles", new JsonObject().put("name", "Release 1").put("build", "1.0")).json().getLong("id");
+            int added = admin.post("/api/cycles/" + cycle + "/cases", new JsonObject().put("filter", new JsonObject())).json().getInteger("added");
+            if (added != 2_000) {
+                throw new IllegalStateException(added + " cases added");
+            }
+            JsonArray items = admin.get("/api/cycles/" + cycle + "/cases").json().getJsonArray("items");
+            List<Long> cycleCases = items.stream().map(item -> ((JsonObject) item).getLong("id")).toList();
+
+            List<ApiClient> testers = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                Fixtures.createUser(admin, "runner" + t, PASSWORD, "Tester");
+                ApiClient tester = app.client();
+                tester.login("runner" + t, PASSWORD);
+                testers.add(tester);
+            }
+            // each tester runs cases of its own, step by step, as the execution screen does
+            List<Long> results = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            List<CompletableFuture<Void>> runs = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                ApiClient tester = testers.get(t);
+                int first = t;
+                runs.add(CompletableFuture.runAsync(() -> {
+                    for (int c = first; c < 32 * 12; c += 32) {
+                        JsonObject attempt = tester.get("/api/cycles/" + cycle + "/cases/" + cycleCases.get(c) + "/execution").json();
+                        JsonArray attemptSteps = attempt.getJsonArray("steps");
+                        for (int s = 0; s < attemptSteps.size(); s++) {
+                            ApiClient.Response recorded = tester.put("/api/cycles/" + cycle + "/executions/" + attempt.getLong("id") + "/steps/"
+                                    + attemptSteps.getJsonObject(s).getString("id"), new JsonObject().put("status", (c + s) % 17 == 0 ? "FAIL" : "PASS")
+                                    .put("actual", "as expected"));
+                            if (recorded.status() != 200) {
+                                throw new IllegalStateException(recorded.body());
+                            }
+                            if (c >= 32) { // the first case of each tester warms up
+                                results.add(serverTime(recorded));
+                            }
+                        }
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
+            pool.shutdown();
+
+            String caseList = "/api/cycles/" + cycle + "/cases";
+            String current = "/api/cycles/" + cycle + "/cases/" + cycleCases.get(1_000) + "/execution";
+            String progress = "/api/cycles/" + cycle;
+            for (int i = 0; i < 50; i++) { // warm-up
+                admin.get(caseList);
+                admin.get(current);
+                admin.get(progress);
+            }
+            List<Long> list = serverTimes(admin, caseList, 50);
+            List<Long> attempt = serverTimes(admin, current, 100);
+            List<Long> counts = serverTimes(admin, progress, 100);
+            row("Cycle of 2,000 cases × 10 steps: the execution screen's case list (all 2,000 with status, assignee, progress), server time over 50 calls",
+                    "p50 " + ms(percentile(list, 50)) + ", p99 " + ms(percentile(list, 99)), "≤ 150 ms", percentile(list, 99) <= 150_000 ? "met" : "missed");
+            row("… and the case being run (its pinned version's 10 steps, results, evidence, defects, attempts), server time over 100 calls",
+                    "p50 " + ms(percentile(attempt, 50)) + ", p99 " + ms(percentile(attempt, 99)), "(with the list) ≤ 150 ms",
+                    percentile(list, 99) + percentile(attempt, 99) <= 150_000 ? "met" : "missed");
+            row("A step result recorded, 32 testers at once (" + results.size() + " results), server time",
+                    "p50 " + ms(percentile(results, 50)) + ", p99 " + ms(percentile(results, 99)), "p99 ≤ 20 ms",
+                    percentile(results, 99) <= 20_000 ? "met" : "missed");
+            row("The cycle's progress counts (GET the cycle), server time over 100 calls",
+                    "p50 " + ms(percentile(counts, 50)) + ", p99 " + ms(percentile(counts, 99)), "≤ 50 ms", percentile(counts, 99) <= 50_000 ? "met" : "missed");
+        }
+    }
+
+    /** Imports {@code count} cases of {@code steps} steps through the CSV import, spread over folders, priorities, statuses and words. */
+    private static void importCases(ApiClient admin, long project, int from, int count, int steps) {
+        String[] words = {"checkout", "login", "search", "profile", "invoice", "export", "settings", "cart"};
+        String[] priorities = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
+        String[] statuses = {"DRAFT", "READY", "DEPRECATED"};
+        StringBuilder csv = new StringBuilder("Title,Folder,Priority,Status,Labels,Precondition,Step,Action,Data,Expected\r\n");
+        for (int c = from; c < from + count; c++) {
+            for (int s = 0; s < steps; s++) {
+                if (s == 0) {
+                    csv.append("Case ").append(c).append(' ').append(words[c % words.length]).append(" works for role ").append(c % 13).append(',')
+                            .append("Area ").append(c % 10).append("/Part ").append(c % 7).append(',').append(priorities[c % 4]).append(',')
+                            .append(statuses[c % 3]).append(',').append(c % 5 == 0 ? "smoke" : "regression").append(",Signed in as role ").append(c % 13);
+                } else {
+                    csv.append(",,,,,");
+                }
+                csv.append(',').append(s + 1).append(",Do step ").append(s).append(" of case ").append(c).append(",value ").append(s)
+                        .append(",Step ").append(s).append(" does what it should\r\n");
+            }
+        }
+        ApiClient.Response imported = admin.post("/api/projects/" + project + "/cases/import", new JsonObject().put("csv", csv.toString()));
+        if (imported.status() != 200 || !imported.json().getBoolean("imported")) {
+            throw new IllegalStateException(imported.body());
+        }
+    }
+
+    /** {@code times} GETs of {@code path}; the server's time of each, in microseconds. */
+    private static List<Long> serverTimes(ApiClient client, String path, int times) {
+        List<Long> server = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            ApiClient.Response response = client.get(path);
+            if (response.status() != 200) {
+                throw new IllegalStateException(path + ": " + response.body());
+            }
+            server.add(serverTime(response));
+        }
+        return server;
+    }
+
+    private static long serverTime(ApiClient.Response response) {
+        String header = response.headers().firstValue("Server-Timing").orElseThrow(() -> new IllegalStateException("no Server-Timing"));
+        Matcher duration = Pattern.compile("dur=([0-9.]+)").matcher(header);
+        if (!duration.find()) {
+            throw new IllegalStateException("Server-Timing: " + header);
+        }
+        return Math.round(Double.parseDouble(duration.group(1)) * 1000);
     }
 
     private static String ownToken(Simulator simulator, String callback) throws Exception {

@@ -79,8 +79,9 @@ class PermissionMatrixTest {
     @Test
     void each_role_gets_401_403_or_through_as_declared_on_every_route() {
         Map<String, Set<Right>> roles = Map.of(
-                "viewer", EnumSet.of(Right.ISSUES_VIEW, Right.SUITES_VIEW, Right.CASES_VIEW),
-                "tester", EnumSet.of(Right.ISSUES_VIEW, Right.ISSUES_CREATE, Right.SUITES_VIEW, Right.SUITES_MODIFY, Right.CASES_VIEW, Right.CASES_MODIFY),
+                "viewer", EnumSet.of(Right.ISSUES_VIEW, Right.SUITES_VIEW, Right.CASES_VIEW, Right.CYCLES_VIEW),
+                "tester", EnumSet.of(Right.ISSUES_VIEW, Right.ISSUES_CREATE, Right.SUITES_VIEW, Right.SUITES_MODIFY, Right.CASES_VIEW, Right.CASES_MODIFY,
+                        Right.CYCLES_VIEW, Right.CYCLES_MODIFY, Right.CYCLES_EXECUTE),
                 "nobody", EnumSet.noneOf(Right.class),
                 "admin2", EnumSet.allOf(Right.class));
         List<String> checked = new ArrayList<>();

@@ -33,7 +33,8 @@ class UserAdministrationTest {
         ApiClient.Response login = terry.login("terry", "terry password 1");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.json().getJsonArray("rights").getList())
-                .containsExactlyInAnyOrder("ISSUES_VIEW", "ISSUES_CREATE", "SUITES_VIEW", "SUITES_MODIFY", "CASES_VIEW", "CASES_MODIFY");
+                .containsExactlyInAnyOrder("ISSUES_VIEW", "ISSUES_CREATE", "SUITES_VIEW", "SUITES_MODIFY", "CASES_VIEW", "CASES_MODIFY",
+                        "CYCLES_VIEW", "CYCLES_MODIFY", "CYCLES_EXECUTE");
         assertThat(terry.get("/api/integrations").status()).isEqualTo(403);
         assertThat(terry.get("/api/users").status()).isEqualTo(403);
     }

@@ -111,6 +111,8 @@ class OperabilityTest {
             assertThat(logs.lines().stream().filter(line -> line.contains("login_succeeded"))).allSatisfy(line ->
                     assertThat(line).contains("request_id="));
             assertThat(client.get("/api/about").headers().firstValue("X-Request-Id")).isPresent();
+            assertThat(client.get("/api/about").headers().firstValue("Server-Timing").orElse(""))
+                    .as("the server's own time, for dev tools and benchmarks").matches("app;dur=[0-9]+\\.[0-9]{2}");
         }
     }
 

@@ -80,7 +80,7 @@ public final class ApiClient {
 
     /** Opens a full URL in this browser (e.g. where Jira redirects to), with its cookies. */
     public Response open(String absoluteUrl) {
-        return sendTo(URI.create(absoluteUrl), "GET", null, null);
+        return sendTo(URI.create(absoluteUrl), "GET", (String) null, null);
     }
 
     /** Any method, raw body and content type (null for none): for malformed-input tests. */
@@ -88,9 +88,17 @@ public final class ApiClient {
         return sendTo(URI.create(baseUrl + path), method, body, contentType);
     }
 
+    /** A raw byte body, e.g. an uploaded file. */
+    public Response postBytes(String path, byte[] body, String contentType) {
+        return sendTo(URI.create(baseUrl + path), "POST", HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
     private Response sendTo(URI uri, String method, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return sendTo(uri, method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
