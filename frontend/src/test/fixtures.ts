@@ -15,6 +15,9 @@ export const ALL_RIGHTS: Right[] = [
   'SUITES_VIEW',
   'SUITES_MODIFY',
   'USERS_MANAGE',
+  'CYCLES_VIEW',
+  'CYCLES_MODIFY',
+  'CYCLES_EXECUTE',
 ];
 
 export const ROLES: Role[] = [
