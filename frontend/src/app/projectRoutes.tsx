@@ -1,10 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { RequireRight } from '../features/auth';
+import { CyclePage, CyclesPage } from '../features/cycles';
 import { IssuesPage } from '../features/issues';
 import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
 import { SuiteDetailPage, SuitesPage } from '../features/suites';
 
-/** Projects and, per project, the Issue module and Test Suites; inside the app layout. */
+/** Projects and, per project, the Issue module, Test Suites and Test Cycles; inside the app layout. */
 export const projectRoutes: RouteObject[] = [
   { path: 'projects', element: <ProjectsPage /> },
   {
@@ -33,6 +34,22 @@ export const projectRoutes: RouteObject[] = [
         element: (
           <RequireRight right="SUITES_VIEW">
             <SuiteDetailPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cycles',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <CyclesPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cycles/:cycleId',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <CyclePage />
           </RequireRight>
         ),
       },

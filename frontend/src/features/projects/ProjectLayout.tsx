@@ -6,7 +6,7 @@ import { useSession } from '../auth';
 import { projectsQuery, type Project } from './api';
 import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
 
-/** One project: its name and the Issues and Test Suites tabs the user may open. */
+/** One project: its name and the Issues, Test Suites and Test Cycles tabs the user may open. */
 export function ProjectLayout() {
   const { can } = useSession();
   const { projectId } = useParams();
@@ -32,7 +32,9 @@ export function ProjectLayout() {
     ? 'suites'
     : pathname.startsWith(projectPath(project.id, 'issues'))
       ? 'issues'
-      : null;
+      : pathname.startsWith(projectPath(project.id, 'cycles'))
+        ? 'cycles'
+        : null;
   return (
     <Stack>
       <Stack gap={4}>
@@ -53,6 +55,7 @@ export function ProjectLayout() {
         <Tabs.List>
           {can('ISSUES_VIEW') && <Tabs.Tab value="issues">Issues</Tabs.Tab>}
           {can('SUITES_VIEW') && <Tabs.Tab value="suites">Test Suites</Tabs.Tab>}
+          {can('CYCLES_VIEW') && <Tabs.Tab value="cycles">Test Cycles</Tabs.Tab>}
         </Tabs.List>
         {/* A panel per tab, so that each tab's aria-controls names an element; the route fills the active one. */}
         {can('ISSUES_VIEW') && (
@@ -63,6 +66,11 @@ export function ProjectLayout() {
         {can('SUITES_VIEW') && (
           <Tabs.Panel value="suites" pt="md">
             {tab === 'suites' && <Outlet context={project} />}
+          </Tabs.Panel>
+        )}
+        {can('CYCLES_VIEW') && (
+          <Tabs.Panel value="cycles" pt="md">
+            {tab === 'cycles' && <Outlet context={project} />}
           </Tabs.Panel>
         )}
       </Tabs>
@@ -82,5 +90,6 @@ export function ProjectHome() {
   const project = useProject();
   if (can('ISSUES_VIEW')) return <Navigate to={projectPath(project.id, 'issues')} replace />;
   if (can('SUITES_VIEW')) return <Navigate to={projectPath(project.id, 'suites')} replace />;
-  return <Text>You may not see this project’s issues or test suites. Ask an administrator if you need to.</Text>;
+  if (can('CYCLES_VIEW')) return <Navigate to={projectPath(project.id, 'cycles')} replace />;
+  return <Text>You may not see this project’s issues, test suites or test cycles. Ask an administrator if you need to.</Text>;
 }
