@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RequireRight } from '../features/auth';
-import { CyclePage, CyclesPage } from '../features/cycles';
+import { CyclePage, CyclesPage, ExecutionPage } from '../features/cycles';
 import { IssuesPage } from '../features/issues';
 import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
 import { SuiteDetailPage, SuitesPage } from '../features/suites';
@@ -50,6 +50,15 @@ export const projectRoutes: RouteObject[] = [
         element: (
           <RequireRight right="CYCLES_VIEW">
             <CyclePage />
+          </RequireRight>
+        ),
+      },
+      {
+        // Jira's remote links of defects point here: keep the path.
+        path: 'cycles/:cycleId/run',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <ExecutionPage />
           </RequireRight>
         ),
       },

@@ -30,6 +30,19 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.EventSource = FakeEventSource as unknown as typeof EventSource;
+// jsdom's Blob (and File) cannot give its bytes as a promise; browsers can.
+if (!('arrayBuffer' in Blob.prototype)) {
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    value(this: Blob) {
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
 
 afterEach(() => {
   cleanup();

@@ -141,12 +141,13 @@ export function recordStepResult(cycleId: number, executionId: number, stepId: s
 }
 
 /** Uploads a file of evidence: the body is the file itself. */
-export function addAttachment(cycleId: number, executionId: number, stepId: string, file: File): Promise<AttachmentInfo> {
+export async function addAttachment(cycleId: number, executionId: number, stepId: string, file: File): Promise<AttachmentInfo> {
+  // The file's bytes as they are, not JSON (read first: a Blob of another realm, as in tests, would not be sent as bytes).
+  const bytes = await file.arrayBuffer();
   return unwrap(
     api.POST('/api/cycles/{cycleId}/executions/{executionId}/steps/{stepId}/attachments', {
       params: { path: { cycleId, executionId, stepId }, query: { filename: file.name || 'pasted-file' } },
-      // The file as it is, not JSON.
-      body: file as unknown as string,
+      body: bytes as unknown as string,
       bodySerializer: (body: unknown) => body as BodyInit,
       headers: { 'Content-Type': 'application/octet-stream' },
     }),
