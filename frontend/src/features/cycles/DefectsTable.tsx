@@ -124,7 +124,7 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                         <Button
                           size="xs"
                           variant="light"
-                          aria-label={`Attach the files of its step to ${defect.key} in Jira`}
+                          aria-label={`Attach files of its step to ${defect.key} in Jira`}
                           loading={sendEvidence.isPending && sendEvidence.variables === defect}
                           onClick={() => sendEvidence.mutate(defect)}
                         >

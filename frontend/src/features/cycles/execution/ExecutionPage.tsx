@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Flex, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -125,24 +125,22 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
         </Group>
       </Group>
       <RunProgressBar progress={cases.data.progress} label={`Progress of ${detail.name}`} />
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, md: 3 }}>
+      <Flex gap="md" align="flex-start" direction={{ base: 'column', md: 'row' }}>
+        <Box w={{ base: '100%', md: 240 }} style={{ flexShrink: 0 }}>
           <CaseList projectId={project.id} cycleId={cycleId} cases={all} shown={shown} currentId={currentId} filter={filter} onFilter={setFilter} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
-          <Box component="section" aria-label="Current case">
-            <CaseRun
-              key={currentId}
-              project={project}
-              cycleId={cycleId}
-              cycleCaseId={currentId}
-              viewAttemptId={viewAttemptId}
-              onViewAttempt={viewAttempt}
-              results={results}
-            />
-          </Box>
-        </Grid.Col>
-      </Grid>
+        </Box>
+        <Box component="section" aria-label="Current case" style={{ flex: 1, minWidth: 0 }}>
+          <CaseRun
+            key={currentId}
+            project={project}
+            cycleId={cycleId}
+            cycleCaseId={currentId}
+            viewAttemptId={viewAttemptId}
+            onViewAttempt={viewAttempt}
+            results={results}
+          />
+        </Box>
+      </Flex>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <LeaveGuard unsaved={results.summary.kind !== 'idle' && results.summary.kind !== 'saved'} />
     </Stack>

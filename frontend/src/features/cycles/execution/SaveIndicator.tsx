@@ -67,7 +67,7 @@ export function StepSaveStatus({ state, stepNumber, onRetryNow, onDiscard }: Ste
           <Text size="xs" c="orange" fw={600}>
             Not saved — retrying
           </Text>
-          <Button size="compact-xs" variant="subtle" color="orange" onClick={onRetryNow} aria-label={`Retry saving step ${stepNumber} now`}>
+          <Button size="compact-xs" variant="subtle" color="orange" onClick={onRetryNow} aria-label={`Retry now (step ${stepNumber})`}>
             Retry now
           </Button>
         </Group>
@@ -78,7 +78,7 @@ export function StepSaveStatus({ state, stepNumber, onRetryNow, onDiscard }: Ste
           <Text size="xs" c="red" fw={600}>
             Not saved: {state.message}
           </Text>
-          <Button size="compact-xs" variant="subtle" color="red" onClick={onRetryNow} aria-label={`Try saving step ${stepNumber} again`}>
+          <Button size="compact-xs" variant="subtle" color="red" onClick={onRetryNow} aria-label={`Retry (step ${stepNumber})`}>
             Retry
           </Button>
           <Button size="compact-xs" variant="subtle" color="gray" onClick={onDiscard} aria-label={`Discard the unsaved change of step ${stepNumber}`}>

@@ -102,7 +102,7 @@ export function StepsGrid({ attempt, editable, results, defectsByStep, onRaiseDe
   };
 
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={700}>
       <Table
         role="grid"
         aria-label={`Steps of ${attempt.key}`}
@@ -113,10 +113,10 @@ export function StepsGrid({ attempt, editable, results, defectsByStep, onRaiseDe
       >
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
-            <Table.Th w={44}>#</Table.Th>
+            <Table.Th w={36}>#</Table.Th>
             <Table.Th>Step</Table.Th>
-            <Table.Th w={270}>Result</Table.Th>
-            <Table.Th>Actual result, comment and files</Table.Th>
+            <Table.Th w={236}>Result</Table.Th>
+            <Table.Th w="34%">Actual result, comment and files</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -261,6 +261,8 @@ function StepRow({
                   size="compact-xs"
                   variant={chosen ? 'filled' : 'default'}
                   color={chosen ? color : undefined}
+                  // White text: the theme's shades are made to read well under it.
+                  autoContrast={false}
                   aria-pressed={chosen}
                   aria-keyshortcuts={choice.key}
                   title={`${choice.label} (${choice.key})`}
