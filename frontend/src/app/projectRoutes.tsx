@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RequireRight } from '../features/auth';
-import { RepositoryPage } from '../features/cases';
+import { CaseEditorPage, RepositoryPage } from '../features/cases';
 import { IssuesPage } from '../features/issues';
 import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
 import { SuiteDetailPage, SuitesPage } from '../features/suites';
@@ -26,6 +26,14 @@ export const projectRoutes: RouteObject[] = [
         element: (
           <RequireRight right="CASES_VIEW">
             <RepositoryPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cases/:caseId',
+        element: (
+          <RequireRight right="CASES_VIEW">
+            <CaseEditorPage />
           </RequireRight>
         ),
       },

@@ -1,4 +1,4 @@
-import type { CaseStatus, Priority } from './api/types';
+import type { CaseContent, CaseStatus, Priority } from './api/types';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = { DRAFT: 'Draft', READY: 'Ready', DEPRECATED: 'Deprecated' };
 export const PRIORITY_LABELS: Record<Priority, string> = { CRITICAL: 'Critical', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
@@ -21,3 +21,17 @@ export function isPriority(value: string | null): value is Priority {
 export function countOf(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : plural}`;
 }
+
+/** The editable fields by name, as the editor labels them. */
+export const CONTENT_FIELD_LABELS: Record<keyof CaseContent, string> = {
+  title: 'Title',
+  precondition: 'Precondition',
+  steps: 'Steps',
+  priority: 'Priority',
+  status: 'Status',
+  labels: 'Labels',
+  components: 'Components',
+  ownerId: 'Owner',
+  estimateMinutes: 'Estimate',
+  folderId: 'Folder',
+};
