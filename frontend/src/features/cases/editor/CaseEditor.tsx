@@ -1,10 +1,11 @@
-import { Anchor, Badge, Grid, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Stack, Tabs, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { projectPath } from '../../projects';
 import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
+import { CaseHistory } from '../history/CaseHistory';
 import { ArchivedNotice } from './ArchivedNotice';
 import { CaseFacts } from './CaseFacts';
 import { CaseFieldsPanel } from './CaseFieldsPanel';
@@ -53,40 +54,52 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
         maxLength={255}
         error={!readOnly && !content.title.trim() ? 'Give the case a title' : undefined}
       />
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, lg: 9 }}>
-          <Stack gap="md">
-            <Textarea
-              label="Precondition"
-              value={content.precondition}
-              onChange={(event) => edit({ precondition: event.currentTarget.value })}
-              readOnly={readOnly}
-              autosize
-              minRows={2}
-              maxRows={10}
-            />
-            <Stack gap="xs" component="section" aria-labelledby="steps-heading">
-              <Title order={3} size="h4" id="steps-heading">
-                Steps
-              </Title>
-              <StepsTable steps={content.steps} onChange={(steps) => edit({ steps })} readOnly={readOnly} />
-            </Stack>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }}>
-          <Stack gap="lg">
-            <CaseFieldsPanel
-              content={content}
-              onChange={edit}
-              readOnly={readOnly}
-              folders={folders.data ?? []}
-              people={people.data ?? []}
-              owner={testCase.owner}
-            />
-            <CaseFacts testCase={testCase} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      {/* Not kept mounted: the history asks for its versions when it is opened. */}
+      <Tabs defaultValue="case" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="case">Case</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="case" pt="md">
+          <Grid gutter="lg">
+            <Grid.Col span={{ base: 12, lg: 9 }}>
+              <Stack gap="md">
+                <Textarea
+                  label="Precondition"
+                  value={content.precondition}
+                  onChange={(event) => edit({ precondition: event.currentTarget.value })}
+                  readOnly={readOnly}
+                  autosize
+                  minRows={2}
+                  maxRows={10}
+                />
+                <Stack gap="xs" component="section" aria-labelledby="steps-heading">
+                  <Title order={3} size="h4" id="steps-heading">
+                    Steps
+                  </Title>
+                  <StepsTable steps={content.steps} onChange={(steps) => edit({ steps })} readOnly={readOnly} />
+                </Stack>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 3 }}>
+              <Stack gap="lg">
+                <CaseFieldsPanel
+                  content={content}
+                  onChange={edit}
+                  readOnly={readOnly}
+                  folders={folders.data ?? []}
+                  people={people.data ?? []}
+                  owner={testCase.owner}
+                />
+                <CaseFacts testCase={testCase} />
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <CaseHistory caseId={testCase.id} projectId={testCase.projectId} />
+        </Tabs.Panel>
+      </Tabs>
       <LeaveGuard status={status} onSaveNow={autosaver.saveNow.bind(autosaver)} />
     </Stack>
   );
