@@ -4,7 +4,7 @@ import { api, unwrap, type Schemas } from '../../api/client';
 export type SuiteSummary = Schemas['SuiteSummary'];
 export type SuiteDetail = Schemas['SuiteDetail'];
 export type SuiteLink = Schemas['SuiteLink'];
-export type TestCase = SuiteDetail['cases'][number];
+export type SuiteCase = Schemas['SuiteCase'];
 export type JiraIssueSummary = Schemas['JiraIssueSummary'];
 
 /** At most this many keys per link request (the server's limit). */
@@ -31,6 +31,21 @@ export function createSuite(projectId: number, suite: { name: string; descriptio
 
 export function addTestCase(suiteId: number, testCase: { title: string; steps?: string }): Promise<unknown> {
   return unwrap(api.POST('/api/suites/{suiteId}/cases', { params: { path: { suiteId } }, body: testCase }));
+}
+
+/** Adds cases of the project to the end of the suite (those in it already stay where they are); answers the suite's cases. */
+export async function addSuiteCases(suiteId: number, caseIds: number[]): Promise<SuiteCase[]> {
+  return (await unwrap(api.POST('/api/suites/{suiteId}/members', { params: { path: { suiteId } }, body: { caseIds } }))).items;
+}
+
+/** Puts every case of the suite in a new order. */
+export async function reorderSuiteCases(suiteId: number, caseIds: number[]): Promise<SuiteCase[]> {
+  return (await unwrap(api.PUT('/api/suites/{suiteId}/members', { params: { path: { suiteId } }, body: { caseIds } }))).items;
+}
+
+/** Takes a case out of the suite; it stays in the repository. */
+export function removeSuiteCase(suiteId: number, caseId: number): Promise<void> {
+  return unwrap(api.DELETE('/api/suites/{suiteId}/members/{caseId}', { params: { path: { suiteId, caseId } } }));
 }
 
 /** Links issues after the server read each of them from Jira as the user. */

@@ -9,6 +9,7 @@ import { useProject } from '../../projects';
 import { casesQuery, type CasePage } from '../api/cases';
 import { foldersQuery } from '../api/folders';
 import { folderPath } from '../folderTree';
+import { BulkBar } from './BulkBar';
 import { CaseFiltersBar } from './CaseFiltersBar';
 import { exportUrl, sortParameter, toCaseQuery, useCaseFilters, type CaseFilters } from './caseFilters';
 import { CaseTable } from './CaseTable';
@@ -76,6 +77,9 @@ export function RepositoryPage() {
             </Group>
           </Group>
           <CaseFiltersBar filters={filters} onChange={updateFilters} />
+          {selected.size > 0 && (
+            <BulkBar projectId={project.id} caseIds={[...selected]} archived={filters.archived} onClear={() => setSelected(new Set())} />
+          )}
           <CaseList filters={filters} onChange={updateFilters} cases={cases} selected={selected} onSelect={setSelected} />
         </Stack>
       </Grid.Col>
