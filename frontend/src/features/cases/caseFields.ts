@@ -1,13 +1,10 @@
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../lib/caseLabels';
 import type { CaseContent, CaseStatus, Priority } from './api/types';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = { DRAFT: 'Draft', READY: 'Ready', DEPRECATED: 'Deprecated' };
-export const PRIORITY_LABELS: Record<Priority, string> = { CRITICAL: 'Critical', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
+export { PRIORITY_LABELS, STATUS_LABELS };
 
 export const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as CaseStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
 export const PRIORITY_OPTIONS = (Object.keys(PRIORITY_LABELS) as Priority[]).map((value) => ({ value, label: PRIORITY_LABELS[value] }));
-
-export const STATUS_COLORS: Record<CaseStatus, string> = { DRAFT: 'gray', READY: 'green', DEPRECATED: 'orange' };
-export const PRIORITY_COLORS: Record<Priority, string> = { CRITICAL: 'red', HIGH: 'orange', MEDIUM: 'blue', LOW: 'gray' };
 
 export function isCaseStatus(value: string | null): value is CaseStatus {
   return value !== null && value in STATUS_LABELS;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import { casePath } from '../../projects';
 import type { CaseSummary } from '../api/types';
-import { PriorityBadge, StatusBadge } from '../CaseBadges';
+import { PriorityBadge, StatusBadge } from '../../../components/CaseBadges';
 import type { CaseSort, SortField } from './caseFilters';
 
 interface CaseTableProps {

@@ -1,6 +1,9 @@
 import { Badge } from '@mantine/core';
-import type { CaseStatus, Priority } from './api/types';
-import { PRIORITY_COLORS, PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS } from './caseFields';
+import type { Schemas } from '../api/client';
+import { PRIORITY_COLORS, PRIORITY_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/caseLabels';
+
+type CaseStatus = Schemas['CaseStatus'];
+type Priority = Schemas['Priority'];
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
   return (
