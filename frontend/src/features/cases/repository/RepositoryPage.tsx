@@ -7,7 +7,9 @@ import { Paging } from '../../../components/Paging';
 import { useSession } from '../../auth';
 import { useProject } from '../../projects';
 import { casesQuery, type CasePage } from '../api/cases';
+import { TEMPLATE_URL } from '../api/csv';
 import { foldersQuery } from '../api/folders';
+import { ImportCasesDialog } from '../csv/ImportCasesDialog';
 import { folderPath } from '../folderTree';
 import { BulkBar } from './BulkBar';
 import { CaseFiltersBar } from './CaseFiltersBar';
@@ -30,6 +32,7 @@ export function RepositoryPage() {
   const query = toCaseQuery(filters);
   const cases = useQuery(casesQuery(project.id, query, sortParameter(filters.sort), filters.page, PAGE_SIZE));
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   // A selection belongs to the list it was made in: another folder, filter or page starts afresh.
   const listKey = JSON.stringify([query, filters.page]);
@@ -68,7 +71,12 @@ export function RepositoryPage() {
                   New case
                 </Button>
               )}
-              <Button component="a" href="/api/case-template.csv" download variant="default" leftSection={<DownloadIcon size={16} />}>
+              {canModify && !filters.archived && (
+                <Button variant="default" onClick={() => setImporting(true)}>
+                  Import CSV
+                </Button>
+              )}
+              <Button component="a" href={TEMPLATE_URL} download variant="default" leftSection={<DownloadIcon size={16} />}>
                 Download template
               </Button>
               <Button component="a" href={exportUrl(project.id, query)} download variant="default" leftSection={<DownloadIcon size={16} />}>
@@ -84,6 +92,7 @@ export function RepositoryPage() {
         </Stack>
       </Grid.Col>
       {creating && <NewCaseModal projectId={project.id} folder={currentFolder} onClose={() => setCreating(false)} />}
+      {importing && <ImportCasesDialog projectId={project.id} onClose={() => setImporting(false)} />}
     </Grid>
   );
 }
