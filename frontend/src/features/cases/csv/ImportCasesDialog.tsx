@@ -83,6 +83,7 @@ export function ImportCasesDialog({ projectId, onClose }: { projectId: number; o
           onChange={(chosen) => void choose(chosen)}
           error={fileError}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the file' }}
           data-autofocus
         />
         {check.isPending && (

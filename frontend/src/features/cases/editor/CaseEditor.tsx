@@ -1,11 +1,11 @@
 import { Anchor, Badge, Grid, Group, Stack, Tabs, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { projectPath } from '../../projects';
 import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
 import { CaseHistory } from '../history/CaseHistory';
+import { useListPath } from '../listLocation';
 import { ArchivedNotice } from './ArchivedNotice';
 import { CaseFacts } from './CaseFacts';
 import { CaseFieldsPanel } from './CaseFieldsPanel';
@@ -25,12 +25,13 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const folders = useQuery(foldersQuery(testCase.projectId));
   const people = useQuery(peopleQuery);
   const readOnly = !canModify || testCase.archived;
+  const listPath = useListPath(testCase.projectId);
   const edit = autosaver.edit.bind(autosaver);
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={projectPath(testCase.projectId, 'cases')} size="sm">
-        ← All test cases
+      <Anchor component={Link} to={listPath} size="sm">
+        ← Test cases
       </Anchor>
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">

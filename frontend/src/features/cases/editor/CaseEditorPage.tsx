@@ -4,8 +4,9 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../api/ApiError';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { useSession } from '../../auth';
-import { projectPath, useProject } from '../../projects';
+import { useProject } from '../../projects';
 import { caseQuery } from '../api/cases';
+import { useListPath } from '../listLocation';
 import { CaseEditor } from './CaseEditor';
 
 /** `/projects/:projectId/cases/:caseId`: the case, loaded afresh, in its editor. */
@@ -13,13 +14,14 @@ export function CaseEditorPage() {
   const project = useProject();
   const { can } = useSession();
   const caseId = Number(useParams().caseId);
+  const listPath = useListPath(project.id);
   const validId = Number.isInteger(caseId) && caseId > 0;
   // Always from the server, never from the cache alone: an editor that starts from an old
   // revision would only meet a conflict at its first save.
   const testCase = useQuery({ ...caseQuery(caseId), enabled: validId, refetchOnMount: 'always' });
   const back = (
-    <Anchor component={Link} to={projectPath(project.id, 'cases')} size="sm">
-      ← All test cases
+    <Anchor component={Link} to={listPath} size="sm">
+      ← Test cases
     </Anchor>
   );
 

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { Link } from 'react-router';
-import { formatDateTime } from '../../../lib/format';
+import { Link, useLocation } from 'react-router';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { casePath } from '../../projects';
 import type { CaseSummary } from '../api/types';
 import { PriorityBadge, StatusBadge } from '../../../components/CaseBadges';
+import { openedFromList } from '../listLocation';
 import type { CaseSort, SortField } from './caseFilters';
 
 interface CaseTableProps {
@@ -18,6 +19,7 @@ interface CaseTableProps {
 
 /** One page of cases: sortable by key, title, priority, status and updated; rows can be selected for the bulk bar. */
 export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, busy }: CaseTableProps) {
+  const { search } = useLocation();
   const selectedHere = cases.filter((testCase) => selected.has(testCase.id)).length;
   const toggle = (caseId: number, checked: boolean) => {
     const next = new Set(selected);
@@ -25,12 +27,10 @@ export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, 
     else next.delete(caseId);
     onSelect(next);
   };
-  const header = (field: SortField, label: string, width?: number) => (
-    <SortableHeader field={field} label={label} sort={sort} onSort={onSort} width={width} />
-  );
+  const header = (field: SortField, label: string) => <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />;
 
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover aria-label="Test cases" aria-busy={busy}>
         <Table.Thead>
           <Table.Tr>
@@ -42,13 +42,13 @@ export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, 
                 onChange={(event) => onSelect(event.currentTarget.checked ? new Set(cases.map((testCase) => testCase.id)) : new Set())}
               />
             </Table.Th>
-            {header('key', 'Key', 130)}
+            {header('key', 'Key')}
             {header('title', 'Title')}
-            {header('priority', 'Priority', 110)}
-            {header('status', 'Status', 120)}
+            {header('priority', 'Priority')}
+            {header('status', 'Status')}
             <Table.Th>Labels</Table.Th>
             <Table.Th>Owner</Table.Th>
-            {header('updated', 'Updated', 170)}
+            {header('updated', 'Updated')}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -62,7 +62,7 @@ export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, 
                 />
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={casePath(projectId, testCase.id)} size="sm" fw={600}>
+                <Anchor component={Link} to={casePath(projectId, testCase.id)} state={openedFromList(search)} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                   {testCase.key}
                 </Anchor>
               </Table.Td>
@@ -88,7 +88,9 @@ export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, 
                 <Text size="sm">{testCase.owner?.name ?? ''}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDateTime(testCase.updatedAt)}</Text>
+                <Text size="sm" title={formatDateTime(testCase.updatedAt)} style={{ whiteSpace: 'nowrap' }}>
+                  {formatDate(testCase.updatedAt)}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -103,14 +105,13 @@ interface SortableHeaderProps {
   label: string;
   sort: CaseSort;
   onSort: (sort: CaseSort) => void;
-  width?: number;
 }
 
 /** A column header that sorts by its field, and again the other way round. */
-function SortableHeader({ field, label, sort, onSort, width }: SortableHeaderProps) {
+function SortableHeader({ field, label, sort, onSort }: SortableHeaderProps) {
   const active = sort.field === field;
   return (
-    <Table.Th w={width} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+    <Table.Th aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <UnstyledButton
         onClick={() => onSort({ field, descending: active && !sort.descending })}
         aria-label={`Sort by ${label.toLowerCase()}`}

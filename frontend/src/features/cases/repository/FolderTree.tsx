@@ -1,8 +1,7 @@
-import { ActionIcon, Group, Menu, NavLink, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, Menu, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { PlusIcon } from '../../../components/icons';
 import type { Folder } from '../api/types';
-import { countOf } from '../caseFields';
 import { buildFolderTree, type FolderNode } from '../folderTree';
 import type { FolderChoice } from './caseFilters';
 import { DeleteFolderModal } from './DeleteFolderModal';
@@ -35,10 +34,16 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
           component="button"
           type="button"
           label={node.folder.name}
-          rightSection={<Text size="xs" c="dimmed">{node.totalCases}</Text>}
+          // The space and the hidden word make the button's name "Auth 3 cases", its visible text included.
+          rightSection={
+            <Text size="xs" c="dimmed">
+              {' '}
+              {node.totalCases}
+              <VisuallyHidden>{node.totalCases === 1 ? ' case' : ' cases'}</VisuallyHidden>
+            </Text>
+          }
           active={selected === node.folder.id}
           aria-current={selected === node.folder.id ? 'true' : undefined}
-          aria-label={`${node.folder.name}, ${countOf(node.totalCases, 'case')}`}
           onClick={() => onSelect(node.folder.id)}
           style={{ flex: 1 }}
         />

@@ -1,12 +1,13 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Modal } from '../../../components/dialogs';
 import { showApiError } from '../../../lib/forms/showApiError';
 import { casePath } from '../../projects';
 import { createCase } from '../api/cases';
 import { useRefreshRepository } from '../api/refresh';
+import { openedFromList } from '../listLocation';
 
 interface NewCaseModalProps {
   projectId: number;
@@ -18,6 +19,7 @@ interface NewCaseModalProps {
 /** A title is all a new case needs; the editor opens for the rest. */
 export function NewCaseModal({ projectId, folder, onClose }: NewCaseModalProps) {
   const navigate = useNavigate();
+  const { search } = useLocation();
   const refresh = useRefreshRepository(projectId);
   const form = useForm({
     initialValues: { title: '' },
@@ -28,7 +30,7 @@ export function NewCaseModal({ projectId, folder, onClose }: NewCaseModalProps) 
     onSuccess: (created) => {
       void refresh();
       onClose();
-      void navigate(casePath(projectId, created.id));
+      void navigate(casePath(projectId, created.id), { state: openedFromList(search) });
     },
     onError: (error) => showApiError(error, 'Could not add the case', form),
   });

@@ -34,9 +34,9 @@ describe('RepositoryPage', () => {
     expect(within(table).getByText('Pay by card')).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Test cases', selected: true })).toBeInTheDocument();
     const folders = screen.getByRole('navigation', { name: 'Folders' });
-    expect(within(folders).getByRole('button', { name: 'Auth, 3 cases' })).toBeInTheDocument();
+    expect(within(folders).getByRole('button', { name: 'Auth 3 cases' })).toBeInTheDocument();
 
-    await user.click(within(folders).getByRole('button', { name: 'Login, 2 cases' }));
+    await user.click(within(folders).getByRole('button', { name: 'Login 2 cases' }));
 
     await waitFor(() => expect(lastList(server).get('folderId')).toBe('6'));
     expect(router.state.location.search).toBe('?folder=6');

@@ -47,8 +47,8 @@ export function RepositoryPage() {
   const heading = filters.archived ? 'Archive' : filters.folder === 'all' ? 'All cases' : filters.folder === 'unfiled' ? 'Unfiled' : currentFolder?.path || 'Folder';
 
   return (
-    <Grid gutter="lg">
-      <Grid.Col span={{ base: 12, md: 3 }}>
+    <Grid gutter="lg" columns={24}>
+      <Grid.Col span={{ base: 24, md: 6, lg: 5, xl: 4 }}>
         {folders.isError ? (
           <LoadFailure error={folders.error} onRetry={() => void folders.refetch()} />
         ) : (
@@ -61,7 +61,7 @@ export function RepositoryPage() {
           />
         )}
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
+      <Grid.Col span={{ base: 24, md: 18, lg: 19, xl: 20 }}>
         <Stack>
           <Group justify="space-between" wrap="wrap">
             <Title order={2}>{heading}</Title>
