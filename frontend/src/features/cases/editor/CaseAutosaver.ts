@@ -91,8 +91,8 @@ export class CaseAutosaver {
     return this.inFlight || !sameContent(this.latest, this.saved);
   }
 
-  /** The person changed some fields. */
-  edit(change: Partial<CaseContent>): void {
+  /** The person changed some fields. (A bound field, like saveNow, so React can hand it on as it is.) */
+  readonly edit = (change: Partial<CaseContent>): void => {
     this.latest = { ...this.latest, ...change };
     if (this.status.kind === 'conflict' || this.status.kind === 'retrying' || this.inFlight) {
       // In conflict nothing is saved; while retrying, the next attempt sends the latest content
@@ -103,12 +103,12 @@ export class CaseAutosaver {
       this.setStatus(sameContent(this.latest, this.saved) ? { kind: 'saved' } : { kind: 'pending' });
     }
     this.schedule(this.timing.pauseMs);
-  }
+  };
 
   /** Saves now (leaving the page, "Retry now"), unless in conflict. */
-  saveNow(): void {
+  readonly saveNow = (): void => {
     void this.save();
-  }
+  };
 
   /** After a conflict: save what this editor holds on top of their revision. */
   keepMine(): void {

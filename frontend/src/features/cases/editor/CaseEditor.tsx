@@ -26,7 +26,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const people = useQuery(peopleQuery);
   const readOnly = !canModify || testCase.archived;
   const listPath = useListPath(testCase.projectId);
-  const edit = autosaver.edit.bind(autosaver);
+  const { edit } = autosaver;
 
   return (
     <Stack gap="md">
@@ -40,7 +40,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
             Version {testCase.version}
           </Badge>
         </Group>
-        {!readOnly && <SaveStatusText status={status} onRetryNow={() => autosaver.saveNow()} />}
+        {!readOnly && <SaveStatusText status={status} onRetryNow={autosaver.saveNow} />}
       </Group>
       {status.kind === 'conflict' && (
         <ConflictBanner theirs={status.theirs} mine={content} onKeepMine={() => autosaver.keepMine()} onTakeTheirs={() => autosaver.takeTheirs()} />
@@ -101,7 +101,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
           <CaseHistory caseId={testCase.id} projectId={testCase.projectId} />
         </Tabs.Panel>
       </Tabs>
-      <LeaveGuard status={status} onSaveNow={autosaver.saveNow.bind(autosaver)} />
+      <LeaveGuard status={status} onSaveNow={autosaver.saveNow} />
     </Stack>
   );
 }

@@ -166,4 +166,32 @@ describe('CaseEditorPage', () => {
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveAttribute('readonly');
     expect(screen.queryByTestId('save-status')).not.toBeInTheDocument();
   });
+
+  it('saves at once when leaving the editor before the typing pause, then goes on', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...editorApi((request) => accepted(request, 2), { 'GET /api/projects/3/cases': { body: { items: [], total: 0, page: 1, pageSize: 50 } } }),
+    });
+    const { user, router } = renderApp('/projects/3/cases/1');
+
+    await user.type(await screen.findByRole('textbox', { name: 'Precondition' }), 'Logged in');
+    await user.click(screen.getByRole('link', { name: '← Test cases' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/projects/3/cases'));
+    expect(server.to('PUT /api/cases/1').map((request) => request.body)).toMatchObject([{ precondition: 'Logged in' }]);
+  });
+
+  it('asks before leaving what cannot be saved, and stays when asked to', async () => {
+    const server = fakeApi({ ...loggedIn(), ...editorApi((request) => accepted(request, 2)) });
+    const { user, router } = renderApp('/projects/3/cases/1');
+
+    await user.clear(await screen.findByRole('textbox', { name: 'Title' }));
+    await user.click(screen.getByRole('link', { name: '← Test cases' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/projects/3/cases/1');
+    expect(saveStatus()).toHaveTextContent('Not saved — Give the case a title to save it.');
+    expect(server.to('PUT /api/cases/1')).toHaveLength(0);
+  });
 });

@@ -18,11 +18,15 @@ export function LeaveGuard({ status, onSaveNow }: { status: SaveStatus; onSaveNo
   }, [unsaved]);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const blocked = blocker.state === 'blocked';
+  // Once per blocked navigation: save now.
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (unsaved) onSaveNow();
-    else blocker.proceed();
-  }, [blocker, unsaved, onSaveNow]);
+    if (blocked) onSaveNow();
+  }, [blocked, onSaveNow]);
+  // Saved meanwhile: go on.
+  useEffect(() => {
+    if (blocker.state === 'blocked' && !unsaved) blocker.proceed();
+  }, [blocker, unsaved]);
 
   const waiting = status.kind === 'pending' || status.kind === 'saving';
   if (blocker.state !== 'blocked' || waiting) return null;
