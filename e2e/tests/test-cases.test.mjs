@@ -200,20 +200,27 @@ browserTest('an administrator labels two cases at once, adds them to two suites,
   await page.getByRole('heading', { name: 'Suites', level: 3 }).waitFor();
   assert.deepEqual(await page.getByRole('list', { name: 'Suites' }).getByRole('link').allTextContents(), ['Regression', 'Smoke']);
 
-  // The archive, and back.
+  // One of them to the archive (it keeps its suites), and back.
   await page.getByRole('link', { name: '← Test cases' }).click();
-  await table.getByRole('checkbox', { name: 'Select BULK-TC-3' }).check();
+  await table.getByRole('checkbox', { name: 'Select BULK-TC-1' }).check();
   await page.getByRole('region', { name: 'Selected cases' }).getByRole('button', { name: 'Archive' }).click();
   await page.getByText('Archived 1 case.').waitFor();
-  await caseRow(page, 'BULK-TC-3').waitFor({ state: 'detached' });
+  await caseRow(page, 'BULK-TC-1').waitFor({ state: 'detached' });
   // click(), not check(): the switch shows the address's state, which follows the click a moment later.
   await page.getByRole('switch', { name: 'Archive' }).click();
   await page.getByRole('heading', { name: 'Archive', level: 2 }).waitFor();
-  await table.getByRole('checkbox', { name: 'Select BULK-TC-3' }).check();
+  await caseRow(page, 'BULK-TC-1').getByRole('link', { name: 'BULK-TC-1' }).click();
+  await page.getByText('This case is in the archive').waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).getAttribute('readonly'), '');
+  await page.getByRole('link', { name: '← Test cases' }).click();
+  await table.getByRole('checkbox', { name: 'Select BULK-TC-1' }).check();
   await page.getByRole('region', { name: 'Selected cases' }).getByRole('button', { name: 'Restore' }).click();
   await page.getByText('The archive is empty').waitFor();
   await page.getByRole('switch', { name: 'Archive' }).click();
-  await caseRow(page, 'BULK-TC-3').waitFor();
+  await caseRow(page, 'BULK-TC-1').getByText('search', { exact: true }).waitFor();
+  await page.goto(`/projects/${project.id}/suites`);
+  await page.getByRole('link', { name: 'Regression' }).click();
+  await page.getByRole('table', { name: 'Test cases' }).getByRole('link', { name: 'BULK-TC-1' }).waitFor();
 });
 
 browserTest('an administrator imports the downloaded template, and a file with a bad row names its row and column', async ({ page }) => {
