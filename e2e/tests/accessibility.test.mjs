@@ -17,8 +17,8 @@ const { browserTest } = browserSuite({
       await connectInstanceThroughApi(admin, cloud.id, { clientId: 'tb-demo-cloud-app', clientSecret: 'tb-demo-cloud-secret', user: 'alice', site: 'acme' });
       const project = await admin.post('/api/projects', { key: 'SHOP', name: 'Web shop', defaultInstanceId: cloud.id, defaultJiraProject: 'TB' });
       const suite = await admin.post(`/api/projects/${project.id}/suites`, { name: 'Checkout', description: 'Paying for the cart' });
-      await admin.post(`/api/suites/${suite.id}/cases`, { title: 'Pay by card', steps: '1. Add an item\n2. Pay by card' });
-      return { projectId: project.id, suiteId: suite.id };
+      const testCase = await admin.post(`/api/suites/${suite.id}/cases`, { title: 'Pay by card', steps: '1. Add an item\n2. Pay by card' });
+      return { projectId: project.id, suiteId: suite.id, caseId: testCase.id };
     } finally {
       await admin.dispose();
     }
@@ -41,7 +41,7 @@ browserTest('the login page, also with an error', async ({ page, allowConsoleErr
 
 browserTest('every page of the app, as an administrator', async ({ page, fixtures }) => {
   await logInThroughApi(page.request, ADMIN);
-  const { projectId, suiteId } = fixtures;
+  const { projectId, suiteId, caseId } = fixtures;
   // Each page with a heading that shows it has loaded.
   const pages = [
     ['/integrations', 'Integrations'],
@@ -49,6 +49,8 @@ browserTest('every page of the app, as an administrator', async ({ page, fixture
     ['/system', 'System'],
     ['/projects', 'Projects'],
     [`/projects/${projectId}/issues`, 'Web shop'],
+    [`/projects/${projectId}/cases`, 'Web shop'],
+    [`/projects/${projectId}/cases/${caseId}`, 'Web shop'],
     [`/projects/${projectId}/suites`, 'Web shop'],
     [`/projects/${projectId}/suites/${suiteId}`, 'Checkout', 2],
     ['/me/jira-connections', 'My Jira connections'],

@@ -30,6 +30,17 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.EventSource = FakeEventSource as unknown as typeof EventSource;
+// jsdom's Blob (so File) has no text(), which every browser has: the CSV import reads files with it.
+if (typeof Blob.prototype.text !== 'function') {
+  Blob.prototype.text = function text(this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+      reader.readAsText(this);
+    });
+  };
+}
 
 afterEach(() => {
   cleanup();

@@ -1,3 +1,4 @@
 // The public entry of the suites feature: what app/ and other features may use.
+export { AddToSuiteDialog } from './AddToSuiteDialog';
 export { SuiteDetailPage } from './SuiteDetailPage';
 export { SuitesPage } from './SuitesPage';
