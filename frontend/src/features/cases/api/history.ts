@@ -51,8 +51,8 @@ export function diffQuery(caseId: number, version: number, against: number) {
           id: step.id,
           number: step.number ?? null,
           previousNumber: step.previousNumber ?? null,
-          before: (step.before as Step | null | undefined) ?? null,
-          after: (step.after as Step | null | undefined) ?? null,
+          before: step.before ?? null,
+          after: step.after ?? null,
         })),
       };
     },

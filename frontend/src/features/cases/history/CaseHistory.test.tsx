@@ -11,9 +11,9 @@ import { renderApp } from '../../../test/renderApp';
 const step = (n: number, action: string, expected = '') => ({ id: `00000000-0000-4000-8000-00000000000${n}`, action, data: '', expected });
 
 const VERSIONS: Schemas['CaseVersion'][] = [
-  { version: 3, changes: ['title', 'steps', 'owner'], author: 'tess', createdAt: '2026-11-29T10:00:00Z', savedAt: '2026-11-29T10:05:00Z' },
-  { version: 2, changes: ['steps'], author: 'admin', createdAt: '2026-11-28T15:00:00Z', savedAt: '2026-11-28T15:00:00Z' },
-  { version: 1, changes: ['created'], author: 'gone.user', createdAt: '2026-11-28T14:00:00Z', savedAt: '2026-11-28T14:00:00Z' },
+  { version: 3, changes: ['title', 'steps', 'owner'], author: 'Tess Tester', createdAt: '2026-11-29T10:00:00Z', savedAt: '2026-11-29T10:05:00Z' },
+  { version: 2, changes: ['steps'], author: 'Ada Admin', createdAt: '2026-11-28T15:00:00Z', savedAt: '2026-11-28T15:00:00Z' },
+  { version: 1, changes: ['created'], author: 'Gone User', createdAt: '2026-11-28T14:00:00Z', savedAt: '2026-11-28T14:00:00Z' },
 ];
 
 const DIFF_3_AGAINST_2 = {
@@ -58,8 +58,8 @@ describe('CaseHistory', () => {
     expect(within(latest!).getAllByRole('cell').slice(0, 2).map((cell) => cell.textContent)).toEqual(['3', 'Tess Tester']);
     expect(latest).toHaveTextContent('Title, Steps, Owner');
     expect(first).toHaveTextContent('Created');
-    // Authors come by username: named as people are, or as they were when no such person is left.
-    expect(within(first!).getAllByRole('cell')[1]).toHaveTextContent('gone.user');
+    // Authors come by name (the server's, or the one kept with the version when the person is gone).
+    expect(within(first!).getAllByRole('cell')[1]).toHaveTextContent('Gone User');
 
     expect(await screen.findByRole('heading', { name: 'Changes from version 2 to version 3' })).toBeInTheDocument();
     const fields = screen.getByRole('table', { name: 'Changed fields' });

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { formatDateTime } from '../../../lib/format';
 import { versionsQuery } from '../api/history';
-import { peopleQuery } from '../api/people';
 import { describeChanges } from './diffText';
 import { VersionDiff } from './VersionDiff';
 
@@ -16,9 +15,6 @@ interface Comparison {
 /** The versions of a case (who, when, what changed), and what changed between any two of them. */
 export function CaseHistory({ caseId, projectId }: { caseId: number; projectId: number }) {
   const versions = useQuery(versionsQuery(caseId));
-  const people = useQuery(peopleQuery);
-  // A version names its author by username (as they were then); people are shown by their names elsewhere.
-  const authorName = (username: string) => people.data?.find((person) => person.username === username)?.displayName ?? username;
   const [chosen, setChosen] = useState<Comparison | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -51,7 +47,7 @@ export function CaseHistory({ caseId, projectId }: { caseId: number; projectId: 
           {items.map((item) => (
             <Table.Tr key={item.version}>
               <Table.Td>{item.version}</Table.Td>
-              <Table.Td>{authorName(item.author)}</Table.Td>
+              <Table.Td>{item.author}</Table.Td>
               <Table.Td>{formatDateTime(item.savedAt)}</Table.Td>
               <Table.Td>{describeChanges(item.changes)}</Table.Td>
               <Table.Td>

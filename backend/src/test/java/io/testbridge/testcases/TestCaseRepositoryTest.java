@@ -133,7 +133,7 @@ class TestCaseRepositoryTest {
         assertThat(versions.getJsonObject(1).getJsonArray("changes").getList()).containsExactly("title", "priority");
         assertThat(versions.getJsonObject(0).getJsonArray("changes").getList()).containsExactly("steps");
         assertThat(versions.getJsonObject(2).getJsonArray("changes").getList()).containsExactly("created");
-        assertThat(versions.getJsonObject(0).getString("author")).isEqualTo(Fixtures.ADMIN);
+        assertThat(versions.getJsonObject(0).getString("author")).as("by display name, as elsewhere").isEqualTo("Ada Admin");
         assertThat(admin.get("/api/cases/" + caseId + "/versions/1").json().getString("title")).as("old versions stay readable").isEqualTo("Checkout");
 
         JsonObject diff = admin.get("/api/cases/" + caseId + "/versions/3/diff?against=1").json();
