@@ -8,6 +8,11 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** The Jira instance to authenticate with, for `jira_auth_required`. */
   readonly instanceId: number | undefined;
+  /**
+   * The error object's other members, what the client needs to act on some errors: `current` (the
+   * case as saved now) of `edit_conflict`, `problems` of a refused CSV import.
+   */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
@@ -16,6 +21,7 @@ export class ApiError extends Error {
     field?: string,
     retryAfterSeconds?: number,
     instanceId?: number,
+    details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,15 +30,16 @@ export class ApiError extends Error {
     this.field = field;
     this.retryAfterSeconds = retryAfterSeconds;
     this.instanceId = instanceId;
+    this.details = details;
   }
 
   static fromResponse(response: Response, body: unknown): ApiError {
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
     const retryAfterSeconds = Number.isNaN(retryAfter) ? undefined : retryAfter;
     if (isErrorBody(body)) {
-      const { code, message, field, instanceId } = body.error;
+      const { code, message, field, instanceId, ...details } = body.error;
       const instance = typeof instanceId === 'number' ? instanceId : undefined;
-      return new ApiError(response.status, code, message, field, retryAfterSeconds, instance);
+      return new ApiError(response.status, code, message, field, retryAfterSeconds, instance, details);
     }
     const message = `The server answered ${response.status} ${response.statusText}`.trim() + '.';
     return new ApiError(response.status, 'http_' + response.status, message, undefined, retryAfterSeconds);
@@ -44,7 +51,7 @@ export class ApiError extends Error {
 }
 
 interface ErrorBody {
-  error: { code: string; message: string; field?: string; instanceId?: unknown };
+  error: { code: string; message: string; field?: string; instanceId?: unknown; [detail: string]: unknown };
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {

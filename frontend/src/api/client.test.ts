@@ -33,6 +33,17 @@ describe('api client', () => {
     await expect(failure).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('keeps the other members of the error for the caller to act on', async () => {
+    fakeApi({
+      'POST /api/roles': { status: 409, body: { error: { code: 'edit_conflict', message: 'Someone else saved it', current: { revision: 4 } } } },
+    });
+
+    await expect(unwrap(api.POST('/api/roles', { body: { name: 'Tester', rights: [] } }))).rejects.toMatchObject({
+      code: 'edit_conflict',
+      details: { current: { revision: 4 } },
+    });
+  });
+
   it('reads Retry-After from a 429', async () => {
     fakeApi({
       'POST /api/session': {

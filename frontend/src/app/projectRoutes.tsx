@@ -1,11 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { RequireRight } from '../features/auth';
+import { CaseEditorPage, RepositoryPage } from '../features/cases';
 import { CyclePage, CyclesPage, ExecutionPage } from '../features/cycles';
 import { IssuesPage } from '../features/issues';
 import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
 import { SuiteDetailPage, SuitesPage } from '../features/suites';
 
-/** Projects and, per project, the Issue module, Test Suites and Test Cycles; inside the app layout. */
+/** Projects and, per project, the Issue module, the test-case repository, Test Suites and Test Cycles; inside the app layout. */
 export const projectRoutes: RouteObject[] = [
   { path: 'projects', element: <ProjectsPage /> },
   {
@@ -18,6 +19,22 @@ export const projectRoutes: RouteObject[] = [
         element: (
           <RequireRight right="ISSUES_VIEW">
             <IssuesPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cases',
+        element: (
+          <RequireRight right="CASES_VIEW">
+            <RepositoryPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cases/:caseId',
+        element: (
+          <RequireRight right="CASES_VIEW">
+            <CaseEditorPage />
           </RequireRight>
         ),
       },

@@ -1,6 +1,7 @@
 // How dates and small values read in the UI: in the user's locale and time zone.
 
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /** "28 Nov 2026, 14:05" for an ISO instant; "—" when there is none. */
@@ -8,6 +9,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** "28 Nov 2026" for an ISO instant; "—" when there is none. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
 }
 
 /** "14:05" for an ISO instant. */

@@ -14,6 +14,8 @@ export const ALL_RIGHTS: Right[] = [
   'ISSUES_CREATE',
   'SUITES_VIEW',
   'SUITES_MODIFY',
+  'CASES_VIEW',
+  'CASES_MODIFY',
   'USERS_MANAGE',
   'CYCLES_VIEW',
   'CYCLES_MODIFY',
@@ -22,8 +24,8 @@ export const ALL_RIGHTS: Right[] = [
 
 export const ROLES: Role[] = [
   { id: 1, name: 'Administrator', builtIn: true, rights: ALL_RIGHTS },
-  { id: 2, name: 'Tester', builtIn: true, rights: ['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'SUITES_MODIFY'] },
-  { id: 3, name: 'Viewer', builtIn: true, rights: ['ISSUES_VIEW', 'SUITES_VIEW'] },
+  { id: 2, name: 'Tester', builtIn: true, rights: ['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'SUITES_MODIFY', 'CASES_VIEW', 'CASES_MODIFY'] },
+  { id: 3, name: 'Viewer', builtIn: true, rights: ['ISSUES_VIEW', 'SUITES_VIEW', 'CASES_VIEW'] },
 ];
 
 export function aUser(overrides: Partial<User> = {}): User {

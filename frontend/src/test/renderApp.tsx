@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../app/queryClient';
@@ -22,4 +23,15 @@ export function renderApp(path: string) {
     </MantineProvider>,
   );
   return { ...view, user, router, queryClient };
+}
+
+/** One component with the app's theme (for components tested alone, such as the steps table). */
+export function renderWithTheme(ui: ReactNode) {
+  const user = userEvent.setup({ delay: null });
+  const view = render(
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {ui}
+    </MantineProvider>,
+  );
+  return { ...view, user };
 }

@@ -30,18 +30,27 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.EventSource = FakeEventSource as unknown as typeof EventSource;
-// jsdom's Blob (and File) cannot give its bytes as a promise; browsers can.
-if (!('arrayBuffer' in Blob.prototype)) {
-  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
-    value(this: Blob) {
-      return new Promise<ArrayBuffer>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-        reader.readAsArrayBuffer(this);
-      });
-    },
-  });
+// jsdom's Blob (so File) has no text(), which every browser has: the CSV import reads files with it.
+if (typeof Blob.prototype.text !== 'function') {
+  Blob.prototype.text = function text(this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+      reader.readAsText(this);
+    });
+  };
+}
+// …nor arrayBuffer(): evidence is uploaded as the file's bytes.
+if (typeof Blob.prototype.arrayBuffer !== 'function') {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+      reader.readAsArrayBuffer(this);
+    });
+  };
 }
 
 afterEach(() => {

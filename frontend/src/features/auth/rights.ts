@@ -24,6 +24,13 @@ export const RIGHT_GROUPS: readonly { module: string; rights: readonly RightChoi
     ],
   },
   {
+    module: 'Test Cases',
+    rights: [
+      { right: 'CASES_VIEW', label: 'View' },
+      { right: 'CASES_MODIFY', label: 'Modify' },
+    ],
+  },
+  {
     module: 'Test Suites',
     rights: [
       { right: 'SUITES_VIEW', label: 'View' },

@@ -2,11 +2,15 @@ import { Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
-import { useSession } from '../auth';
+import { useSession, type Right } from '../auth';
 import { projectsQuery, type Project } from './api';
 import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
 
-/** One project: its name and the Issues, Test Suites and Test Cycles tabs the user may open. */
+const TABS: readonly ProjectTab[] = ['issues', 'cases', 'suites', 'cycles'];
+const TAB_LABELS: Record<ProjectTab, string> = { issues: 'Issues', cases: 'Test cases', suites: 'Test Suites', cycles: 'Test Cycles' };
+const TAB_RIGHTS: Record<ProjectTab, Right> = { issues: 'ISSUES_VIEW', cases: 'CASES_VIEW', suites: 'SUITES_VIEW', cycles: 'CYCLES_VIEW' };
+
+/** One project: its name and the Issues, Test cases, Test Suites and Test Cycles tabs the user may open. */
 export function ProjectLayout() {
   const { can } = useSession();
   const { projectId } = useParams();
@@ -28,13 +32,8 @@ export function ProjectLayout() {
     );
   }
 
-  const tab: ProjectTab | null = pathname.startsWith(projectPath(project.id, 'suites'))
-    ? 'suites'
-    : pathname.startsWith(projectPath(project.id, 'issues'))
-      ? 'issues'
-      : pathname.startsWith(projectPath(project.id, 'cycles'))
-        ? 'cycles'
-        : null;
+  const tab = TABS.find((candidate) => pathname === projectPath(project.id, candidate) || pathname.startsWith(`${projectPath(project.id, candidate)}/`)) ?? null;
+  const visibleTabs = TABS.filter((candidate) => can(TAB_RIGHTS[candidate]));
   return (
     <Stack>
       <Stack gap={4}>
@@ -53,28 +52,21 @@ export function ProjectLayout() {
       </Stack>
       <Tabs value={tab} onChange={(next) => next && void navigate(projectPath(project.id, next as ProjectTab))}>
         <Tabs.List>
-          {can('ISSUES_VIEW') && <Tabs.Tab value="issues">Issues</Tabs.Tab>}
-          {can('SUITES_VIEW') && <Tabs.Tab value="suites">Test Suites</Tabs.Tab>}
-          {can('CYCLES_VIEW') && <Tabs.Tab value="cycles">Test Cycles</Tabs.Tab>}
+          {visibleTabs.map((candidate) => (
+            <Tabs.Tab key={candidate} value={candidate}>
+              {TAB_LABELS[candidate]}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         {/* A panel per tab, so that each tab's aria-controls names an element; the route fills the active one. */}
-        {can('ISSUES_VIEW') && (
-          <Tabs.Panel value="issues" pt="md">
-            {tab === 'issues' && <Outlet context={project} />}
+        {visibleTabs.map((candidate) => (
+          <Tabs.Panel key={candidate} value={candidate} pt="md">
+            {tab === candidate && <Outlet context={project} />}
           </Tabs.Panel>
-        )}
-        {can('SUITES_VIEW') && (
-          <Tabs.Panel value="suites" pt="md">
-            {tab === 'suites' && <Outlet context={project} />}
-          </Tabs.Panel>
-        )}
-        {can('CYCLES_VIEW') && (
-          <Tabs.Panel value="cycles" pt="md">
-            {tab === 'cycles' && <Outlet context={project} />}
-          </Tabs.Panel>
-        )}
+        ))}
       </Tabs>
-      {tab === null && <Outlet context={project} />}
+      {/* Outside the tabs: the project's home, or a tab the user may not open (the route says why). */}
+      {(tab === null || !visibleTabs.includes(tab)) && <Outlet context={project} />}
     </Stack>
   );
 }
@@ -88,8 +80,7 @@ export function useProject(): Project {
 export function ProjectHome() {
   const { can } = useSession();
   const project = useProject();
-  if (can('ISSUES_VIEW')) return <Navigate to={projectPath(project.id, 'issues')} replace />;
-  if (can('SUITES_VIEW')) return <Navigate to={projectPath(project.id, 'suites')} replace />;
-  if (can('CYCLES_VIEW')) return <Navigate to={projectPath(project.id, 'cycles')} replace />;
-  return <Text>You may not see this project’s issues, test suites or test cycles. Ask an administrator if you need to.</Text>;
+  const first = TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
+  if (first) return <Navigate to={projectPath(project.id, first)} replace />;
+  return <Text>You may not see this project’s issues, test cases, test suites or test cycles. Ask an administrator if you need to.</Text>;
 }

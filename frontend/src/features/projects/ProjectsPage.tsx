@@ -78,6 +78,11 @@ export function ProjectsPage() {
                           Issues
                         </Button>
                       )}
+                      {can('CASES_VIEW') && (
+                        <Button size="xs" variant="light" component={Link} to={projectPath(project.id, 'cases')} aria-label={`Test cases of ${project.key}`}>
+                          Test cases
+                        </Button>
+                      )}
                       {can('SUITES_VIEW') && (
                         <Button size="xs" variant="light" component={Link} to={projectPath(project.id, 'suites')} aria-label={`Test suites of ${project.key}`}>
                           Test suites

@@ -28,6 +28,8 @@ export function AddTestCaseModal({ projectId, suiteId, onClose }: AddTestCaseMod
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: suiteQuery(suiteId).queryKey });
       void queryClient.invalidateQueries({ queryKey: suitesQuery(projectId).queryKey });
+      // The new case is in the repository too.
+      void queryClient.invalidateQueries({ queryKey: ['projects', projectId, 'cases'] });
       notifications.show({ color: 'green', message: `Added the test case ${form.values.title.trim()}.` });
       onClose();
     },

@@ -1,9 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
 import { loggedIn } from '../../test/fixtures';
+import { aCaseSummary, casePage } from '../../test/caseFixtures';
 import { aConnection, aLink, aProject, aSuite } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
+
+const threeCases = [
+  { id: 1, key: 'SHOP-TC-1', title: 'Pay by card', status: 'READY', priority: 'MEDIUM', stepCount: 2, archived: false },
+  { id: 2, key: 'SHOP-TC-2', title: 'Pay by invoice', status: 'DRAFT', priority: 'HIGH', stepCount: 1, archived: false },
+  { id: 3, key: 'SHOP-TC-3', title: 'Pay with a voucher', status: 'DEPRECATED', priority: 'LOW', stepCount: 0, archived: true },
+] as const;
 
 const deleted = aLink({ key: 'TB-6', summary: 'Old summary', status: 'Done', notFound: true });
 
@@ -129,5 +136,81 @@ describe('SuiteDetailPage', () => {
 
     expect(await screen.findByText('Showing the last known values from Jira')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Authenticate with Acme Cloud' })).toBeInTheDocument();
+  });
+
+  it('lists the cases in order with their key linking to the case, status and steps', async () => {
+    fakeApi({ ...loggedIn(), ...suiteApi({ 'GET /api/suites/21': { body: aSuite({ cases: [...threeCases] }) } }) });
+    renderApp('/projects/3/suites/21');
+
+    const table = await screen.findByRole('table', { name: 'Test cases' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell').slice(0, 5).map((cell) => cell.textContent))).toEqual([
+      ['1', 'SHOP-TC-1', 'Pay by card', 'Ready', '2 steps'],
+      ['2', 'SHOP-TC-2', 'Pay by invoice', 'Draft', '1 step'],
+      ['3', 'SHOP-TC-3', 'Pay with a voucherarchived', 'Deprecated', '0 steps'],
+    ]);
+    expect(within(table).getByRole('link', { name: 'SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cases/2');
+  });
+
+  it('reorders the cases with Alt+arrows and the buttons, focus following the case, and sends the whole order', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...suiteApi({
+        'GET /api/suites/21': { body: aSuite({ cases: [...threeCases] }) },
+        'PUT /api/suites/21/members': (request: RecordedRequest) => ({ body: { items: (request.body as { caseIds: number[] }).caseIds.map((id) => threeCases[id - 1]) } }),
+      }),
+    });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    const table = await screen.findByRole('table', { name: 'Test cases' });
+    within(table).getByRole('link', { name: 'SHOP-TC-1' }).focus();
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    const keys = () => within(table).getAllByRole('link').map((link) => link.textContent);
+    expect(keys()).toEqual(['SHOP-TC-2', 'SHOP-TC-1', 'SHOP-TC-3']);
+    expect(within(table).getByRole('link', { name: 'SHOP-TC-1' })).toHaveFocus();
+
+    await user.click(within(table).getByRole('button', { name: 'Move SHOP-TC-3 up' }));
+    expect(keys()).toEqual(['SHOP-TC-2', 'SHOP-TC-3', 'SHOP-TC-1']);
+    expect(within(table).getByRole('button', { name: 'Move SHOP-TC-3 up' })).toHaveFocus();
+
+    await waitFor(() => expect(server.to('PUT /api/suites/21/members')).toHaveLength(2));
+    expect(server.to('PUT /api/suites/21/members').map((request) => request.body)).toEqual([{ caseIds: [2, 1, 3] }, { caseIds: [2, 3, 1] }]);
+  });
+
+  it('removes a case from the suite', async () => {
+    const server = fakeApi({ ...loggedIn(), ...suiteApi({ 'DELETE /api/suites/21/members/1': { status: 204 } }) });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    await user.click(await screen.findByRole('button', { name: 'Remove SHOP-TC-1 from the suite' }));
+
+    expect(await screen.findByText('Removed SHOP-TC-1 from Checkout.')).toBeInTheDocument();
+    expect(server.to('DELETE /api/suites/21/members/1')).toHaveLength(1);
+  });
+
+  it('adds existing cases of the project found by a search', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...suiteApi({
+        'GET /api/projects/3/cases': (request: RecordedRequest) =>
+          request.query.get('q') === 'pay'
+            ? casePage([aCaseSummary(), aCaseSummary({ id: 4, key: 'SHOP-TC-4', title: 'Pay by invoice' })])
+            : casePage([aCaseSummary(), aCaseSummary({ id: 5, key: 'SHOP-TC-5', title: 'Log in' })]),
+        'POST /api/suites/21/members': { body: { items: [] } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/suites/21');
+
+    await user.click(await screen.findByRole('button', { name: 'Add cases' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add cases to Checkout' });
+    const inSuite = await within(dialog).findByRole('checkbox', { name: 'SHOP-TC-1 is in the suite' });
+    expect(inSuite).toBeChecked();
+    expect(inSuite).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Select SHOP-TC-5' }));
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Find cases' }), 'pay');
+    await user.click(await within(dialog).findByRole('checkbox', { name: 'Select SHOP-TC-4' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add 2 cases' }));
+
+    expect(await screen.findByText('Added 2 cases to Checkout.')).toBeInTheDocument();
+    expect(server.to('POST /api/suites/21/members')[0]?.body).toEqual({ caseIds: [5, 4] });
   });
 });

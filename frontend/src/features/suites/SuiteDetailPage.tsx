@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -7,18 +7,21 @@ import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { useSession } from '../auth';
 import { myJiraConnectionsQuery, useJiraAuthentication } from '../jira-auth';
 import { projectPath, useProject } from '../projects';
+import { AddCasesDialog } from './AddCasesDialog';
 import { AddTestCaseModal } from './AddTestCaseModal';
 import { suiteQuery, type SuiteDetail } from './api';
 import { LinkedIssuesTable } from './LinkedIssuesTable';
 import { LinkIssuesDialog } from './LinkIssuesDialog';
+import { SuiteCasesTable } from './SuiteCasesTable';
 
-/** The detail view of a test suite: its test cases and its linked Jira issues. */
+/** The detail view of a test suite: its test cases in order and its linked Jira issues. */
 export function SuiteDetailPage() {
   const project = useProject();
   const { can } = useSession();
   const suiteId = Number(useParams().suiteId);
   const suite = useQuery({ ...suiteQuery(suiteId), enabled: Number.isInteger(suiteId) && suiteId > 0 });
   const [addingCase, setAddingCase] = useState(false);
+  const [addingExisting, setAddingExisting] = useState(false);
   const [linking, setLinking] = useState(false);
   const canModify = can('SUITES_MODIFY');
   const back = (
@@ -67,38 +70,20 @@ export function SuiteDetailPage() {
             Test cases
           </Title>
           {canModify && (
-            <Button variant="light" onClick={() => setAddingCase(true)}>
-              Add test case
-            </Button>
+            <Group gap="xs">
+              {can('CASES_VIEW') && <Button onClick={() => setAddingExisting(true)}>Add cases</Button>}
+              <Button variant="light" onClick={() => setAddingCase(true)}>
+                Add test case
+              </Button>
+            </Group>
           )}
         </Group>
         {detail.cases.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No test case yet.
+            No test case yet.{canModify && ' Add existing cases of the project, or a new one.'}
           </Text>
         ) : (
-          <Table striped aria-label="Test cases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>#</Table.Th>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Steps</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.cases.map((testCase, index) => (
-                <Table.Tr key={testCase.id ?? index}>
-                  <Table.Td>{index + 1}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{testCase.title}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{testCase.stepCount === 1 ? '1 step' : `${testCase.stepCount} steps`}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <SuiteCasesTable suite={detail} canModify={canModify} />
         )}
       </Stack>
 
@@ -119,6 +104,7 @@ export function SuiteDetailPage() {
         )}
       </Stack>
 
+      {addingExisting && <AddCasesDialog suite={detail} onClose={() => setAddingExisting(false)} />}
       {addingCase && <AddTestCaseModal projectId={project.id} suiteId={detail.id} onClose={() => setAddingCase(false)} />}
       {linking && <LinkIssuesDialog project={project} suite={detail} onClose={() => setLinking(false)} />}
     </Stack>

@@ -1,4 +1,5 @@
 // The public entry of the suites feature: what app/ and other features may use.
+export { AddToSuiteDialog } from './AddToSuiteDialog';
 export { SuiteDetailPage } from './SuiteDetailPage';
 export { SuitesPage } from './SuitesPage';
 export { jiraSearchQuery, suitesQuery, type JiraIssueSummary, type JiraSearch } from './api';

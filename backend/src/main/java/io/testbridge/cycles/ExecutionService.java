@@ -132,22 +132,36 @@ final class ExecutionService {
         });
     }
 
-    /** Records a step's result in the latest attempt, and answers the attempt's status as it now stands. */
+    /**
+     * Records a step's result in the latest attempt, and answers the attempt's status as it now
+     * stands: lock the attempt, write the result and read the other steps' in one statement, write
+     * the status. The case version's steps are read before the transaction: reading them may need a
+     * connection of the pool, which must never wait while this transaction holds one.
+     */
     Future<JsonObject> recordStep(long cycleId, long executionId, String stepId, StepResult result, Actor actor) {
-        return attempt(pool, cycleId, executionId).compose(found -> content(found.getLong("case_id"), found.getInteger("case_version")))
-                .compose(content -> {
-                    if (content.steps().stream().noneMatch(step -> step.id().equalsIgnoreCase(stepId))) {
-                        return Future.failedFuture(Failure.invalid("stepId", "The case, as this attempt runs it, has no step " + stepId + "."));
+        return attempt(pool, cycleId, executionId).compose(found -> content(found.getLong("case_id"), found.getInteger("case_version"))
+                .compose(content -> content.steps().stream().noneMatch(step -> step.id().equalsIgnoreCase(stepId))
+                        ? Future.failedFuture(Failure.invalid("stepId", "The case, as this attempt runs it, has no step " + stepId + "."))
+                        : pool.withTransaction(tx -> lockLatest(tx, cycleId, executionId).compose(row -> {
+                    if (!row.getInteger("case_version").equals(found.getInteger("case_version"))) {
+                        return Future.failedFuture(new Failure(ErrorCode.CONFLICT, "This attempt now runs version " + row.getInteger("case_version")
+                                + " of the case; reload it and record the result again."));
                     }
-                    return pool.withTransaction(tx -> lockLatest(tx, cycleId, executionId).compose(row -> tx.preparedQuery("""
-                                            INSERT INTO step_results (execution_id, step_id, status, actual, comment, updated_by, updated_at)
-                                            VALUES ($1, $2, $3, $4, $5, $6, now())
-                                            ON CONFLICT (execution_id, step_id) DO UPDATE SET status = $3, actual = $4, comment = $5,
-                                                   updated_by = $6, updated_at = now()""")
-                                    .execute(Tuple.from(new Object[] {executionId, java.util.UUID.fromString(stepId), result.status().name(),
-                                            result.actual(), result.comment(), actor.userId()}))
-                                    .compose(done -> settle(tx, row, content, actor))));
-                });
+                    // the statement sees step_results as they were before its INSERT: the new result comes from RETURNING
+                    return tx.preparedQuery("""
+                                    WITH recorded AS (
+                                        INSERT INTO step_results (execution_id, step_id, status, actual, comment, updated_by, updated_at)
+                                        VALUES ($1, $2, $3, $4, $5, $6, now())
+                                        ON CONFLICT (execution_id, step_id) DO UPDATE SET status = $3, actual = $4, comment = $5,
+                                               updated_by = $6, updated_at = now()
+                                        RETURNING step_id, status)
+                                    SELECT step_id, status FROM recorded
+                                    UNION ALL
+                                    SELECT step_id, status FROM step_results WHERE execution_id = $1 AND step_id <> $2""")
+                            .execute(Tuple.from(new Object[] {executionId, java.util.UUID.fromString(stepId), result.status().name(),
+                                    result.actual(), result.comment(), actor.userId()}))
+                            .compose(statuses -> settle(tx, row, content, byStep(statuses), actor));
+                }))));
     }
 
     /** Sets an attempt's status by hand, or ({@code status} null) goes back to what its steps say. */
@@ -157,40 +171,44 @@ final class ExecutionService {
                         .compose(row -> tx.preparedQuery("UPDATE executions SET status_set_by_hand = $2, status = COALESCE($3, status) WHERE id = $1")
                                 .execute(Tuple.of(executionId, status != null, status == null ? null : status.name()))
                                 .compose(done -> lockLatest(tx, cycleId, executionId))
-                                .compose(updated -> settle(tx, updated, content, actor)))));
+                                .compose(updated -> tx.preparedQuery("SELECT step_id, status FROM step_results WHERE execution_id = $1")
+                                        .execute(Tuple.of(executionId))
+                                        .compose(statuses -> settle(tx, updated, content, byStep(statuses), actor))))));
+    }
+
+    private static Map<String, StepStatus> byStep(io.vertx.sqlclient.RowSet<Row> rows) {
+        Map<String, StepStatus> byStep = new HashMap<>();
+        rows.forEach(result -> byStep.put(result.getUUID("step_id").toString(), StepStatus.valueOf(result.getString("status"))));
+        return byStep;
     }
 
     /**
-     * Works out the attempt's status from its steps (unless set by hand), its start and end, and
-     * shows it on the cycle's case; answers the attempt's summary.
+     * Works out the attempt's status from its steps' results (unless set by hand), its start and
+     * end, and shows it on the cycle's case; answers the attempt's summary.
      */
-    private Future<JsonObject> settle(SqlClient tx, Row row, CaseContent content, Actor actor) {
+    private Future<JsonObject> settle(SqlClient tx, Row row, CaseContent content, Map<String, StepStatus> byStep, Actor actor) {
         long executionId = row.getLong("id");
-        return tx.preparedQuery("SELECT step_id, status FROM step_results WHERE execution_id = $1").execute(Tuple.of(executionId)).compose(rows -> {
-            Map<String, StepStatus> byStep = new HashMap<>();
-            rows.forEach(result -> byStep.put(result.getUUID("step_id").toString(), StepStatus.valueOf(result.getString("status"))));
-            List<StepStatus> statuses = content.steps().stream()
-                    .map(step -> byStep.getOrDefault(step.id().toLowerCase(java.util.Locale.ROOT), StepStatus.NOT_RUN)).toList();
-            RunStatus derived = RunStatus.of(statuses);
-            RunStatus status = row.getBoolean("status_set_by_hand") ? RunStatus.valueOf(row.getString("status")) : derived;
-            boolean anyResult = !byStep.isEmpty() || row.getBoolean("status_set_by_hand");
-            return tx.preparedQuery("""
-                            WITH attempt AS (
-                                UPDATE executions SET status = $2, updated_at = now(), executed_by = $3,
-                                       started_at = CASE WHEN $4 THEN COALESCE(started_at, now()) END,
-                                       finished_at = CASE WHEN $5 THEN COALESCE(finished_at, now()) END
-                                 WHERE id = $1 RETURNING cycle_case_id, started_at, finished_at)
-                            UPDATE cycle_cases cc SET status = $2 FROM attempt WHERE cc.id = attempt.cycle_case_id
-                            RETURNING attempt.started_at, attempt.finished_at""")
-                    .execute(Tuple.from(new Object[] {executionId, status.name(), actor.userId(), anyResult, status.finished()}))
-                    .map(updated -> {
-                        Row times = updated.iterator().next();
-                        return new JsonObject().put("id", executionId).put("status", status.name()).put("derivedStatus", derived.name())
-                                .put("statusSetByHand", row.getBoolean("status_set_by_hand"))
-                                .put("startedAt", CycleService.instant(times.getOffsetDateTime("started_at")))
-                                .put("finishedAt", CycleService.instant(times.getOffsetDateTime("finished_at")));
-                    });
-        });
+        List<StepStatus> statuses = content.steps().stream()
+                .map(step -> byStep.getOrDefault(step.id().toLowerCase(java.util.Locale.ROOT), StepStatus.NOT_RUN)).toList();
+        RunStatus derived = RunStatus.of(statuses);
+        RunStatus status = row.getBoolean("status_set_by_hand") ? RunStatus.valueOf(row.getString("status")) : derived;
+        boolean anyResult = !byStep.isEmpty() || row.getBoolean("status_set_by_hand");
+        return tx.preparedQuery("""
+                        WITH attempt AS (
+                            UPDATE executions SET status = $2, updated_at = now(), executed_by = $3,
+                                   started_at = CASE WHEN $4 THEN COALESCE(started_at, now()) END,
+                                   finished_at = CASE WHEN $5 THEN COALESCE(finished_at, now()) END
+                             WHERE id = $1 RETURNING cycle_case_id, started_at, finished_at)
+                        UPDATE cycle_cases cc SET status = $2 FROM attempt WHERE cc.id = attempt.cycle_case_id
+                        RETURNING attempt.started_at, attempt.finished_at""")
+                .execute(Tuple.from(new Object[] {executionId, status.name(), actor.userId(), anyResult, status.finished()}))
+                .map(updated -> {
+                    Row times = updated.iterator().next();
+                    return new JsonObject().put("id", executionId).put("status", status.name()).put("derivedStatus", derived.name())
+                            .put("statusSetByHand", row.getBoolean("status_set_by_hand"))
+                            .put("startedAt", CycleService.instant(times.getOffsetDateTime("started_at")))
+                            .put("finishedAt", CycleService.instant(times.getOffsetDateTime("finished_at")));
+                });
     }
 
     /** A new attempt at a case (a re-run), of the version the cycle runs; the earlier attempts stay as they are. */

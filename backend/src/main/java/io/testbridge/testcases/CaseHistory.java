@@ -15,28 +15,36 @@ import java.util.Map;
 /** A case's versions: the list (who, when, what changed), each one as it was, and what changed between two. */
 final class CaseHistory {
     private final Pool pool;
+    private final Directory directory;
 
-    CaseHistory(Pool pool) {
+    CaseHistory(Pool pool, Directory directory) {
         this.pool = pool;
+        this.directory = directory;
     }
 
+    /** The versions, newest first; each author by display name (by the name kept with the version once the user is gone). */
     Future<JsonArray> versions(long caseId) {
         return pool.preparedQuery("""
-                        SELECT v.version, v.changes, v.author_name, v.created_at, v.saved_at
+                        SELECT v.version, v.changes, v.author_id, v.author_name, v.created_at, v.saved_at
                           FROM test_case_versions v WHERE v.case_id = $1 ORDER BY v.version DESC""").execute(Tuple.of(caseId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.failedFuture(CaseService.notFound(caseId));
                     }
-                    JsonArray items = new JsonArray();
-                    for (Row row : rows) {
-                        items.add(new JsonObject().put("version", row.getInteger("version"))
-                                .put("changes", new JsonArray(List.of((Object[]) row.getArrayOfStrings("changes"))))
-                                .put("author", row.getString("author_name"))
-                                .put("createdAt", CaseService.instant(row.getOffsetDateTime("created_at")))
-                                .put("savedAt", CaseService.instant(row.getOffsetDateTime("saved_at"))));
-                    }
-                    return Future.succeededFuture(items);
+                    List<Long> authors = new ArrayList<>();
+                    rows.forEach(row -> authors.add(row.getLong("author_id")));
+                    return directory.names(authors).map(names -> {
+                        JsonArray items = new JsonArray();
+                        for (Row row : rows) {
+                            Long authorId = row.getLong("author_id");
+                            items.add(new JsonObject().put("version", row.getInteger("version"))
+                                    .put("changes", new JsonArray(List.of((Object[]) row.getArrayOfStrings("changes"))))
+                                    .put("author", authorId != null && names.containsKey(authorId) ? names.get(authorId) : row.getString("author_name"))
+                                    .put("createdAt", CaseService.instant(row.getOffsetDateTime("created_at")))
+                                    .put("savedAt", CaseService.instant(row.getOffsetDateTime("saved_at"))));
+                        }
+                        return items;
+                    });
                 });
     }
 

@@ -36,7 +36,7 @@ public final class TestCasesVerticle extends VerticleBase {
         FolderService folders = new FolderService(pool);
         CaseService cases = new CaseService(pool, clock, folders, directory);
         SuiteService suites = new SuiteService(pool, clock, directory, cases, integrations, new JiraIssues(jira));
-        return Doors.serve(vertx, TestCases.class, new TestCasesService(directory, folders, cases, new CaseHistory(pool),
+        return Doors.serve(vertx, TestCases.class, new TestCasesService(directory, folders, cases, new CaseHistory(pool, directory),
                 new CaseFiles(vertx, pool, cases, folders, directory), suites));
     }
 }

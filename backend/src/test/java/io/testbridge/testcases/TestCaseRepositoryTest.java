@@ -81,6 +81,10 @@ class TestCaseRepositoryTest {
         assertThat(keys(projectId, "status=DRAFT")).containsExactly("FIND-TC-2", "FIND-TC-3");
         assertThat(keys(projectId, "q=passw")).as("words found by their start").containsExactly("FIND-TC-1", "FIND-TC-2");
         assertThat(keys(projectId, "q=dashboard")).as("words of the steps too").containsExactly("FIND-TC-1");
+        String stepId = admin.get("/api/projects/" + projectId + "/cases?q=dashboard").json().getJsonArray("items").getJsonObject(0)
+                .getLong("id").toString();
+        String firstStepId = admin.get("/api/cases/" + stepId).json().getJsonArray("steps").getJsonObject(0).getString("id");
+        assertThat(keys(projectId, "q=" + firstStepId.substring(0, 8))).as("a step's id is not a word of the case").isEmpty();
         assertThat(keys(projectId, "q=FIND-TC-3")).containsExactly("FIND-TC-3");
         assertThat(keys(projectId, "q=tc-2")).containsExactly("FIND-TC-2");
         assertThat(keys(projectId, "sort=-title")).containsExactly("FIND-TC-2", "FIND-TC-1", "FIND-TC-3");
@@ -129,7 +133,7 @@ class TestCaseRepositoryTest {
         assertThat(versions.getJsonObject(1).getJsonArray("changes").getList()).containsExactly("title", "priority");
         assertThat(versions.getJsonObject(0).getJsonArray("changes").getList()).containsExactly("steps");
         assertThat(versions.getJsonObject(2).getJsonArray("changes").getList()).containsExactly("created");
-        assertThat(versions.getJsonObject(0).getString("author")).isEqualTo(Fixtures.ADMIN);
+        assertThat(versions.getJsonObject(0).getString("author")).as("by display name, as elsewhere").isEqualTo("Ada Admin");
         assertThat(admin.get("/api/cases/" + caseId + "/versions/1").json().getString("title")).as("old versions stay readable").isEqualTo("Checkout");
 
         JsonObject diff = admin.get("/api/cases/" + caseId + "/versions/3/diff?against=1").json();

@@ -1,0 +1,3 @@
+// The public entry of the cases feature (the test-case repository): what app/ and other features may use.
+export { CaseEditorPage } from './editor/CaseEditorPage';
+export { RepositoryPage } from './repository/RepositoryPage';

@@ -1,0 +1,73 @@
+import { Button, Group, Select, Switch } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { SearchIcon } from '../../../components/icons';
+import { peopleQuery } from '../api/people';
+import { isCaseStatus, isPriority, PRIORITY_OPTIONS, STATUS_OPTIONS } from '../caseFields';
+import type { CaseFilters } from './caseFilters';
+import { DebouncedTextInput } from './DebouncedTextInput';
+
+interface CaseFiltersBarProps {
+  filters: CaseFilters;
+  onChange: (change: Partial<CaseFilters>) => void;
+}
+
+/** Search (text or key), label, status, priority and owner filters, and the Archive switch. */
+export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
+  const people = useQuery(peopleQuery);
+  const filtered = filters.text || filters.label || filters.status || filters.priority || filters.ownerId !== null;
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <DebouncedTextInput
+        label="Search"
+        placeholder="Words or a key (TC-12)"
+        leftSection={<SearchIcon size={16} />}
+        value={filters.text}
+        onChange={(text) => onChange({ text })}
+        w={240}
+        type="search"
+      />
+      <DebouncedTextInput label="Label" value={filters.label} onChange={(label) => onChange({ label })} w={140} />
+      <Select
+        label="Status"
+        placeholder="Any"
+        data={STATUS_OPTIONS}
+        value={filters.status}
+        onChange={(status) => onChange({ status: isCaseStatus(status) ? status : null })}
+        clearable
+        w={140}
+      />
+      <Select
+        label="Priority"
+        placeholder="Any"
+        data={PRIORITY_OPTIONS}
+        value={filters.priority}
+        onChange={(priority) => onChange({ priority: isPriority(priority) ? priority : null })}
+        clearable
+        w={130}
+      />
+      <Select
+        label="Owner"
+        placeholder="Anyone"
+        data={(people.data ?? []).map((person) => ({ value: String(person.id), label: person.displayName }))}
+        value={filters.ownerId === null ? null : String(filters.ownerId)}
+        onChange={(owner) => onChange({ ownerId: owner ? Number(owner) : null })}
+        clearable
+        searchable
+        w={170}
+      />
+      {filtered && (
+        <Button variant="subtle" onClick={() => onChange({ text: '', label: '', status: null, priority: null, ownerId: null })}>
+          Clear filters
+        </Button>
+      )}
+      <Switch
+        label="Archive"
+        description="Archived cases instead"
+        checked={filters.archived}
+        onChange={(event) => onChange({ archived: event.currentTarget.checked })}
+        ml="auto"
+      />
+    </Group>
+  );
+}
