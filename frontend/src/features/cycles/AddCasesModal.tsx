@@ -8,20 +8,10 @@ import { Paging } from '../../components/Paging';
 import { describeError, showApiError } from '../../lib/forms/showApiError';
 import { useSession } from '../auth';
 import { suitesQuery } from '../suites';
-import {
-  addCycleCases,
-  CASE_PAGE_SIZE,
-  casesQuery,
-  cycleKey,
-  cyclesKey,
-  foldersQuery,
-  type CaseFilter,
-  type CasesToAdd,
-  type CaseStatus,
-  type Cycle,
-  type Folder,
-  type Priority,
-} from './api';
+import { casesQuery, folderOptions, foldersQuery } from '../cases';
+import { addCycleCases, cycleKey, cyclesKey, type CaseFilter, type CasesToAdd, type CaseStatus, type Cycle, type Priority } from './api';
+
+const CASE_PAGE_SIZE = 20;
 
 type Source = 'suite' | 'filter' | 'pick';
 
@@ -36,21 +26,6 @@ const PRIORITIES: { value: Priority; label: string }[] = [
   { value: 'MEDIUM', label: 'Medium' },
   { value: 'LOW', label: 'Low' },
 ];
-
-/** "Checkout / Cards": each folder named with its parents, for a flat list to pick from. */
-export function folderChoices(folders: readonly Folder[]): { value: string; label: string }[] {
-  const byId = new Map(folders.map((folder) => [folder.id, folder]));
-  const pathOf = (folder: Folder): string => {
-    const names = [folder.name];
-    let parent = folder.parentId === null ? undefined : byId.get(folder.parentId);
-    for (let depth = 0; parent && depth < 50; depth++) {
-      names.unshift(parent.name);
-      parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
-    }
-    return names.join(' / ');
-  };
-  return folders.map((folder) => ({ value: String(folder.id), label: pathOf(folder) })).sort((a, b) => a.label.localeCompare(b.label));
-}
 
 /**
  * Add cases to a cycle: a suite's, those a filter of the repository finds, or some picked one by
@@ -180,7 +155,8 @@ function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter
   };
   // Debounced as text: a new object each render would restart the wait for ever.
   const [debounced] = useDebouncedValue(JSON.stringify(filter), 300);
-  const preview = useQuery(casesQuery(projectId, JSON.parse(debounced) as CaseFilter));
+  // One row is enough: the answer's total is what this shows.
+  const preview = useQuery(casesQuery(projectId, JSON.parse(debounced) as CaseFilter, 'key', 1, 1));
   const found = preview.data?.total;
   const stale = JSON.stringify(filter) !== debounced || preview.isPlaceholderData;
 
@@ -195,7 +171,7 @@ function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter
       <Stack>
         <SimpleGrid cols={2}>
           <TextInput label="Text or key" autoComplete="off" value={q} onChange={(event) => setQ(event.currentTarget.value)} data-autofocus />
-          <Select label="Folder" placeholder="Any folder" clearable searchable data={folderChoices(folders.data ?? [])} value={folderId} onChange={setFolderId} />
+          <Select label="Folder" placeholder="Any folder" clearable searchable data={folderOptions(folders.data ?? [])} value={folderId} onChange={setFolderId} />
           <TextInput label="Label" autoComplete="off" value={label} onChange={(event) => setLabel(event.currentTarget.value)} />
           <Select label="Case status" placeholder="Any status" clearable data={CASE_STATUSES} value={status} onChange={(value) => setStatus(value as CaseStatus | null)} />
           <Select label="Priority" placeholder="Any priority" clearable data={PRIORITIES} value={priority} onChange={(value) => setPriority(value as Priority | null)} />
@@ -222,7 +198,7 @@ function OneByOne({ projectId, adding, onAdd, onCancel }: SourceProps<number[]>)
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(q.trim(), 300);
-  const cases = useQuery(casesQuery(projectId, { ...(debounced ? { q: debounced } : {}), page }));
+  const cases = useQuery(casesQuery(projectId, debounced ? { q: debounced } : {}, 'key', page, CASE_PAGE_SIZE));
   // Picked cases by id, with their key for the summary; kept across searches and pages.
   const [picked, setPicked] = useState<Map<number, string>>(new Map());
   const toggle = (id: number, key: string, checked: boolean) =>

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { showApiError } from '../../lib/forms/showApiError';
-import { assignCycleCases, cycleKey, cyclesKey, peopleQuery, removeCycleCase, type Cycle, type CycleCase } from './api';
+import { peopleQuery } from '../cases';
+import { assignCycleCases, cycleKey, cyclesKey, removeCycleCase, type Cycle, type CycleCase } from './api';
 import { runPath } from './paths';
 import { RunStatusBadge } from './RunStatusBadge';
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aCycle, aCycleCase, aDefect, PEOPLE, progressOf, TESS } from '../../test/cycleFixtures';
 import { apiError, fakeApi, type RecordedRequest } from '../../test/fakeApi';
-import { aSession, ALL_RIGHTS, loggedIn } from '../../test/fixtures';
+import { loggedIn } from '../../test/fixtures';
 import { aProject } from '../../test/projectFixtures';
 import { chooseOption } from '../../test/chooseOption';
 import { renderApp } from '../../test/renderApp';
@@ -11,9 +11,6 @@ const CASES = [
   aCycleCase(),
   aCycleCase({ id: 32, caseId: 102, key: 'SHOP-TC-2', title: 'Pay by voucher', status: 'FAIL', assignee: { id: 5, name: 'Tess Tester' } }),
 ];
-
-// A lead who may also read the test-case repository (to add cases by filter or one by one).
-const lead = aSession([...ALL_RIGHTS, 'CASES_VIEW']);
 
 function cycleApi(extra = {}) {
   return {
@@ -65,7 +62,7 @@ describe('CyclePage', () => {
 
   it('adds what a filter of the repository finds, saying how many first', async () => {
     const server = fakeApi({
-      ...loggedIn(lead),
+      ...loggedIn(),
       ...cycleApi({
         'GET /api/projects/3/suites': { body: { items: [] } },
         'GET /api/projects/3/folders': { body: { items: [{ id: 2, parentId: null, name: 'Checkout', caseCount: 3 }] } },
@@ -91,7 +88,7 @@ describe('CyclePage', () => {
 
   it('adds cases picked one by one', async () => {
     const server = fakeApi({
-      ...loggedIn(lead),
+      ...loggedIn(),
       ...cycleApi({
         'GET /api/projects/3/suites': { body: { items: [] } },
         'GET /api/projects/3/cases': {

@@ -17,9 +17,6 @@ export type AttemptStep = Attempt['steps'][number];
 export type AttemptStatus = Schemas['AttemptStatus'];
 export type AttachmentInfo = Schemas['AttachmentInfo'];
 export type Defect = Schemas['Defect'];
-export type Person = Schemas['Person'];
-export type CaseSummary = Schemas['CaseSummary'];
-export type Folder = Schemas['Folder'];
 export type CaseStatus = Schemas['CaseStatus'];
 export type Priority = Schemas['Priority'];
 
@@ -179,43 +176,4 @@ export function unlinkDefect(cycleId: number, defectId: number): Promise<void> {
 
 export function sendEvidenceToDefect(cycleId: number, defectId: number): Promise<{ sent: string[]; evidenceInJira: number }> {
   return unwrap(api.POST('/api/cycles/{cycleId}/defects/{defectId}/evidence', { params: { path: { cycleId, defectId } } }));
-}
-
-/** The enabled users, to assign cases to; the same key as every other picker of people. */
-export const peopleQuery = queryOptions({
-  queryKey: ['people'],
-  queryFn: async () => (await unwrap(api.GET('/api/people'))).items,
-  staleTime: 60_000,
-});
-
-export const CASE_PAGE_SIZE = 20;
-
-export interface CaseSearch {
-  q?: string;
-  folderId?: number;
-  label?: string;
-  status?: CaseStatus;
-  priority?: Priority;
-  page?: number;
-}
-
-/** One page of the project's active test cases that a search and filter find. */
-export function casesQuery(projectId: number, search: CaseSearch) {
-  return queryOptions({
-    queryKey: ['projects', projectId, 'cases', 'for-cycle', search],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/projects/{projectId}/cases', {
-          params: { path: { projectId }, query: { ...search, page: search.page ?? 1, pageSize: CASE_PAGE_SIZE, sort: 'key' } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function foldersQuery(projectId: number) {
-  return queryOptions({
-    queryKey: ['projects', projectId, 'folders'],
-    queryFn: async () => (await unwrap(api.GET('/api/projects/{projectId}/folders', { params: { path: { projectId } } }))).items,
-  });
 }
