@@ -18,7 +18,10 @@ const { browserTest } = browserSuite({
       const project = await admin.post('/api/projects', { key: 'SHOP', name: 'Web shop', defaultInstanceId: cloud.id, defaultJiraProject: 'TB' });
       const suite = await admin.post(`/api/projects/${project.id}/suites`, { name: 'Checkout', description: 'Paying for the cart' });
       const testCase = await admin.post(`/api/suites/${suite.id}/cases`, { title: 'Pay by card', steps: '1. Add an item\n2. Pay by card' });
-      return { projectId: project.id, suiteId: suite.id, caseId: testCase.id };
+      const cycle = await admin.post(`/api/projects/${project.id}/cycles`, { name: 'Sprint 1', build: '1.0.0', environment: 'staging' });
+      await admin.post(`/api/cycles/${cycle.id}/cases`, { caseIds: [testCase.id] });
+      const [cycleCase] = (await admin.get(`/api/cycles/${cycle.id}/cases`)).items;
+      return { projectId: project.id, suiteId: suite.id, caseId: testCase.id, cycleId: cycle.id, cycleCaseId: cycleCase.id };
     } finally {
       await admin.dispose();
     }
@@ -41,7 +44,7 @@ browserTest('the login page, also with an error', async ({ page, allowConsoleErr
 
 browserTest('every page of the app, as an administrator', async ({ page, fixtures }) => {
   await logInThroughApi(page.request, ADMIN);
-  const { projectId, suiteId, caseId } = fixtures;
+  const { projectId, suiteId, caseId, cycleId, cycleCaseId } = fixtures;
   // Each page with a heading that shows it has loaded.
   const pages = [
     ['/integrations', 'Integrations'],
@@ -53,6 +56,9 @@ browserTest('every page of the app, as an administrator', async ({ page, fixture
     [`/projects/${projectId}/cases/${caseId}`, 'Web shop'],
     [`/projects/${projectId}/suites`, 'Web shop'],
     [`/projects/${projectId}/suites/${suiteId}`, 'Checkout', 2],
+    [`/projects/${projectId}/cycles`, 'Web shop'],
+    [`/projects/${projectId}/cycles/${cycleId}`, 'Sprint 1', 2],
+    [`/projects/${projectId}/cycles/${cycleId}/run?case=${cycleCaseId}`, 'Running Sprint 1', 2],
     ['/me/jira-connections', 'My Jira connections'],
     ['/about', 'About'],
     ['/no-such-page', 'Page not found'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyVerificationCode, decideConsent, grantClipboard } from '../harness/jiraConsent.mjs';
 import { addSimulatedSite } from '../harness/jiraSimulator.mjs';
+import { expectFocus, tabTo } from '../harness/keyboard.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, ensureAdministrator } from '../harness/testbridgeApi.mjs';
 
@@ -15,37 +16,6 @@ const { browserTest } = browserSuite({
   withJiraSimulator: true,
   setUp: ({ testbridge }) => ensureAdministrator(testbridge.url),
 });
-
-async function isFocused(locator) {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-async function expectFocus(locator, what) {
-  // Focus moves in effects after a render: wait for it (briefly), then say where it is instead.
-  const element = await locator.elementHandle();
-  const arrived = await locator
-    .page()
-    .waitForFunction((target) => target === document.activeElement, element, { timeout: 5000 })
-    .then(() => true, () => false);
-  assert.ok(arrived, `focus should be on ${what}, is on ${await describeFocus(locator.page())}`);
-}
-
-async function describeFocus(page) {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    return element ? `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 60)}"` : 'nothing';
-  });
-}
-
-/** Presses Tab until `locator` has focus; fails if it is not reached within `limit` presses. */
-async function tabTo(page, locator, what, limit = 60) {
-  await locator.waitFor();
-  for (let presses = 0; presses < limit; presses++) {
-    if (await isFocused(locator)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`Tab never reached ${what}; focus is on ${await describeFocus(page)}`);
-}
 
 browserTest('the administrator adds and connects a Cloud site with the keyboard alone', async ({ page, context, allowConsoleError, testbridge, jira }) => {
   allowConsoleError(/status of 401 .*\/api\/me\)$/); // asking who is logged in, before logging in

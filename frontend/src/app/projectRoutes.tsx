@@ -1,11 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { RequireRight } from '../features/auth';
 import { CaseEditorPage, RepositoryPage } from '../features/cases';
+import { CyclePage, CyclesPage, ExecutionPage } from '../features/cycles';
 import { IssuesPage } from '../features/issues';
 import { ProjectHome, ProjectLayout, ProjectsPage } from '../features/projects';
 import { SuiteDetailPage, SuitesPage } from '../features/suites';
 
-/** Projects and, per project, the Issue module, the test-case repository and Test Suites; inside the app layout. */
+/** Projects and, per project, the Issue module, the test-case repository, Test Suites and Test Cycles; inside the app layout. */
 export const projectRoutes: RouteObject[] = [
   { path: 'projects', element: <ProjectsPage /> },
   {
@@ -50,6 +51,31 @@ export const projectRoutes: RouteObject[] = [
         element: (
           <RequireRight right="SUITES_VIEW">
             <SuiteDetailPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cycles',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <CyclesPage />
+          </RequireRight>
+        ),
+      },
+      {
+        path: 'cycles/:cycleId',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <CyclePage />
+          </RequireRight>
+        ),
+      },
+      {
+        // Jira's remote links of defects point here: keep the path.
+        path: 'cycles/:cycleId/run',
+        element: (
+          <RequireRight right="CYCLES_VIEW">
+            <ExecutionPage />
           </RequireRight>
         ),
       },

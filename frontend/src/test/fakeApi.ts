@@ -31,7 +31,7 @@ export function fakeApi(routes: Record<string, Handler>) {
       path: new URL(request.url).pathname,
       query: new URL(request.url).searchParams,
       headers: request.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? parseBody(text) : undefined,
     };
     requests.push(recorded);
     const handler = routes[`${recorded.method} ${recorded.path}`];
@@ -54,6 +54,15 @@ export function fakeApi(routes: Record<string, Handler>) {
     /** The requests made to one "METHOD /path". */
     to: (route: string) => requests.filter((request) => `${request.method} ${request.path}` === route),
   };
+}
+
+/** JSON bodies parsed; any other (an uploaded file) as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 export function apiError(status: number, code: string, message: string, field?: string): FakeAnswer {

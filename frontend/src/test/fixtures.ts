@@ -17,6 +17,9 @@ export const ALL_RIGHTS: Right[] = [
   'CASES_VIEW',
   'CASES_MODIFY',
   'USERS_MANAGE',
+  'CYCLES_VIEW',
+  'CYCLES_MODIFY',
+  'CYCLES_EXECUTE',
 ];
 
 export const ROLES: Role[] = [

@@ -41,6 +41,17 @@ if (typeof Blob.prototype.text !== 'function') {
     });
   };
 }
+// …nor arrayBuffer(): evidence is uploaded as the file's bytes.
+if (typeof Blob.prototype.arrayBuffer !== 'function') {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
 
 afterEach(() => {
   cleanup();

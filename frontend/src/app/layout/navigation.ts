@@ -11,7 +11,7 @@ export interface NavigationItem {
 
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/integrations', label: 'Integrations', right: 'INTEGRATION_VIEW' },
-  { path: '/projects', label: 'Projects', anyRight: ['ISSUES_VIEW', 'SUITES_VIEW', 'CASES_VIEW', 'INTEGRATION_MODIFY'] },
+  { path: '/projects', label: 'Projects', anyRight: ['ISSUES_VIEW', 'SUITES_VIEW', 'CASES_VIEW', 'CYCLES_VIEW', 'INTEGRATION_MODIFY'] },
   { path: '/users', label: 'Users & roles', right: 'USERS_MANAGE' },
   { path: '/system', label: 'System', right: 'USERS_MANAGE' },
   { path: '/about', label: 'About' },

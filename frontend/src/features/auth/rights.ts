@@ -38,6 +38,14 @@ export const RIGHT_GROUPS: readonly { module: string; rights: readonly RightChoi
     ],
   },
   {
+    module: 'Test Cycles',
+    rights: [
+      { right: 'CYCLES_VIEW', label: 'View' },
+      { right: 'CYCLES_MODIFY', label: 'Modify' },
+      { right: 'CYCLES_EXECUTE', label: 'Execute' },
+    ],
+  },
+  {
     module: 'Users',
     rights: [{ right: 'USERS_MANAGE', label: 'Manage' }],
   },

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Group, Loader, Select, Stack, Text, Text
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { isApiError, isJiraAuthRequired } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
 import { describeError, showApiError } from '../../lib/forms/showApiError';
@@ -37,6 +37,14 @@ export interface CreateIssueDialogProps {
   project: Project;
   /** A kept draft (failed or of unknown outcome) to fix and retry; without it, a new issue. */
   draft?: Issue;
+  /** A new issue's summary and description to start from (say, a defect written from a failed step). */
+  initialValues?: Partial<Pick<IssueFormValues, 'summary' | 'description'>>;
+  /** The dialog's title; "Create Jira issue" by default. */
+  title?: string;
+  /** More inputs of the caller's, shown above the buttons. */
+  extra?: ReactNode;
+  /** Called once the issue is in Jira, before the dialog closes. */
+  onCreated?: (issue: Issue) => void;
   onClose: () => void;
 }
 
@@ -45,7 +53,15 @@ export interface CreateIssueDialogProps {
  * requires for that type. Whatever Jira answers, the draft is kept; when Jira refuses it, the dialog
  * stays open with Jira's errors beside their fields, and Retry sends the same draft again.
  */
-export function CreateIssueDialog({ project, draft: retried, onClose }: CreateIssueDialogProps) {
+export function CreateIssueDialog({
+  project,
+  draft: retried,
+  initialValues,
+  title = 'Create Jira issue',
+  extra,
+  onCreated,
+  onClose,
+}: CreateIssueDialogProps) {
   const queryClient = useQueryClient();
   // The draft being fixed: the one to retry, or the one a failed Create left behind.
   const [draft, setDraft] = useState<Issue | undefined>(retried);
@@ -53,7 +69,7 @@ export function CreateIssueDialog({ project, draft: retried, onClose }: CreateIs
   const connections = useQuery(myJiraConnectionsQuery);
 
   const form = useForm<IssueFormValues>({
-    initialValues: retried ? valuesOfDraft(retried) : valuesOfProject(project),
+    initialValues: retried ? valuesOfDraft(retried) : { ...valuesOfProject(project), ...initialValues },
     initialErrors: errorsOfDraft(retried),
     validate: (values: IssueFormValues): Record<string, string> => validateIssue(values, meta),
   });
@@ -112,6 +128,7 @@ export function CreateIssueDialog({ project, draft: retried, onClose }: CreateIs
           title: `Created ${issue.jiraKey ?? 'the issue'} in Jira`,
           message: issue.summary,
         });
+        onCreated?.(issue);
         onClose();
         return;
       }
@@ -162,7 +179,7 @@ export function CreateIssueDialog({ project, draft: retried, onClose }: CreateIs
   );
 
   return (
-    <Modal opened onClose={onClose} title="Create Jira issue" size="lg" closeOnClickOutside={false}>
+    <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           {draft?.lastError && <DraftFailureAlert draft={draft} otherErrors={unplacedErrors} />}
@@ -259,6 +276,7 @@ export function CreateIssueDialog({ project, draft: retried, onClose }: CreateIs
             </>
           )}
 
+          {extra}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {draft ? 'Close' : 'Cancel'}

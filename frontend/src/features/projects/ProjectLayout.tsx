@@ -6,11 +6,11 @@ import { useSession, type Right } from '../auth';
 import { projectsQuery, type Project } from './api';
 import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
 
-const TABS: readonly ProjectTab[] = ['issues', 'cases', 'suites'];
-const TAB_LABELS: Record<ProjectTab, string> = { issues: 'Issues', cases: 'Test cases', suites: 'Test Suites' };
-const TAB_RIGHTS: Record<ProjectTab, Right> = { issues: 'ISSUES_VIEW', cases: 'CASES_VIEW', suites: 'SUITES_VIEW' };
+const TABS: readonly ProjectTab[] = ['issues', 'cases', 'suites', 'cycles'];
+const TAB_LABELS: Record<ProjectTab, string> = { issues: 'Issues', cases: 'Test cases', suites: 'Test Suites', cycles: 'Test Cycles' };
+const TAB_RIGHTS: Record<ProjectTab, Right> = { issues: 'ISSUES_VIEW', cases: 'CASES_VIEW', suites: 'SUITES_VIEW', cycles: 'CYCLES_VIEW' };
 
-/** One project: its name and the Issues, Test cases and Test Suites tabs the user may open. */
+/** One project: its name and the Issues, Test cases, Test Suites and Test Cycles tabs the user may open. */
 export function ProjectLayout() {
   const { can } = useSession();
   const { projectId } = useParams();
@@ -82,5 +82,5 @@ export function ProjectHome() {
   const project = useProject();
   const first = TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
   if (first) return <Navigate to={projectPath(project.id, first)} replace />;
-  return <Text>You may not see this project’s issues, test cases or test suites. Ask an administrator if you need to.</Text>;
+  return <Text>You may not see this project’s issues, test cases, test suites or test cycles. Ask an administrator if you need to.</Text>;
 }

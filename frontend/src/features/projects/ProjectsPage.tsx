@@ -88,6 +88,11 @@ export function ProjectsPage() {
                           Test suites
                         </Button>
                       )}
+                      {can('CYCLES_VIEW') && (
+                        <Button size="xs" variant="light" component={Link} to={projectPath(project.id, 'cycles')} aria-label={`Test cycles of ${project.key}`}>
+                          Test cycles
+                        </Button>
+                      )}
                       {canAdd && (
                         <Button size="xs" variant="default" onClick={() => setEditing(project)} aria-label={`Edit ${project.key}`}>
                           Edit
