@@ -89,7 +89,7 @@ export function attemptQuery(cycleId: number, executionId: number) {
 }
 
 export function createCycle(projectId: number, draft: CycleDraft): Promise<Cycle> {
-  return unwrap(api.POST('/api/projects/{projectId}/cycles', { params: { path: { projectId } }, body: draft as JsonBody<'createCycle'> }));
+  return unwrap(api.POST('/api/projects/{projectId}/cycles', { params: { path: { projectId } }, body: draft }));
 }
 
 export function updateCycle(cycleId: number, changes: CycleChanges): Promise<Cycle> {

@@ -45,7 +45,7 @@ public final class CyclesVerticle extends VerticleBase {
     public Future<?> start() {
         CycleService cycles = new CycleService(pool, clock, testCases, testManagement, identity);
         ExecutionService executions = new ExecutionService(pool, cycles, testCases);
-        DefectService defects = new DefectService(pool, cycles, executions, integrations, new JiraIssues(jira), publicUrl);
+        DefectService defects = new DefectService(pool, clock, cycles, executions, integrations, new JiraIssues(jira), publicUrl);
         AttachmentService attachments = new AttachmentService(pool, executions, config.attachmentMaxBytes());
         return Doors.serve(vertx, Cycles.class, new CyclesService(cycles, executions, defects, attachments));
     }

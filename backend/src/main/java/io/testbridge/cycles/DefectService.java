@@ -48,9 +48,12 @@ final class DefectService {
     private final Integrations integrations;
     private final JiraIssues jira;
     private final Supplier<URI> publicUrl;
+    private final java.time.Clock clock;
 
-    DefectService(Pool pool, CycleService cycles, ExecutionService executions, Integrations integrations, JiraIssues jira, Supplier<URI> publicUrl) {
+    DefectService(Pool pool, java.time.Clock clock, CycleService cycles, ExecutionService executions, Integrations integrations, JiraIssues jira,
+                  Supplier<URI> publicUrl) {
         this.pool = pool;
+        this.clock = clock;
         this.cycles = cycles;
         this.executions = executions;
         this.integrations = integrations;
@@ -129,12 +132,12 @@ final class DefectService {
                         return pool.preparedQuery("""
                                         INSERT INTO execution_defects (execution_id, step_id, instance_id, jira_key, jira_id, summary, status, assignee,
                                                                        checked_at, linked_by)
-                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9)
+                                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9)
                                         ON CONFLICT (execution_id, instance_id, jira_key) DO UPDATE SET step_id = COALESCE($2, execution_defects.step_id),
-                                               summary = $6, status = $7, assignee = $8, not_found = false, checked_at = now()
+                                               summary = $6, status = $7, assignee = $8, not_found = false, checked_at = $10
                                         RETURNING id""")
                                 .execute(Tuple.from(new Object[] {executionId, stepId == null ? null : UUID.fromString(stepId), instanceId, issue.key(),
-                                        issue.id(), issue.summary(), issue.status(), issue.assignee(), userId}))
+                                        issue.id(), issue.summary(), issue.status(), issue.assignee(), userId, checkedNow()}))
                                 .compose(rows -> linkBack(userId, site, issue.key(), cycleId, row).map(linkedBack -> rows.iterator().next().getLong(0)))
                                 .compose(id -> one(id).map(defect -> defect.put("linkedBack", true)));
                     }));
@@ -234,7 +237,7 @@ final class DefectService {
             List<Row> stale = new ArrayList<>();
             rows.forEach(row -> {
                 if (row.getOffsetDateTime("checked_at") == null || row.getOffsetDateTime("checked_at").toInstant()
-                        .isBefore(java.time.Instant.now().minus(STATUS_CACHE))) {
+                        .isBefore(clock.instant().minus(STATUS_CACHE))) {
                     stale.add(row);
                 }
             });
@@ -265,10 +268,11 @@ final class DefectService {
         return integrations.get(row.getLong("instance_id")).map(JiraInstance::site)
                 .compose(site -> jira.get(viewerId, site, row.getString("jira_key")))
                 .compose(found -> found.isEmpty()
-                        ? pool.preparedQuery("UPDATE execution_defects SET not_found = true, checked_at = now() WHERE id = $1").execute(Tuple.of(row.getLong("id"))).<Void>mapEmpty()
+                        ? pool.preparedQuery("UPDATE execution_defects SET not_found = true, checked_at = $2 WHERE id = $1")
+                                .execute(Tuple.of(row.getLong("id"), checkedNow())).<Void>mapEmpty()
                         : pool.preparedQuery("""
-                                UPDATE execution_defects SET summary = $2, status = $3, assignee = $4, not_found = false, checked_at = now() WHERE id = $1""")
-                        .execute(Tuple.of(row.getLong("id"), found.get().summary(), found.get().status(), found.get().assignee())).<Void>mapEmpty())
+                                UPDATE execution_defects SET summary = $2, status = $3, assignee = $4, not_found = false, checked_at = $5 WHERE id = $1""")
+                        .execute(Tuple.of(row.getLong("id"), found.get().summary(), found.get().status(), found.get().assignee(), checkedNow())).<Void>mapEmpty())
                 .otherwiseEmpty();
     }
 
@@ -289,6 +293,11 @@ final class DefectService {
                 .put("summary", row.getString("summary")).put("status", row.getString("status")).put("assignee", row.getString("assignee"))
                 .put("notFound", row.getBoolean("not_found")).put("checkedAt", CycleService.instant(row.getOffsetDateTime("checked_at")))
                 .put("evidenceInJira", row.getLong("evidence_in_jira"));
+    }
+
+    /** When Jira was asked, on the application's clock (the one the status cache is judged by). */
+    private java.time.OffsetDateTime checkedNow() {
+        return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
     private String runUrl(long projectId, long cycleId, long cycleCaseId) {

@@ -215,6 +215,15 @@ class CyclesTest {
         assertThat(run.getJsonArray("defects").getJsonObject(0).getString("key")).isEqualTo(key);
         assertThat(run.getJsonArray("defects").getJsonObject(0).getString("stepId")).isEqualTo(failedStep);
         assertThat(admin.get("/api/cycles/" + cycleId + "/defects").json().getJsonArray("items").getJsonObject(0).getString("key")).isEqualTo(key);
+
+        // someone works on it in Jira: the cycle shows it once its status is older than a minute, not before
+        assertThat(simulator.jira().workOnSiteIssue("acme", key, "In Progress", "bob")).isTrue();
+        assertThat(admin.get("/api/cycles/" + cycleId + "/defects").json().getJsonArray("items").getJsonObject(0).getString("status"))
+                .as("read a moment ago: not asked again").isEqualTo("To Do");
+        app.clock().advance(java.time.Duration.ofSeconds(61));
+        JsonObject live = admin.get("/api/cycles/" + cycleId + "/defects").json().getJsonArray("items").getJsonObject(0);
+        assertThat(live.getString("status")).isEqualTo("In Progress");
+        assertThat(live.getString("assignee")).isNotBlank().isNotEqualTo("null");
         assertThat(admin.get("/api/cycles/" + cycleId).json().getLong("defects")).isEqualTo(1);
         assertThat(tester.post("/api/cycles/" + cycleId + "/executions/" + attempt.getLong("id") + "/defects",
                 new JsonObject().put("instanceId", cloud).put("key", "TB-99999")).status()).as("a key Jira does not know").isEqualTo(400);
@@ -294,6 +303,11 @@ class CyclesTest {
         JsonObject copy = admin.post("/api/cycles/" + cycleId + "/copy", new JsonObject().put("name", "Build 2").put("build", "1.4.3")
                 .put("cases", "unfinished")).json();
         assertThat(copy.getLong("copiedFrom")).isEqualTo(cycleId);
+        ApiClient.Response nameless = admin.post("/api/projects/" + project + "/cycles", new JsonObject().put("build", "2.0"));
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(nameless.errorField()).isEqualTo("name");
+        assertThat(admin.post("/api/projects/" + project + "/cycles", new JsonObject().put("name", "x").put("owner", 1)).errorField())
+                .as("a field no cycle has").isEqualTo("owner");
         assertThat(copy.getJsonObject("progress").getLong("total")).isEqualTo(2);
         assertThat(admin.get("/api/cycles/" + copy.getLong("id") + "/cases").json().getJsonArray("items").stream()
                 .map(c -> ((JsonObject) c).getString("title")).toList()).containsExactly("Fails", "Untouched");

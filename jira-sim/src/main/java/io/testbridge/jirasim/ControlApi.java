@@ -51,6 +51,10 @@ final class ControlApi {
                 .ifPresentOrElse(issue -> ok(ctx, issue), () -> found(ctx, false)));
         router.get(P + "/dc-instances/:name/issues/:key").handler(ctx -> sim.dcIssue(ctx.pathParam("name"), ctx.pathParam("key"))
                 .ifPresentOrElse(issue -> ok(ctx, issue), () -> found(ctx, false)));
+        router.post(P + "/sites/:site/issues/:key").handler(guard(ctx -> found(ctx, sim.workOnSiteIssue(ctx.pathParam("site"),
+                ctx.pathParam("key"), body(ctx).getString("status"), body(ctx).getString("assignee")))));
+        router.post(P + "/dc-instances/:name/issues/:key").handler(guard(ctx -> found(ctx, sim.workOnDcIssue(ctx.pathParam("name"),
+                ctx.pathParam("key"), body(ctx).getString("status"), body(ctx).getString("assignee")))));
         router.delete(P + "/sites/:site/issues/:key").handler(ctx ->
                 found(ctx, sim.deleteSiteIssue(ctx.pathParam("site"), ctx.pathParam("key"))));
         router.delete(P + "/dc-instances/:name/issues/:key").handler(ctx ->

@@ -23,7 +23,8 @@ final class ControlViews {
             data.attachments(issue.key).forEach(file -> files.add(new JsonObject().put("filename", file.filename())
                     .put("mimeType", file.mimeType()).put("size", file.content().length)
                     .put("author", file.authorAccountId()).put("content", java.util.Base64.getEncoder().encodeToString(file.content()))));
-            return new JsonObject().put("key", issue.key).put("summary", issue.summary)
+            return new JsonObject().put("key", issue.key).put("summary", issue.summary).put("status", issue.status.label)
+                    .put("assignee", issue.assigneeAccountId)
                     .put("description", Adf.plainText(issue.description)).put("descriptionIsAdf", Adf.isDocument(issue.description))
                     .put("remoteLinks", links).put("attachments", files);
         });

@@ -57,6 +57,20 @@ final class JiraData {
         return issuesByKey.values().stream().filter(i -> !i.deleted).toList();
     }
 
+    /** What a person does to an issue in Jira: moves it to a status, assigns it (null: unassigned). */
+    synchronized boolean workOn(String key, FieldCatalog.Status status, String assigneeAccountId, boolean changeAssignee) {
+        Optional<JiraIssue> issue = issue(key);
+        issue.ifPresent(i -> {
+            if (status != null) {
+                i.status = status;
+            }
+            if (changeAssignee) {
+                i.assigneeAccountId = assigneeAccountId;
+            }
+        });
+        return issue.isPresent();
+    }
+
     synchronized boolean deleteIssue(String key) {
         Optional<JiraIssue> issue = issue(key);
         issue.ifPresent(i -> i.deleted = true);

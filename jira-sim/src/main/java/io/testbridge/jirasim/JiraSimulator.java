@@ -198,6 +198,31 @@ public final class JiraSimulator {
         return ControlViews.issue(sim.state.dcData(instance), issueKey);
     }
 
+    /**
+     * Works on an issue of a Cloud site as a person in Jira would: moves it to a status ("To Do", "In
+     * Progress", "Done"; null keeps it) and assigns it to a user (a username or account id; "" for
+     * nobody; null keeps the assignee). False when there is no such issue.
+     */
+    public boolean workOnSiteIssue(String siteName, String issueKey, String status, String assignee) {
+        return workOn(sim.state.siteData(siteName), issueKey, status, assignee);
+    }
+
+    /** The same for an issue of a Data Center instance. */
+    public boolean workOnDcIssue(String instance, String issueKey, String status, String assignee) {
+        return workOn(sim.state.dcData(instance), issueKey, status, assignee);
+    }
+
+    private boolean workOn(JiraData data, String issueKey, String status, String assignee) {
+        FieldCatalog.Status moved = status == null ? null : java.util.Arrays.stream(FieldCatalog.Status.values())
+                .filter(s -> s.label.equalsIgnoreCase(status)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no status " + status + " (To Do, In Progress, Done)"));
+        String accountId = null;
+        if (assignee != null && !assignee.isEmpty()) {
+            accountId = sim.state.findUser(assignee).orElseThrow(() -> new IllegalArgumentException("no user " + assignee)).accountId();
+        }
+        return data != null && data.workOn(issueKey, moved, accountId, assignee != null);
+    }
+
     public boolean deleteDcIssue(String instance, String issueKey) {
         JiraData data = sim.state.dcData(instance);
         return data != null && data.deleteIssue(issueKey);
