@@ -1,4 +1,5 @@
 import { ApiError } from '../../../api/ApiError';
+import { isTransient, retryDelay, RETRY_DELAYS_MS } from '../../../lib/saving';
 import { contentOf, type CaseContent, type TestCase } from '../api/types';
 
 export type SaveStatus =
@@ -21,19 +22,13 @@ export interface AutosaveTiming {
   retryDelaysMs: readonly number[];
 }
 
-export const DEFAULT_TIMING: AutosaveTiming = { pauseMs: 1000, retryDelaysMs: [1000, 2000, 4000, 8000, 15_000, 30_000] };
+export const DEFAULT_TIMING: AutosaveTiming = { pauseMs: 1000, retryDelaysMs: RETRY_DELAYS_MS };
 
 /** Sends the editor's content as a save from `revision`. */
 export type SendSave = (content: CaseContent, revision: number) => Promise<TestCase>;
 
 export function sameContent(a: CaseContent, b: CaseContent): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A failure worth trying again by itself: no answer, or the server (or a proxy) unavailable. */
-function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
 function isTestCase(value: unknown): value is TestCase {
@@ -188,8 +183,7 @@ export class CaseAutosaver {
       this.clearTimer();
       this.setStatus({ kind: 'conflict', theirs: error.details.current });
     } else if (isTransient(error)) {
-      const delays = this.timing.retryDelaysMs;
-      const retryInMs = delays[Math.min(this.failures, delays.length - 1)] ?? this.timing.pauseMs;
+      const retryInMs = retryDelay(error, this.failures, this.timing.retryDelaysMs);
       this.failures += 1;
       this.setStatus({ kind: 'retrying', retryInMs, message: error instanceof Error ? error.message : 'The save failed.' });
       this.schedule(retryInMs);

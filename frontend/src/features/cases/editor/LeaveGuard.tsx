@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { Modal } from '../../../components/dialogs';
+import { useWarnBeforeUnload } from '../../../lib/saving';
 import type { SaveStatus } from './CaseAutosaver';
 
 /**
@@ -10,12 +11,7 @@ import type { SaveStatus } from './CaseAutosaver';
  */
 export function LeaveGuard({ status, onSaveNow }: { status: SaveStatus; onSaveNow: () => void }) {
   const unsaved = status.kind !== 'saved';
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  useWarnBeforeUnload(unsaved);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
   const blocked = blocker.state === 'blocked';

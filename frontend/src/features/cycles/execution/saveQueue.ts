@@ -1,4 +1,5 @@
 import { ApiError } from '../../../api/ApiError';
+import { isTransient, retryDelay, RETRY_DELAYS_MS } from '../../../lib/saving';
 
 /** Where one key's save stands. A key the queue has nothing for is simply absent. */
 export type SaveState =
@@ -33,13 +34,6 @@ export interface SaveQueueOptions<T> {
   retryDelaysMs?: readonly number[];
 }
 
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000, 8000, 15_000, 30_000];
-
-/** A failure worth trying again by itself: no answer, or the server (or a proxy) unavailable. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
-}
 
 interface Entry<T> {
   value: T;
@@ -75,7 +69,7 @@ export class SaveQueue<T> {
   private stopped = false;
 
   constructor(private readonly options: SaveQueueOptions<T>) {
-    this.delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -248,8 +242,7 @@ export class SaveQueue<T> {
     const message = error instanceof Error ? error.message : 'The save failed.';
     this.settleWaiters(key, error);
     if (isTransient(error)) {
-      const retryAfterMs = error instanceof ApiError && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : undefined;
-      const retryInMs = retryAfterMs ?? this.delays[Math.min(entry.failures, this.delays.length - 1)] ?? 1000;
+      const retryInMs = retryDelay(error, entry.failures, this.delays);
       entry.failures += 1;
       entry.state = { kind: 'retrying', retryInMs, failures: entry.failures, message };
       this.schedule(key, entry, retryInMs);

@@ -11,6 +11,7 @@ import {
   type AttemptStep,
   type StepResult,
 } from '../api';
+import { useWarnBeforeUnload } from '../../../lib/saving';
 import { SaveQueue, summarize, type QueueEntry, type QueueSnapshot, type QueueSummary } from './saveQueue';
 
 /** A step result on its way to the server, with what it takes to send it after a reload. */
@@ -109,12 +110,7 @@ export function useStepResults(cycleId: number, projectId: number): StepResults 
 
   const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
   const unsaved = [...snapshot.values()].some((entry) => entry.state.kind !== 'saved');
-  useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  useWarnBeforeUnload(unsaved);
 
   const resultOf = useCallback(
     (executionId: number, step: AttemptStep): StepResult =>
