@@ -4,3 +4,5 @@ export { CreateIssueDialog, type CreateIssueDialogProps } from './CreateIssueDia
 export { JiraStatusBadge } from './IssueStateBadge';
 export { IssuesPage } from './IssuesPage';
 export { NeedsJiraAccount } from './NeedsJiraAccount';
+export { JiraIssueFinder, type JiraIssueFinderProps } from './JiraIssueFinder';
+export { jiraSearchQuery, useJiraInstanceChoice, type JiraIssueSummary, type JiraSearch } from './jiraSearch';

@@ -4,7 +4,7 @@ import { fakeApi, type RecordedRequest } from '../../test/fakeApi';
 import { aSession, aUser, loggedIn } from '../../test/fixtures';
 import { aConnection, aProject, aSuite, JIRA_AUTH_REQUIRED, jiraAuthentication } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
-import type { JiraIssueSummary } from './api';
+import type { JiraIssueSummary } from '../issues';
 
 const viewer = aSession(['ISSUES_VIEW', 'SUITES_VIEW'], aUser({ id: 3, username: 'vic', displayName: 'Vic Viewer', roles: [{ id: 3, name: 'Viewer' }] }));
 

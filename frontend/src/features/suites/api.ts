@@ -1,17 +1,15 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 
 export type SuiteSummary = Schemas['SuiteSummary'];
 export type SuiteDetail = Schemas['SuiteDetail'];
 export type SuiteLink = Schemas['SuiteLink'];
 export type SuiteCase = Schemas['SuiteCase'];
-export type JiraIssueSummary = Schemas['JiraIssueSummary'];
 
 export type CaseSummary = Schemas['CaseSummary'];
 
 /** At most this many keys per link request (the server's limit). */
 export const MAX_LINKS_AT_ONCE = 50;
-const SEARCH_PAGE_SIZE = 20;
 
 export function suitesQuery(projectId: number) {
   return queryOptions({
@@ -79,29 +77,3 @@ export function unlinkIssue(suiteId: number, instanceId: number, issueKey: strin
   );
 }
 
-export interface JiraSearch {
-  instanceId: number;
-  /** An exact issue key, or text. */
-  text: string;
-  /** A Jira project key to search in; text searches only. */
-  project?: string;
-}
-
-/** Jira issues by key or text, page after page ("Load more"), as the user. */
-export function jiraSearchQuery({ instanceId, text, project }: JiraSearch) {
-  return infiniteQueryOptions({
-    queryKey: ['jira', instanceId, 'search', { text, project: project ?? null }],
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/jira/{instanceId}/search', {
-          params: {
-            path: { instanceId },
-            query: { q: text, project: project || undefined, cursor: pageParam ?? undefined, pageSize: SEARCH_PAGE_SIZE },
-          },
-        }),
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor ?? null,
-    staleTime: 30_000,
-  });
-}

@@ -2,4 +2,4 @@
 export { AddToSuiteDialog } from './AddToSuiteDialog';
 export { SuiteDetailPage } from './SuiteDetailPage';
 export { SuitesPage } from './SuitesPage';
-export { jiraSearchQuery, suitesQuery, type JiraIssueSummary, type JiraSearch } from './api';
+export { suitesQuery } from './api';
