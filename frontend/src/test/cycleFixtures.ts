@@ -48,6 +48,7 @@ export function aCycleCase(overrides: Partial<CycleCase> = {}): CycleCase {
     status: 'NOT_RUN',
     attempts: 1,
     executionId: 41,
+    hasResults: false,
     ...overrides,
   };
 }

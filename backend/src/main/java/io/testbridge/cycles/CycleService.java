@@ -41,6 +41,14 @@ final class CycleService {
             (SELECT count(*) FROM execution_defects d JOIN executions e ON e.id = d.execution_id JOIN cycle_cases cc ON cc.id = e.cycle_case_id
               WHERE cc.cycle_id = c.id) AS defects""";
 
+    /**
+     * Whether a case of a cycle ({@code cc}) has results: an attempt with a status or a step's
+     * result. Such a case stays in its cycle (its results are kept).
+     */
+    private static final String HAS_RESULTS = """
+            EXISTS (SELECT 1 FROM executions e WHERE e.cycle_case_id = cc.id
+                       AND (e.status <> 'NOT_RUN' OR e.status_set_by_hand OR EXISTS (SELECT 1 FROM step_results r WHERE r.execution_id = e.id)))""";
+
     private final Pool pool;
     private final Clock clock;
     private final TestCases testCases;
@@ -103,20 +111,17 @@ final class CycleService {
     }
 
     /** Adds cases (by id, a suite's, or a filter's), each pinned to its current version; cases already in the cycle are skipped. */
-    Future<Integer> addCases(long cycleId, CasesToAdd what, Actor actor) {
+    Future<JsonObject> addCases(long cycleId, CasesToAdd what, Actor actor) {
         return projectOf(cycleId).compose(projectId -> resolve(projectId, what)
-                .compose(ids -> pool.preparedQuery("SELECT case_id FROM cycle_cases WHERE cycle_id = $1").execute(Tuple.of(cycleId)).map(rows -> {
+                .compose(ids -> pool.preparedQuery("SELECT case_id FROM cycle_cases WHERE cycle_id = $1").execute(Tuple.of(cycleId)).compose(rows -> {
                     Set<Long> present = new HashSet<>();
                     rows.forEach(row -> present.add(row.getLong(0)));
-                    return ids.stream().distinct().filter(id -> !present.contains(id)).toList();
-                }))
-                .compose(fresh -> {
-                    if (fresh.isEmpty()) {
-                        return Future.succeededFuture(0);
-                    }
-                    return testCases.pinCurrentVersions(projectId, fresh)
+                    List<Long> distinct = ids.stream().distinct().toList();
+                    List<Long> fresh = distinct.stream().filter(id -> !present.contains(id)).toList();
+                    Future<Integer> added = fresh.isEmpty() ? Future.succeededFuture(0) : testCases.pinCurrentVersions(projectId, fresh)
                             .compose(pinned -> pool.withTransaction(tx -> append(tx, cycleId, pinned, Map.of())).map(pinned.size()));
-                }));
+                    return added.map(count -> new JsonObject().put("added", count).put("alreadyInCycle", distinct.size() - fresh.size()));
+                })));
     }
 
     private Future<List<Long>> resolve(long projectId, CasesToAdd what) {
@@ -174,7 +179,8 @@ final class CycleService {
         Future<JsonObject> cycle = get(cycleId);
         return cycle.compose(found -> pool.preparedQuery("""
                         SELECT cc.id, cc.case_id, cc.case_key, cc.case_title, cc.case_version, cc.step_count, cc.position, cc.assignee_id,
-                               cc.status, cc.attempts,
+                               cc.status, cc.attempts, """ + HAS_RESULTS + """
+                                AS has_results,
                                (SELECT e.id FROM executions e WHERE e.cycle_case_id = cc.id ORDER BY e.attempt DESC LIMIT 1) AS execution_id
                           FROM cycle_cases cc""" + where + " ORDER BY cc.position, cc.id").execute(params))
                 .compose(rows -> {
@@ -192,7 +198,7 @@ final class CycleService {
                                     .put("position", row.getInteger("position"))
                                     .put("assignee", assignee == null ? null : new JsonObject().put("id", assignee).put("name", names.getOrDefault(assignee, "user " + assignee)))
                                     .put("status", row.getString("status")).put("attempts", row.getInteger("attempts"))
-                                    .put("executionId", row.getLong("execution_id")));
+                                    .put("executionId", row.getLong("execution_id")).put("hasResults", row.getBoolean("has_results")));
                         }
                         return new JsonObject().put("items", items).put("progress", cycle.result().getJsonObject("progress"));
                     });
@@ -210,10 +216,8 @@ final class CycleService {
 
     /** Takes a case out of the cycle; refused once any attempt at it has results (they are kept). */
     Future<Void> remove(long cycleId, long cycleCaseId) {
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                        SELECT EXISTS (SELECT 1 FROM step_results r JOIN executions e ON e.id = r.execution_id WHERE e.cycle_case_id = cc.id)
-                               OR EXISTS (SELECT 1 FROM executions e WHERE e.cycle_case_id = cc.id AND e.status <> 'NOT_RUN') AS ran
-                          FROM cycle_cases cc WHERE cc.id = $1 AND cc.cycle_id = $2 FOR UPDATE""").execute(Tuple.of(cycleCaseId, cycleId))
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT " + HAS_RESULTS + " AS ran FROM cycle_cases cc WHERE cc.id = $1 AND cc.cycle_id = $2 FOR UPDATE")
+                        .execute(Tuple.of(cycleCaseId, cycleId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         return Future.failedFuture(Failure.notFound("That case is not in cycle " + cycleId + "."));

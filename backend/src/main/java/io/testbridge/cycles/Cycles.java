@@ -34,8 +34,8 @@ public interface Cycles {
     /** The cycle's cases in order (optionally of one status, or one assignee; 0: nobody's), with the progress. */
     Future<JsonObject> cycleCases(long cycleId, RunStatus status, Long assigneeId);
 
-    /** Adds cases, each pinned to its current version; answers how many were new to the cycle. */
-    Future<Integer> addCasesToCycle(long cycleId, CasesToAdd cases, Actor actor);
+    /** Adds cases, each pinned to its current version; answers how many were added, and how many were in the cycle already. */
+    Future<JsonObject> addCasesToCycle(long cycleId, CasesToAdd cases, Actor actor);
 
     /** Gives cases of the cycle to a person (null: to nobody); answers how many. */
     Future<Integer> assignCycleCases(long cycleId, List<Long> cycleCaseIds, Long assigneeId);

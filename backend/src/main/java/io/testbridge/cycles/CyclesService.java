@@ -53,7 +53,7 @@ final class CyclesService implements Cycles {
     }
 
     @Override
-    public Future<Integer> addCasesToCycle(long cycleId, CasesToAdd cases, Actor actor) {
+    public Future<JsonObject> addCasesToCycle(long cycleId, CasesToAdd cases, Actor actor) {
         return cycles.addCases(cycleId, cases, actor);
     }
 

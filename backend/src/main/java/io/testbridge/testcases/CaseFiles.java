@@ -188,7 +188,7 @@ final class CaseFiles {
                     for (Row row : rows.result()) {
                         CaseContent content = CaseService.content(row);
                         String key = Directory.caseKey(projectKey.result(), row.getInteger("number"));
-                        for (List<String> line : CaseCsv.rows(key, content, paths.result().get(content.folderId()), owners.get(content.ownerId()))) {
+                        for (List<String> line : CaseCsv.rows(key, content, paths.result().get(content.folderId()), content.ownerId() == null ? null : owners.get(content.ownerId()))) {
                             text.append(Csv.line(line));
                         }
                         last = row.getInteger("number");

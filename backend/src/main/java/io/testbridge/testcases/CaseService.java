@@ -52,6 +52,17 @@ final class CaseService {
     }
 
     /** One page of the cases a query finds, with the total, owners' names and keys. */
+    Future<JsonArray> labels(long projectId) {
+        return directory.projectKey(projectId).compose(known -> pool.preparedQuery("""
+                        SELECT label, count(*) AS cases FROM test_cases, unnest(labels) AS label
+                         WHERE project_id = $1 AND archived_at IS NULL GROUP BY label ORDER BY lower(label), label""").execute(Tuple.of(projectId)))
+                .map(rows -> {
+                    JsonArray items = new JsonArray();
+                    rows.forEach(row -> items.add(new JsonObject().put("label", row.getString("label")).put("cases", row.getLong("cases"))));
+                    return items;
+                });
+    }
+
     Future<JsonObject> list(CaseQuery query) {
         return directory.projectKey(query.projectId()).compose(projectKey -> {
             Tuple params = Tuple.tuple();

@@ -32,6 +32,9 @@ public interface TestCases {
     /** One page of the cases the query finds, with the total. */
     Future<JsonObject> listCases(CaseQuery query);
 
+    /** The labels the project's active cases carry, each with how many cases carry it, by name. */
+    Future<JsonArray> caseLabels(long projectId);
+
     Future<JsonObject> createCase(long projectId, CaseContent content, Actor actor);
 
     Future<JsonObject> getCase(long caseId);

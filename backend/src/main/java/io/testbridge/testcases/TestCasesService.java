@@ -56,6 +56,11 @@ final class TestCasesService implements TestCases {
     }
 
     @Override
+    public Future<JsonArray> caseLabels(long projectId) {
+        return cases.labels(projectId);
+    }
+
+    @Override
     public Future<JsonObject> createCase(long projectId, CaseContent content, Actor actor) {
         return cases.create(projectId, content, actor);
     }

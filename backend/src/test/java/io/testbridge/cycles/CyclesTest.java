@@ -312,6 +312,11 @@ class CyclesTest {
         assertThat(admin.get("/api/cycles/" + copy.getLong("id") + "/cases").json().getJsonArray("items").stream()
                 .map(c -> ((JsonObject) c).getString("title")).toList()).containsExactly("Fails", "Untouched");
         assertThat(admin.get("/api/projects/" + project + "/cycles").json().getJsonArray("items").getJsonObject(0).getString("name")).isEqualTo("Build 2");
+        JsonArray listed = admin.get("/api/cycles/" + cycleId + "/cases").json().getJsonArray("items");
+        assertThat(listed.stream().map(c -> ((JsonObject) c).getBoolean("hasResults")).toList()).containsExactly(true, true, false);
+        assertThat(admin.post("/api/cycles/" + cycleId + "/cases", new JsonObject().put("caseIds", new JsonArray().add(passes.getLong("id"))
+                .add(newCase(admin, project, "Late", "Step").getLong("id")))).json())
+                .as("what was added, and what was in the cycle already").isEqualTo(new JsonObject().put("added", 1).put("alreadyInCycle", 1));
         assertThat(admin.delete("/api/cycles/" + cycleId + "/cases/" + items.getJsonObject(0).getLong("id")).status())
                 .as("a case with results stays in its cycle").isEqualTo(409);
         assertThat(admin.delete("/api/cycles/" + cycleId + "/cases/" + items.getJsonObject(2).getLong("id")).status()).isEqualTo(204);

@@ -60,6 +60,10 @@ class CaseCsvTest {
         assertThat(admin.get("/api/cases/" + cases.get(0).getLong("id") + "/versions").json().getJsonArray("items").getJsonObject(0)
                 .getJsonArray("changes").getList()).containsExactly("imported");
 
+        ApiClient.Response ownerless = admin.get("/api/projects/" + projectId + "/cases.csv");
+        assertThat(ownerless.status()).as("cases nobody owns export too").isEqualTo(200);
+        assertThat(ownerless.body()).contains("CSV-TC-1", "CSV-TC-2");
+
         // a formula-looking step and an owner, then: export, and import the export into the same project
         JsonObject edited = TestCaseRepositoryTest.edit(login, java.util.UUID.randomUUID());
         edited.getJsonArray("steps").getJsonObject(0).put("action", "=HYPERLINK(\"http://evil\")");

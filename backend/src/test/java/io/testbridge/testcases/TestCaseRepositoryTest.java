@@ -145,6 +145,23 @@ class TestCaseRepositoryTest {
     }
 
     @Test
+    void a_new_case_is_its_authors_and_the_labels_in_use_are_listed_for_suggestions() {
+        long projectId = project(admin, "OWN");
+        JsonObject mine = createCase(admin, projectId, new JsonObject().put("title", "Mine by default").put("labels", new JsonArray().add("smoke")));
+        assertThat(mine.getJsonObject("owner").getString("name")).as("a new case is its author's").isEqualTo("Ada Admin");
+        JsonObject nobodys = createCase(admin, projectId, new JsonObject().put("title", "Nobody's").putNull("ownerId")
+                .put("labels", new JsonArray().add("smoke").add("Checkout")));
+        assertThat(nobodys.getValue("owner")).as("unless said otherwise").isNull();
+        JsonObject archived = createCase(admin, projectId, new JsonObject().put("title", "Old").put("labels", new JsonArray().add("legacy")));
+        admin.post("/api/projects/" + projectId + "/cases/archive", new JsonObject().put("caseIds", new JsonArray().add(archived.getLong("id"))));
+
+        assertThat(admin.get("/api/projects/" + projectId + "/case-labels").json().getJsonArray("items").stream()
+                .map(l -> ((JsonObject) l).getString("label") + ":" + ((JsonObject) l).getLong("cases")).toList())
+                .as("active cases' labels by name, with their counts").containsExactly("Checkout:1", "smoke:2");
+        assertThat(admin.get("/api/projects/999999/case-labels").status()).isEqualTo(404);
+    }
+
+    @Test
     void a_save_from_an_older_revision_is_refused_with_the_case_as_it_is_and_overwrites_nothing() {
         long projectId = project(admin, "CONF");
         JsonObject created = createCase(admin, projectId, new JsonObject().put("title", "Shared case"));

@@ -98,7 +98,7 @@ public final class CyclesRoutes implements ApiModule {
                 filter == null ? null : new CaseQuery(0, filter.getString("q"), filter.getLong("folderId"), true, false, filter.getString("label"),
                         filter.getString("status") == null ? null : CaseStatus.valueOf(filter.getString("status")),
                         filter.getString("priority") == null ? null : Priority.valueOf(filter.getString("priority")), null, false, List.of(), "key", 1, 1));
-        ApiResponses.reply(ctx, 200, cycles.addCasesToCycle(cycleId, cases, Requests.actor(ctx)).map(added -> new JsonObject().put("added", added)));
+        ApiResponses.reply(ctx, 200, cycles.addCasesToCycle(cycleId, cases, Requests.actor(ctx)));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.testbridge.audit.HistoryQuery;
 import io.testbridge.bus.EventAddresses;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiResponses;
+import io.testbridge.http.BatchStream;
 import io.testbridge.http.Requests;
 import io.testbridge.http.SessionCookie;
 import io.testbridge.identity.Identity;
@@ -63,27 +64,9 @@ public final class HistoryRoutes implements ApiModule {
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .setChunked(true)
                     .write(CsvBatch.HEADER);
-            writeBatches(ctx.response(), query, null);
+            BatchStream.write(ctx, (HistoryCursor) null, cursor -> history.exportBatch(query, cursor, EXPORT_BATCH)
+                    .map(batch -> new BatchStream.Batch<>(String.join("", batch.lines()), batch.next())));
         }).onFailure(ctx::fail);
-    }
-
-    /** One batch at a time, the next only once the client has taken the last: memory stays bounded however long the export. */
-    private void writeBatches(HttpServerResponse response, HistoryQuery query, HistoryCursor cursor) {
-        history.exportBatch(query, cursor, EXPORT_BATCH).onSuccess(batch -> {
-            if (response.closed()) {
-                return;
-            }
-            if (!batch.lines().isEmpty()) {
-                response.write(String.join("", batch.lines()));
-            }
-            if (batch.next() == null) {
-                response.end();
-            } else if (response.writeQueueFull()) {
-                response.drainHandler(drained -> writeBatches(response, query, batch.next()));
-            } else {
-                writeBatches(response, query, batch.next());
-            }
-        }).onFailure(failure -> response.reset());
     }
 
     /**

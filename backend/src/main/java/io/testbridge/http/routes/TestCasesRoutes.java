@@ -4,6 +4,7 @@ import io.testbridge.errors.ErrorCode;
 import io.testbridge.errors.Failure;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiResponses;
+import io.testbridge.http.BatchStream;
 import io.testbridge.http.Requests;
 import io.testbridge.testcases.BulkEdit;
 import io.testbridge.testcases.CaseContent;
@@ -53,10 +54,15 @@ public final class TestCasesRoutes implements ApiModule {
                 }),
                 Map.entry("updateFolder", this::updateFolder),
                 Map.entry("deleteFolder", ctx -> ApiResponses.reply(ctx, 204, testCases.deleteFolder(id(ctx, "folderId")))),
+                Map.entry("listCaseLabels", ctx -> ApiResponses.reply(ctx, 200, testCases.caseLabels(id(ctx, "projectId")).map(TestCasesRoutes::items))),
                 Map.entry("listCases", ctx -> ApiResponses.reply(ctx, 200, testCases.listCases(query(ctx, List.of(),
                         Requests.queryInt(ctx, "page", 1), Requests.queryInt(ctx, "pageSize", 50))))),
-                Map.entry("createCase", ctx -> ApiResponses.reply(ctx, 201,
-                        testCases.createCase(id(ctx, "projectId"), CaseContent.fromJson(Requests.body(ctx)), Requests.actor(ctx)))),
+                Map.entry("createCase", ctx -> {
+                    // a new case is its author's until given to someone else (an explicit null: nobody's)
+                    JsonObject body = Requests.body(ctx);
+                    CaseContent content = CaseContent.fromJson(body.containsKey("ownerId") ? body : body.copy().put("ownerId", Requests.actor(ctx).userId()));
+                    ApiResponses.reply(ctx, 201, testCases.createCase(id(ctx, "projectId"), content, Requests.actor(ctx)));
+                }),
                 Map.entry("getCase", ctx -> ApiResponses.reply(ctx, 200, testCases.getCase(id(ctx, "caseId")))),
                 Map.entry("saveCase", ctx -> {
                     JsonObject body = Requests.body(ctx);
@@ -146,28 +152,10 @@ public final class TestCasesRoutes implements ApiModule {
         }
         CaseQuery query = query(ctx, selection, 1, EXPORT_BATCH);
         testManagement.project(query.projectId()).onSuccess(project -> {
-            HttpServerResponse response = csvHeaders(ctx, project.getString("key") + "-test-cases-" + LocalDate.now(ZoneOffset.UTC) + ".csv")
-                    .setChunked(true);
-            writeBatches(response, query, 0);
+            csvHeaders(ctx, project.getString("key") + "-test-cases-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+            BatchStream.write(ctx, 0, after -> testCases.exportCases(query, after, EXPORT_BATCH)
+                    .map(batch -> new BatchStream.Batch<>(batch.text(), batch.nextAfter())));
         }).onFailure(ctx::fail);
-    }
-
-    private void writeBatches(HttpServerResponse response, CaseQuery query, int after) {
-        testCases.exportCases(query, after, EXPORT_BATCH).onSuccess(batch -> {
-            if (response.closed()) {
-                return;
-            }
-            if (!batch.text().isEmpty()) {
-                response.write(batch.text());
-            }
-            if (batch.nextAfter() == null) {
-                response.end();
-            } else if (response.writeQueueFull()) {
-                response.drainHandler(drained -> writeBatches(response, query, batch.nextAfter()));
-            } else {
-                writeBatches(response, query, batch.nextAfter());
-            }
-        }).onFailure(failure -> response.reset());
     }
 
     private static HttpServerResponse csvHeaders(RoutingContext ctx, String filename) {
