@@ -9,6 +9,9 @@ import { JiraStatusBadge } from '../issues';
 import { cycleKey, cyclesKey, sendEvidenceToDefect, unlinkDefect, type Defect } from './api';
 import { runPath } from './paths';
 
+// Never narrower than what it holds.
+const WHOLE = { display: 'inline-block', minWidth: 'max-content' } as const;
+
 interface DefectsTableProps {
   projectId: number;
   cycleId: number;
@@ -93,13 +96,16 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                   </Text>
                 </Table.Td>
                 <Table.Td title={defect.checkedAt ? `Read from Jira ${formatDateTime(defect.checkedAt)}` : undefined}>
-                  {defect.notFound ? (
-                    <Badge color="gray" variant="light" tt="none">
-                      not found in Jira
-                    </Badge>
-                  ) : (
-                    <JiraStatusBadge status={defect.status} />
-                  )}
+                  {/* A badge cuts its label to fit; a narrow column would leave "To …" of "To Do". */}
+                  <span style={WHOLE}>
+                    {defect.notFound ? (
+                      <Badge color="gray" variant="light" tt="none">
+                        not found in Jira
+                      </Badge>
+                    ) : (
+                      <JiraStatusBadge status={defect.status} />
+                    )}
+                  </span>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{defect.notFound ? '—' : (defect.assignee ?? 'Unassigned')}</Text>
@@ -111,7 +117,9 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                       {defect.attempt > 1 ? ` (attempt ${defect.attempt})` : ''}
                     </Anchor>
                   ) : (
-                    <Text size="sm">{step !== undefined ? `Step ${step}` : 'The whole run'}</Text>
+                    <Text size="sm" style={{ whiteSpace: step !== undefined ? 'nowrap' : undefined }}>
+                      {step !== undefined ? `Step ${step}` : 'The whole run'}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -133,7 +133,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
     <Stack gap="md">
       <Stack gap={4}>
         <Group gap="sm" align="baseline">
-          <Title order={2}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
             {attempt.key} {attempt.title}
           </Title>
           <Badge variant="outline" color="gray" tt="none">
@@ -270,36 +270,38 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
       {earlierAttempts.length > 0 && (
         <Stack gap="xs">
           <Title order={3}>Other attempts</Title>
-          <Table aria-label="Other attempts" maw={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Attempt</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Finished</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {earlierAttempts.map((other) => (
-                <Table.Tr key={other.id}>
-                  <Table.Td>{other.attempt}</Table.Td>
-                  <Table.Td>{other.version}</Table.Td>
-                  <Table.Td>
-                    <RunStatusBadge status={other.status} />
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(other.startedAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(other.finishedAt)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(other.id === latestId ? null : other.id)}>
-                      {other.id === latestId ? 'Latest attempt' : `View attempt ${other.attempt}`}
-                    </Anchor>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={560} maw={720}>
+            <Table aria-label="Other attempts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Attempt</Table.Th>
+                  <Table.Th>Version</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Started</Table.Th>
+                  <Table.Th>Finished</Table.Th>
+                  <Table.Th aria-label="Actions" />
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {earlierAttempts.map((other) => (
+                  <Table.Tr key={other.id}>
+                    <Table.Td>{other.attempt}</Table.Td>
+                    <Table.Td>{other.version}</Table.Td>
+                    <Table.Td>
+                      <RunStatusBadge status={other.status} />
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(other.startedAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(other.finishedAt)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(other.id === latestId ? null : other.id)}>
+                        {other.id === latestId ? 'Latest attempt' : `View attempt ${other.attempt}`}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       )}
 

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chooseOption } from '../../../test/chooseOption';
 import {
   aCycle,
@@ -15,6 +15,7 @@ import { aSession, aUser, loggedIn } from '../../../test/fixtures';
 import { anIssue, aProject, jiraMetadata } from '../../../test/projectFixtures';
 import { renderApp } from '../../../test/renderApp';
 import type { Attempt, StepResult } from '../api';
+import { NARROW_SCREEN } from './ExecutionPage';
 
 const TESTER = aUser({ id: 5, username: 'tess', displayName: 'Tess Tester', roles: [{ id: 2, name: 'Tester' }] });
 const tester = aSession(['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'CYCLES_VIEW', 'CYCLES_EXECUTE'], TESTER);
@@ -112,6 +113,26 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     await user.keyboard('?');
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(help).getByRole('table', { name: 'Keyboard shortcuts' })).toHaveTextContent('Pass the step, then go to the next one');
+  });
+
+  it('on a narrow screen shows the steps first, and the cases in a drawer that closes once one is picked', async () => {
+    const matchMedia = window.matchMedia.bind(window);
+    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ ...matchMedia(query), matches: query === NARROW_SCREEN }));
+    fakeApi({ ...loggedIn(tester), ...runApi() });
+    const { user, router } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    expect(await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' })).toBeInTheDocument();
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    // Nothing before the steps but the header: the case list waits behind its button.
+    expect(screen.queryByRole('navigation', { name: 'Cases of the cycle' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Cases (2)' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Cases of Sprint 12' });
+    expect(within(drawer).getByRole('link', { name: /SHOP-TC-1/ })).toHaveAttribute('aria-current', 'page');
+    await user.click(within(drawer).getByRole('link', { name: /SHOP-TC-2/ }));
+
+    expect(await screen.findByRole('grid', { name: 'Steps of SHOP-TC-2' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?case=32');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Cases of Sprint 12' })).toBeNull());
   });
 
   it('"Mine" keeps the cases assigned to me in the list', async () => {
