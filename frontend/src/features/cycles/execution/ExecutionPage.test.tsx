@@ -176,6 +176,36 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(server.to(`PUT /api/cycles/7/executions/41/steps/${aStep(1).id}`)).toHaveLength(2);
   });
 
+  it('asks before leaving with results not saved, and goes on by itself once they are saved', async () => {
+    let online = false;
+    fakeApi({
+      ...loggedIn(tester),
+      ...runApi(anAttempt(), {
+        'PUT /api/cycles/7/executions/41/steps/00000000-0000-4000-8000-000000000001': (request: RecordedRequest) => {
+          if (!online) throw new TypeError('Failed to fetch');
+          return recorded(request);
+        },
+        'GET /api/cycles/7/defects': { body: { items: [] } },
+        'GET /api/people': { body: { items: [] } },
+      }),
+    });
+    const { user, router } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    await user.keyboard('p');
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Not saved — retrying'));
+    await user.click(screen.getByRole('link', { name: '← Sprint 12' }));
+    expect(await screen.findByRole('dialog', { name: 'Results not saved yet' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/projects/3/cycles/7/run');
+
+    // Back online: the result is saved, nothing is pending, and the way out the tester chose goes on.
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/projects/3/cycles/7'));
+    expect(screen.queryByRole('dialog', { name: 'Results not saved yet' })).toBeNull();
+  });
+
   it('sends after a reload what was typed but never reached the server', async () => {
     fakeApi({
       ...loggedIn(tester),
