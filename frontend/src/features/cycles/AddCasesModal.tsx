@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -240,7 +240,9 @@ function OneByOne({ projectId, adding, onAdd, onCancel }: SourceProps<number[]>)
               <Table striped highlightOnHover aria-label="Test cases to pick" stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={40} aria-label="Picked" />
+                    <Table.Th w={40}>
+                      <VisuallyHidden>Picked</VisuallyHidden>
+                    </Table.Th>
                     <Table.Th w={120}>Key</Table.Th>
                     <Table.Th>Title</Table.Th>
                     <Table.Th w={70}>Steps</Table.Th>

@@ -1,10 +1,12 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { showApiError } from '../../lib/forms/showApiError';
+import { useSession } from '../auth';
 import { peopleQuery } from '../cases';
+import { casePath } from '../projects';
 import { assignCycleCases, cycleKey, cyclesKey, removeCycleCase, type Cycle, type CycleCase } from './api';
 import { runPath } from './paths';
 import { RunStatusBadge } from './RunStatusBadge';
@@ -21,6 +23,8 @@ interface CycleCasesTableProps {
 /** The cycle's cases in order; with the right to modify, select some to assign them, or remove one. */
 export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCasesTableProps) {
   const queryClient = useQueryClient();
+  const { can } = useSession();
+  const canViewCases = can('CASES_VIEW');
   const people = useQuery({ ...peopleQuery, enabled: canModify });
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [assignee, setAssignee] = useState<string | null>(null);
@@ -123,7 +127,9 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
               <Table.Th>Assignee</Table.Th>
               <Table.Th w={120}>Status</Table.Th>
               <Table.Th w={90}>Attempts</Table.Th>
-              <Table.Th aria-label="Actions" />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -135,9 +141,16 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                   </Table.Td>
                 )}
                 <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {item.key}
-                  </Text>
+                  {/* The case in the repository (as it is now; the cycle runs the version beside it). */}
+                  {canViewCases ? (
+                    <Anchor component={Link} to={casePath(projectId, item.caseId)} size="sm" fw={600}>
+                      {item.key}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={600}>
+                      {item.key}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{item.title}</Text>

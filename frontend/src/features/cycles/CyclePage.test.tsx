@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aCycle, aCycleCase, aDefect, PEOPLE, progressOf, TESS } from '../../test/cycleFixtures';
 import { apiError, fakeApi, type RecordedRequest } from '../../test/fakeApi';
-import { loggedIn } from '../../test/fixtures';
+import { aSession, loggedIn } from '../../test/fixtures';
 import { aProject } from '../../test/projectFixtures';
 import { chooseOption } from '../../test/chooseOption';
 import { renderApp } from '../../test/renderApp';
@@ -33,12 +33,35 @@ describe('CyclePage', () => {
     expect(within(first!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['', 'SHOP-TC-1', 'Pay by card', '1', 'Unassigned', 'Not run', '1', 'RunRemove']);
     expect(second).toHaveTextContent('Tess Tester');
     expect(within(second!).getByRole('link', { name: 'Run SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cycles/7/run?case=32');
+    // The key opens the case in the repository; no header is empty (screen readers name each column).
+    expect(within(second!).getByRole('link', { name: 'SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cases/102');
+    expect(within(cases).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      '',
+      'Key',
+      'Title',
+      'Version',
+      'Assignee',
+      'Status',
+      'Attempts',
+      'Actions',
+    ]);
+    expect(within(cases).getAllByRole('columnheader')[0]).toContainElement(within(cases).getByRole('checkbox', { name: 'Select every case' }));
     expect(screen.getByRole('table', { name: 'About the cycle' })).toHaveTextContent('1.4.2');
 
     const defects = screen.getByRole('table', { name: 'Defects of the cycle' });
     expect(within(defects).getByRole('link', { name: /TB-9/ })).toHaveAttribute('href', 'https://acme.atlassian.net/browse/TB-9');
     expect(defects).toHaveTextContent('To Do');
     expect(defects).toHaveTextContent('Bob Tester');
+    expect(within(defects).getByRole('columnheader', { name: 'Actions' })).toBeInTheDocument();
+  });
+
+  it('shows the keys as plain text to someone who may not see the repository', async () => {
+    fakeApi({ ...loggedIn(aSession(['CYCLES_VIEW'])), ...cycleApi() });
+    renderApp('/projects/3/cycles/7');
+
+    const cases = await screen.findByRole('table', { name: 'Cases of the cycle' });
+    expect(within(cases).getByText('SHOP-TC-1')).not.toHaveAttribute('href');
+    expect(within(cases).queryByRole('link', { name: 'SHOP-TC-1' })).toBeNull();
   });
 
   it('adds the cases of a suite', async () => {

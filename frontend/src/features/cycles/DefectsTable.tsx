@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -68,7 +68,11 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
             <Table.Th>Assignee</Table.Th>
             <Table.Th>{showCase ? 'Raised in' : 'Step'}</Table.Th>
             <Table.Th>Files in Jira</Table.Th>
-            {canExecute && <Table.Th aria-label="Actions" />}
+            {canExecute && (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
