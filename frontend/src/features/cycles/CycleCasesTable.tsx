@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -52,7 +52,7 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
       refresh();
       notifications.show({ color: 'green', message: `Took ${item.key} out of ${cycle.name}.` });
     },
-    // Refused once the case has results: the server says so.
+    // A case with results cannot be removed (its button says so); should it get results meanwhile, the server says so.
     onError: (error, item) => showApiError(error, `Could not remove ${item.key}`),
   });
 
@@ -170,16 +170,37 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                     <Anchor component={Link} to={runPath(projectId, cycle.id, item.id)} size="sm" aria-label={`Run ${item.key}`}>
                       Run
                     </Anchor>
-                    {canModify && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Remove ${item.key} from the cycle`}
-                        loading={remove.isPending && remove.variables === item}
-                        onClick={() => remove.mutate(item)}
-                      >
-                        Remove
-                      </Button>
+                    {canModify &&
+                      (item.hasResults ? (
+                        // Kept focusable (aria-disabled, not disabled) so that keyboard and screen reader users meet the reason too.
+                        <Tooltip label={`${item.key} has results in this cycle, so it stays`}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Remove ${item.key} from the cycle`}
+                            aria-describedby={`cycle-case-${item.id}-kept`}
+                            aria-disabled
+                            data-disabled
+                            onClick={(event) => event.preventDefault()}
+                          >
+                            Remove
+                          </Button>
+                        </Tooltip>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Remove ${item.key} from the cycle`}
+                          loading={remove.isPending && remove.variables === item}
+                          onClick={() => remove.mutate(item)}
+                        >
+                          Remove
+                        </Button>
+                      ))}
+                    {canModify && item.hasResults && (
+                      <Text id={`cycle-case-${item.id}-kept`} size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        has results
+                      </Text>
                     )}
                   </Group>
                 </Table.Td>

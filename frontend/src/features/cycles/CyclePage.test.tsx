@@ -155,7 +155,30 @@ describe('CyclePage', () => {
     expect(server.to('PATCH /api/cycles/7/cases')[0]?.body).toEqual({ cycleCaseIds: [31, 32], assigneeId: TESS.id });
   });
 
-  it('shows why the server refuses to remove a case that has results', async () => {
+  it('does not offer to remove a case that has results, and says why', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...cycleApi({
+        'GET /api/cycles/7/cases': { body: { items: [CASES[0], { ...CASES[1], hasResults: true }], progress: progressOf({ NOT_RUN: 1, FAIL: 1 }) } },
+        'DELETE /api/cycles/7/cases/31': { status: 204 },
+      }),
+    });
+    const { user } = renderApp('/projects/3/cycles/7');
+
+    const kept = await screen.findByRole('button', { name: 'Remove SHOP-TC-2 from the cycle' });
+    expect(kept).toHaveAttribute('aria-disabled', 'true');
+    expect(kept).toHaveAccessibleDescription('has results');
+    await user.click(kept);
+    expect(server.to('DELETE /api/cycles/7/cases/32')).toHaveLength(0);
+
+    const removable = screen.getByRole('button', { name: 'Remove SHOP-TC-1 from the cycle' });
+    expect(removable).not.toHaveAttribute('aria-disabled');
+    await user.click(removable);
+    expect(await screen.findByText('Took SHOP-TC-1 out of Sprint 12.')).toBeInTheDocument();
+    expect(server.to('DELETE /api/cycles/7/cases/31')).toHaveLength(1);
+  });
+
+  it('shows why the server refuses to remove a case that got results meanwhile', async () => {
     fakeApi({
       ...loggedIn(),
       ...cycleApi({ 'DELETE /api/cycles/7/cases/32': apiError(409, 'conflict', 'SHOP-TC-2 has results in this cycle; it stays.') }),
