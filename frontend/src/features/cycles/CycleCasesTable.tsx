@@ -164,7 +164,17 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                 <Table.Td>
                   <RunStatusBadge status={item.status} />
                 </Table.Td>
-                <Table.Td>{item.attempts}</Table.Td>
+                <Table.Td>
+                  {/* Every case starts with an attempt 1; until something is recorded in it, there is nothing to count. */}
+                  {item.hasResults || item.attempts > 1 ? (
+                    item.attempts
+                  ) : (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <VisuallyHidden>none yet</VisuallyHidden>
+                    </>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap" justify="flex-end">
                     <Anchor component={Link} to={runPath(projectId, cycle.id, item.id)} size="sm" aria-label={`Run ${item.key}`}>

@@ -128,6 +128,14 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
     if (defect.stepId) defectsByStep.set(defect.stepId, [...(defectsByStep.get(defect.stepId) ?? []), defect]);
   }
   const earlierAttempts = attempt.attempts.filter((other) => other.id !== attempt.id);
+  // Something was recorded in this attempt (saved or on its way), as the server counts it: a status
+  // set by hand, or a result of a step (whatever its status, a text or a file).
+  const recorded =
+    attempt.statusSetByHand ||
+    attempt.steps.some((step) => {
+      const result = results.resultOf(attempt.id, step);
+      return result.status !== 'NOT_RUN' || result.actual !== '' || result.comment !== '' || step.updatedAt !== null || step.attachments.length > 0;
+    });
 
   return (
     <Stack gap="md">
@@ -183,12 +191,16 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
       <Group gap="lg" align="flex-end">
         <Stack gap={2}>
           <Text size="xs" c="dimmed">
-            Attempt {attempt.attempt} of {attempt.attempts.length}
+            {attempt.attempts.length > 1 ? `Attempt ${attempt.attempt} of ${attempt.attempts.length}` : `Attempt ${attempt.attempt}`}
           </Text>
           <Group gap={6}>
             <RunStatusBadge status={attempt.status} size="md" />
             <Text size="xs" c="dimmed">
-              {attempt.statusSetByHand ? `set by hand (the steps say ${RUN_STATUS[attempt.derivedStatus].label})` : 'from the steps'}
+              {attempt.statusSetByHand
+                ? `set by hand (the steps say ${RUN_STATUS[attempt.derivedStatus].label})`
+                : recorded
+                  ? 'from the steps'
+                  : 'nothing recorded yet'}
             </Text>
           </Group>
         </Stack>
@@ -221,7 +233,8 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             <Text size="sm">{attempt.executedBy.name}</Text>
           </Stack>
         )}
-        {canExecute && attempt.latest && (
+        {/* Another attempt makes sense once this one has a result. */}
+        {canExecute && attempt.latest && recorded && (
           <Button variant="default" size="xs" loading={rerun.isPending} onClick={() => rerun.mutate()}>
             Run again
           </Button>

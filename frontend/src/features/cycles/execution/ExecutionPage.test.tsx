@@ -349,6 +349,42 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(1);
   });
 
+  it('offers Run again only once the attempt has a result, and says so before anything ran', async () => {
+    const second = anAttempt({
+      id: 43,
+      attempt: 2,
+      attempts: [
+        { id: 41, attempt: 1, version: 1, status: 'PASS', startedAt: '2026-12-01T10:00:00Z', finishedAt: '2026-12-01T10:05:00Z' },
+        { id: 43, attempt: 2, version: 1, status: 'NOT_RUN', startedAt: null, finishedAt: null },
+      ],
+    });
+    const api = runApi();
+    let rerun = false;
+    const server = fakeApi({
+      ...loggedIn(tester),
+      ...api,
+      'GET /api/cycles/7/cases/31/execution': () => (rerun ? { body: second } : api['GET /api/cycles/7/cases/31/execution']()),
+      'POST /api/cycles/7/cases/31/attempts': () => {
+        rerun = true;
+        return { status: 201, body: second };
+      },
+    });
+    const { user } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    expect(screen.getByText('Attempt 1')).toBeInTheDocument();
+    expect(screen.getByText('nothing recorded yet')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Run again' })).toBeNull();
+
+    await user.keyboard('p');
+    expect(screen.getByText('from the steps')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Run again' }));
+    expect(await screen.findByText('Attempt 2 of SHOP-TC-1 started; the earlier ones are kept.')).toBeInTheDocument();
+    expect(screen.getByText('Attempt 2 of 2')).toBeInTheDocument();
+    expect(server.to('POST /api/cycles/7/cases/31/attempts')).toHaveLength(1);
+  });
+
   it('shows a viewer the run without letting them change it', async () => {
     const server = fakeApi({ ...loggedIn(viewer), ...runApi(anAttempt({ steps: [aStep(1, { status: 'PASS', actual: 'Fine' }), aStep(2)] })) });
     const { user } = renderApp('/projects/3/cycles/7/run?case=31');
