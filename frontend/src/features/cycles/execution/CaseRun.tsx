@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../../api/ApiError';
+import { Modal } from '../../../components/dialogs';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { showApiError } from '../../../lib/forms/showApiError';
@@ -89,6 +90,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
   const editable = canExecute && attempt.latest;
   const now = useNow(!!attempt.startedAt && !attempt.finishedAt);
   const [linkingFor, setLinkingFor] = useState<AttemptStep | 'run' | null>(null);
+  const [confirmingLatest, setConfirmingLatest] = useState(false);
   const defects = useRaiseDefect(project, attempt, results);
   const latestKey = latestAttemptQuery(attempt.cycleId, attempt.cycleCaseId).queryKey;
   const refreshCycle = () => void queryClient.invalidateQueries({ queryKey: cycleKey(attempt.cycleId) });
@@ -151,14 +153,15 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             Priority: {attempt.priority.toLowerCase()}
           </Badge>
         </Group>
+        {/* Notes, not alerts: they come with the case (J, K), nothing happened that needs announcing. */}
         {attempt.latestVersion > attempt.version && (
-          <Alert color="yellow" title="A newer version of this case exists">
+          <Alert color="yellow" role="note" title="A newer version of this case exists">
             <Group justify="space-between">
               <Text size="sm">
                 This run follows version {attempt.version}, as the case was when it was added; version {attempt.latestVersion} is the newest.
               </Text>
               {editable && (
-                <Button size="xs" variant="light" color="yellow" loading={pullLatest.isPending} onClick={() => pullLatest.mutate()}>
+                <Button size="xs" variant="light" color="yellow" onClick={() => setConfirmingLatest(true)} aria-haspopup="dialog">
                   Run the latest (version {attempt.latestVersion})
                 </Button>
               )}
@@ -166,7 +169,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
           </Alert>
         )}
         {!attempt.latest && (
-          <Alert color="blue" title={`Attempt ${attempt.attempt}, read only`}>
+          <Alert color="blue" role="note" title={`Attempt ${attempt.attempt}, read only`}>
             <Group justify="space-between">
               <Text size="sm">Results go to the latest attempt only.</Text>
               <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(null)}>
@@ -321,6 +324,28 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
       )}
 
       {defects.dialog}
+      {confirmingLatest && (
+        <Modal opened onClose={() => setConfirmingLatest(false)} title={`Run version ${attempt.latestVersion} of ${attempt.key}?`}>
+          <Stack>
+            <Text size="sm">
+              {recorded
+                ? `Attempt ${attempt.attempt} has results, so it stays as it ran, at version ${attempt.version}, like any earlier attempts. A new attempt ${attempt.attempt + 1} starts at version ${attempt.latestVersion}.`
+                : `Nothing is recorded in attempt ${attempt.attempt} yet: it switches to version ${attempt.latestVersion} and runs its steps.`}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmingLatest(false)} data-autofocus>
+                Cancel
+              </Button>
+              <Button
+                loading={pullLatest.isPending}
+                onClick={() => pullLatest.mutate(undefined, { onSettled: () => setConfirmingLatest(false) })}
+              >
+                {recorded ? `Start attempt ${attempt.attempt + 1}` : `Run version ${attempt.latestVersion}`}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {linkingFor && (
         <LinkDefectDialog project={project} attempt={attempt} step={linkingFor === 'run' ? null : linkingFor} onClose={() => setLinkingFor(null)} />
       )}

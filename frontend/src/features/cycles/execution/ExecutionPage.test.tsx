@@ -342,9 +342,17 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     const { user } = renderApp('/projects/3/cycles/7/run?case=31');
 
     expect(await screen.findByText('Version 1')).toBeInTheDocument();
-    expect(screen.getByText(/This run follows version 1, as the case was when it was added; version 2 is the newest./)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Run the latest (version 2)' }));
+    // A note that comes with the case, not an alert announced on every J and K.
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent(/This run follows version 1, as the case was when it was added; version 2 is the newest./);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(within(note).getByRole('button', { name: 'Run the latest (version 2)' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' });
+    expect(confirm).toHaveTextContent('Nothing is recorded in attempt 1 yet: it switches to version 2 and runs its steps.');
+    expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(0);
+    await user.click(within(confirm).getByRole('button', { name: 'Run version 2' }));
     expect(await screen.findByText('Version 2')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' })).toBeNull());
     expect(within(stepRow(1)).getByText('Enter the card')).toBeInTheDocument();
     expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(1);
   });
@@ -383,6 +391,21 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Attempt 2 of SHOP-TC-1 started; the earlier ones are kept.')).toBeInTheDocument();
     expect(screen.getByText('Attempt 2 of 2')).toBeInTheDocument();
     expect(server.to('POST /api/cycles/7/cases/31/attempts')).toHaveLength(1);
+  });
+
+  it('says, before taking the newest version, that an attempt with results stays and a new one starts', async () => {
+    const server = fakeApi({ ...loggedIn(tester), ...runApi(anAttempt({ latestVersion: 2, steps: [aStep(1, { status: 'PASS' }), aStep(2)] })) });
+    const { user } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await user.click(await screen.findByRole('button', { name: 'Run the latest (version 2)' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' });
+    expect(confirm).toHaveTextContent(
+      'Attempt 1 has results, so it stays as it ran, at version 1, like any earlier attempts. A new attempt 2 starts at version 2.',
+    );
+    expect(within(confirm).getByRole('button', { name: 'Start attempt 2' })).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' })).toBeNull());
+    expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(0);
   });
 
   it('shows a viewer the run without letting them change it', async () => {
