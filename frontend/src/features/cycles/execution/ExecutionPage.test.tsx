@@ -272,6 +272,9 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
     await waitFor(() => expect(stepRow(1)).toHaveFocus());
     await user.keyboard('{End}d');
+    // A file that is not an image: its name (a download) and size.
+    expect(within(stepRow(3)).getByRole('link', { name: 'pay.log' })).toHaveAttribute('download', 'pay.log');
+    expect(within(stepRow(3)).getByRole('listitem')).toHaveTextContent('pay.log (20 bytes)');
     const dialog = await screen.findByRole('dialog', { name: 'Create Jira defect from step 3' });
     expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('[SHOP-TC-1] Pay by card – step 3 failed');
     expect(within(dialog).getByLabelText(/^Description/)).toHaveValue('Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500');
@@ -319,6 +322,16 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     fireEvent.paste(stepRow(1), { clipboardData: { files: [screenshot], types: ['Files'] } });
     expect(await within(stepRow(1)).findByRole('img', { name: 'screenshot-step-1-1.png' })).toHaveAttribute('src', '/api/attachments/72');
     expect(server.to(`POST /api/cycles/7/executions/41/steps/${aStep(1).id}/attachments`)[0]?.body).toBe('png bytes');
+    // The thumbnail opens a preview (not a download), with the file's name, size and a download.
+    await user.click(within(stepRow(1)).getByRole('button', { name: 'Preview screenshot-step-1-1.png, 2 KB' }));
+    const preview = await screen.findByRole('dialog', { name: 'screenshot-step-1-1.png' });
+    expect(within(preview).getByRole('img', { name: 'screenshot-step-1-1.png' })).toHaveAttribute('src', '/api/attachments/72');
+    expect(preview).toHaveTextContent('2 KB');
+    const download = within(preview).getByRole('link', { name: 'Download' });
+    expect(download).toHaveAttribute('href', '/api/attachments/72');
+    expect(download).toHaveAttribute('download', 'screenshot-step-1-1.png');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'screenshot-step-1-1.png' })).toBeNull());
 
     const input = stepRow(1).querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(input, new File(['x'.repeat(10)], 'big.log', { type: 'text/plain' }));
