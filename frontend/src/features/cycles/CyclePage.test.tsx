@@ -79,7 +79,7 @@ describe('CyclePage', () => {
       ...loggedIn(),
       ...cycleApi({
         'GET /api/projects/3/suites': { body: { items: [{ id: 21, projectId: 3, name: 'Checkout', description: '', caseCount: 4, linkCount: 0 }] } },
-        'POST /api/cycles/7/cases': { body: { added: 4 } },
+        'POST /api/cycles/7/cases': { body: { added: 4, alreadyInCycle: 0 } },
       }),
     });
     const { user } = renderApp('/projects/3/cycles/7');
@@ -102,7 +102,7 @@ describe('CyclePage', () => {
         'GET /api/projects/3/cases': (request: RecordedRequest) => ({
           body: { items: [], total: request.query.get('priority') === 'HIGH' ? 3 : 12, page: 1, pageSize: 20 },
         }),
-        'POST /api/cycles/7/cases': { body: { added: 3 } },
+        'POST /api/cycles/7/cases': { body: { added: 3, alreadyInCycle: 0 } },
       }),
     });
     const { user } = renderApp('/projects/3/cycles/7');
@@ -119,6 +119,61 @@ describe('CyclePage', () => {
     expect(server.to('POST /api/cycles/7/cases')[0]?.body).toEqual({ filter: { priority: 'HIGH', folderId: 2 } });
   });
 
+  it('says how many of a suite\'s cases were in the cycle already', async () => {
+    fakeApi({
+      ...loggedIn(),
+      ...cycleApi({
+        'GET /api/projects/3/suites': { body: { items: [{ id: 22, projectId: 3, name: 'Payments', description: '', caseCount: 2, linkCount: 0 }] } },
+        'POST /api/cycles/7/cases': { body: { added: 1, alreadyInCycle: 1 } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/cycles/7');
+
+    await user.click(await screen.findByRole('button', { name: 'Add cases' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add cases to Sprint 12' });
+    await chooseOption(user, within(dialog).getByLabelText('Test suite'), 'Payments (2 cases)');
+    await user.click(within(dialog).getByRole('button', { name: 'Add the 2 cases of Payments' }));
+
+    expect(await screen.findByText('Added 1 case; 1 was in the cycle already.')).toBeInTheDocument();
+  });
+
+  it('says how many of the cases a filter finds are in the cycle already, and adds the others', async () => {
+    const found = [101, 102, 103, 104, 105].map((id) => ({
+      id,
+      key: `SHOP-TC-${id - 100}`,
+      title: `Case ${id}`,
+      priority: 'HIGH',
+      status: 'READY',
+      labels: [],
+      components: [],
+      stepCount: 1,
+      archived: false,
+      version: 1,
+    }));
+    const server = fakeApi({
+      ...loggedIn(),
+      ...cycleApi({
+        'GET /api/projects/3/suites': { body: { items: [] } },
+        'GET /api/projects/3/folders': { body: { items: [] } },
+        'GET /api/projects/3/cases': (request: RecordedRequest) => {
+          const pageSize = Number(request.query.get('pageSize'));
+          return { body: { items: found.slice(0, pageSize), total: found.length, page: 1, pageSize } };
+        },
+        'POST /api/cycles/7/cases': { body: { added: 3, alreadyInCycle: 2 } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/cycles/7');
+
+    await user.click(await screen.findByRole('button', { name: 'Add cases' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add cases to Sprint 12' });
+    await user.click(within(dialog).getByRole('tab', { name: 'By filter' }));
+    expect(await within(dialog).findByText('5 cases match; 2 are in the cycle already.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Add 3 cases' }));
+
+    expect(await screen.findByText('Added 3 cases; 2 were in the cycle already.')).toBeInTheDocument();
+    expect(server.to('POST /api/cycles/7/cases')[0]?.body).toEqual({ filter: {} });
+  });
+
   it('adds cases picked one by one', async () => {
     const server = fakeApi({
       ...loggedIn(),
@@ -127,15 +182,16 @@ describe('CyclePage', () => {
         'GET /api/projects/3/cases': {
           body: {
             items: [
+              { id: 101, key: 'SHOP-TC-1', title: 'Pay by card', priority: 'LOW', status: 'READY', labels: [], components: [], stepCount: 3, archived: false, version: 1 },
               { id: 105, key: 'SHOP-TC-5', title: 'Refund', priority: 'LOW', status: 'READY', labels: [], components: [], stepCount: 2, archived: false, version: 3 },
               { id: 106, key: 'SHOP-TC-6', title: 'Invoice', priority: 'LOW', status: 'READY', labels: [], components: [], stepCount: 1, archived: false, version: 1 },
             ],
-            total: 2,
+            total: 3,
             page: 1,
             pageSize: 20,
           },
         },
-        'POST /api/cycles/7/cases': { body: { added: 2 } },
+        'POST /api/cycles/7/cases': { body: { added: 2, alreadyInCycle: 0 } },
       }),
     });
     const { user } = renderApp('/projects/3/cycles/7');
@@ -143,7 +199,12 @@ describe('CyclePage', () => {
     await user.click(await screen.findByRole('button', { name: 'Add cases' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add cases to Sprint 12' });
     await user.click(within(dialog).getByRole('tab', { name: 'One by one' }));
-    await user.click(await within(dialog).findByRole('checkbox', { name: 'Pick SHOP-TC-5' }));
+    // A case in the cycle already is marked so, and cannot be picked.
+    const present = await within(dialog).findByRole('checkbox', { name: 'Pick SHOP-TC-1' });
+    expect(present).toBeChecked();
+    expect(present).toBeDisabled();
+    expect(present).toHaveAccessibleDescription('in the cycle');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Pick SHOP-TC-5' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Pick SHOP-TC-6' }));
     expect(within(dialog).getByText('2 picked: SHOP-TC-5, SHOP-TC-6')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Add 2 cases' }));
