@@ -258,11 +258,10 @@ describe('the execution screen', { timeout: 20_000 }, () => {
       ...loggedIn(tester),
       ...runApi(attempt, {
         ...jiraMetadata(),
-        'GET /api/jira/1/projects/TB/issue-types/10001/fields': { body: { items: [] } },
         'GET /api/cycles/7/executions/41/defect-draft': {
           body: { summary: '[SHOP-TC-1] Pay by card – step 3 failed', description: 'Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500' },
         },
-        'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9', issueTypeId: '10001' }) },
+        'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9' }) },
         'POST /api/cycles/7/executions/41/defects': { status: 201, body: aDefect({ linkedBack: true }) },
         'POST /api/cycles/7/defects/61/evidence': { body: { sent: ['pay.log'], evidenceInJira: 1 } },
       }),
@@ -280,14 +279,21 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(within(dialog).getByLabelText(/^Description/)).toHaveValue('Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500');
     expect(await within(dialog).findByDisplayValue('Testbridge Demo (TB)')).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: "Attach this step's files in Jira (pay.log)" })).toBeChecked();
-    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Task');
-    // Create waits for the fields Jira requires for a Task.
-    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create' })).toBeEnabled());
+    // A Bug, and its "Found in build" is the cycle's build.
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Issue type/)).toHaveValue('Bug'));
+    expect(await within(dialog).findByLabelText(/^Found in build/)).toHaveValue('1.4.2');
+    await chooseOption(user, within(dialog).getByLabelText(/^Severity/), 'Major');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
 
     expect(await screen.findByText('Linked TB-9 to step 3 of SHOP-TC-1. Attached pay.log in Jira.')).toBeInTheDocument();
     expect(server.to('GET /api/cycles/7/executions/41/defect-draft')[0]?.query.get('stepId')).toBe(pay.id);
-    expect(server.to('POST /api/projects/3/issues')[0]?.body).toMatchObject({ instanceId: 1, jiraProject: 'TB', summary: '[SHOP-TC-1] Pay by card – step 3 failed' });
+    expect(server.to('POST /api/projects/3/issues')[0]?.body).toMatchObject({
+      instanceId: 1,
+      jiraProject: 'TB',
+      issueTypeId: '10002',
+      summary: '[SHOP-TC-1] Pay by card – step 3 failed',
+      fields: { customfield_10010: '10101', customfield_10011: '1.4.2' },
+    });
     expect(server.to('POST /api/cycles/7/executions/41/defects')[0]?.body).toEqual({ instanceId: 1, key: 'TB-9', stepId: pay.id });
     expect(server.to('POST /api/cycles/7/defects/61/evidence')).toHaveLength(1);
   });
