@@ -362,9 +362,9 @@ describe('the execution screen', { timeout: 20_000 }, () => {
 
     expect(await screen.findByText('Version 1')).toBeInTheDocument();
     // A note that comes with the case, not an alert announced on every J and K.
-    const note = screen.getByRole('note');
+    const note = screen.getByRole('note', { name: 'A newer version of this case exists' });
     expect(note).toHaveTextContent(/This run follows version 1, as the case was when it was added; version 2 is the newest./);
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('alert', { name: 'A newer version of this case exists' })).toBeNull();
     await user.click(within(note).getByRole('button', { name: 'Run the latest (version 2)' }));
     const confirm = await screen.findByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' });
     expect(confirm).toHaveTextContent('Nothing is recorded in attempt 1 yet: it switches to version 2 and runs its steps.');
