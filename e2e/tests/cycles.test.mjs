@@ -16,6 +16,7 @@ import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from 
 // Acceptance 4 (the browser's side): a file over the limit shows the server's 413 message; while
 // the network is down the page says "Not saved" and saves once it is back; a result not saved when
 // the page is reloaded is sent by the reloaded page.
+// And the execution screen fits a phone (390×844): no sideways scroll, the steps first.
 
 const { browserTest, testbridge, jira } = browserSuite({ withJiraSimulator: true, testbridgeEnv: { TESTBRIDGE_ATTACHMENT_MAX_MB: '1' } });
 
@@ -65,6 +66,18 @@ async function setUp() {
 async function choose(page, scope, label, option) {
   await scope.getByLabel(label, { exact: false }).first().click();
   await page.getByRole('option', { name: option }).click();
+}
+
+/** Picks an option of a focused Mantine select with the keyboard alone. */
+async function chooseWithKeys(page, input, option) {
+  const wanted = page.getByRole('option', { name: option, exact: true });
+  await page.keyboard.press('ArrowDown'); // opens the list
+  await wanted.waitFor();
+  for (let presses = 0; presses < 8 && (await wanted.getAttribute('data-combobox-selected')) !== 'true'; presses++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  assert.equal(await input.inputValue(), option);
 }
 
 /** The cycle the lead planned, and its cases, read through the API as `page`'s user. */
@@ -121,7 +134,9 @@ browserTest('a lead builds a cycle from a suite and assigns a case to a tester',
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   const checkoutRow = cases.getByRole('row').filter({ hasText: checkout.key });
   await checkoutRow.getByText('Tess Tester').waitFor();
-  assert.match(await checkoutRow.textContent(), /Checkout1Tess TesterNot run1/);
+  // Attempts: none yet ("–") while nothing is recorded; the key opens the case in the repository.
+  assert.match(await checkoutRow.textContent(), /Checkout1Tess TesterNot run–none yet/);
+  assert.match(await checkoutRow.getByRole('link', { name: checkout.key, exact: true }).getAttribute('href'), new RegExp(`/cases/${checkout.id}$`));
   await page.getByRole('img', { name: `Progress of ${CYCLE}: 0 of 2 run: 2 not run` }).waitFor();
   await readmeScreenshot(page, 'test-cycle');
 
@@ -194,19 +209,19 @@ browserTest('the tester runs the case with the keyboard alone, fails step 3 and 
   const dialog = page.getByRole('dialog', { name: 'Create Jira defect from step 3' });
   assert.equal(await dialog.getByLabel(/^Summary/).inputValue(), `[${checkout.key}] Checkout – step 3 failed`);
   assert.match(await dialog.getByLabel(/^Description/).inputValue(), /Actual result:\nThe payment page shows error 500 after pressing Pay/);
-  const issueType = dialog.getByLabel(/^Issue type/);
   // The project's default Jira project, named as Jira (read as Tess, now that she authenticated) names it.
   const jiraProject = await dialog.getByLabel(/^Jira project/).elementHandle();
   await page.waitForFunction((input) => input.value === 'Testbridge Demo (TB)', jiraProject);
-  await tabTo(page, issueType, 'the issue type', 20);
-  const task = page.getByRole('option', { name: 'Task' });
-  await page.keyboard.press('ArrowDown'); // opens the list
-  await task.waitFor();
-  for (let presses = 0; presses < 5 && (await task.getAttribute('data-combobox-selected')) !== 'true'; presses++) {
-    await page.keyboard.press('ArrowDown');
-  }
-  await page.keyboard.press('Enter');
-  assert.equal(await issueType.inputValue(), 'Task');
+  // A Bug (the project has that type), whose "Found in build" is the cycle's build already.
+  const issueType = await dialog.getByLabel(/^Issue type/).elementHandle();
+  await page.waitForFunction((input) => input.value === 'Bug', issueType);
+  const foundIn = dialog.getByLabel(/^Found in build/);
+  await foundIn.waitFor();
+  await page.waitForFunction((input) => input.value === '1.4.2', await foundIn.elementHandle());
+  // Jira's Bug also asks for a severity.
+  const severity = dialog.getByLabel(/^Severity/);
+  await tabTo(page, severity, 'the severity', 20);
+  await chooseWithKeys(page, severity, 'Major');
   await expectAccessible(page, 'the Create Jira defect dialog');
   const create = dialog.getByRole('button', { name: 'Create', exact: true });
   await tabTo(page, create, 'Create', 20);
@@ -226,6 +241,10 @@ browserTest('the tester runs the case with the keyboard alone, fails step 3 and 
   // In Jira: the steps, expected vs actual, and a remote link to the execution screen of the case.
   const inJira = await (await fetch(`${jira().url}/_control/sites/acme/issues/${key}`)).json();
   assert.equal(inJira.summary, `[${checkout.key}] Checkout – step 3 failed`);
+  // A Bug, found in the cycle's build (Testbridge's record of what it sent).
+  const issues = (await (await page.request.get(`/api/projects/${project.id}/issues`)).json()).items;
+  const created = issues.find((issue) => issue.jiraKey === key);
+  assert.deepEqual([created?.issueTypeName, created?.fields?.customfield_10011], ['Bug', '1.4.2']);
   assert.equal(inJira.descriptionIsAdf, true, 'Cloud takes the description as ADF');
   for (const part of [
     'Build: 1.4.2',
@@ -283,12 +302,17 @@ browserTest('a case edited after it ran still shows, in its run, the version it 
   await page.getByRole('heading', { name: `${checkout.key} Checkout`, exact: true }).waitFor();
   await page.getByText('Version 1', { exact: true }).waitFor();
   await step(3).getByText('Pay', { exact: true }).waitFor();
-  const newer = page.getByRole('alert').filter({ hasText: 'A newer version of this case exists' });
+  // A note (not an alert announced on every J and K).
+  const newer = page.getByRole('note').filter({ hasText: 'A newer version of this case exists' });
   await newer.getByText(/This run follows version 1, as the case was when it was added; version 2 is the newest\./).waitFor();
   await expectAccessible(page, 'a run of an older version');
 
-  // Pulling the newest version in starts a new attempt (this one has results); the first keeps its version.
+  // Pulling the newest version in starts a new attempt (this one has results; the dialog says so); the first keeps its version.
   await newer.getByRole('button', { name: 'Run the latest (version 2)' }).click();
+  const confirm = page.getByRole('dialog', { name: `Run version 2 of ${checkout.key}?` });
+  await confirm.getByText('Attempt 1 has results, so it stays as it ran, at version 1, like any earlier attempts. A new attempt 2 starts at version 2.').waitFor();
+  await confirm.getByRole('button', { name: 'Start attempt 2' }).click();
+  await confirm.waitFor({ state: 'hidden' });
   await page.getByText('Version 2', { exact: true }).waitFor();
   await page.getByRole('heading', { name: `${checkout.key} Checkout with a voucher`, exact: true }).waitFor();
   await grid.getByRole('row', { name: 'Step 3: Not run' }).getByText('Pay with a voucher').waitFor();
@@ -325,9 +349,19 @@ browserTest('evidence over the limit shows the server\'s message; results typed 
   await expectAccessible(page, 'a refused attachment');
   await refusal.getByRole('button', { name: 'Dismiss' }).click();
   await files.setInputFiles({ name: 'home.png', mimeType: 'image/png', buffer: Buffer.from(PIXEL_PNG, 'base64') });
-  const thumbnail = step(1).getByRole('img', { name: 'home.png' });
+  const preview = step(1).getByRole('button', { name: /^Preview home\.png/ });
+  const thumbnail = preview.locator('img[alt="home.png"]');
   await thumbnail.waitFor();
   await page.waitForFunction((image) => image.complete && image.naturalWidth === 1, await thumbnail.elementHandle());
+  // It opens a preview, not a download: the image, its name and size, and Download.
+  await preview.click();
+  const shown = page.getByRole('dialog', { name: 'home.png' });
+  await page.waitForFunction((image) => image.complete && image.naturalWidth === 1, await shown.locator('img[alt="home.png"]').elementHandle());
+  await shown.getByText(/^\d+ bytes/).waitFor();
+  assert.equal(await shown.getByRole('link', { name: 'Download' }).getAttribute('download'), 'home.png');
+  await expectAccessible(page, 'the preview of an image');
+  await page.keyboard.press('Escape');
+  await shown.waitFor({ state: 'hidden' });
 
   // The network drops: the result shows at once, and the page says it is not saved…
   await context.setOffline(true);
@@ -366,6 +400,41 @@ browserTest('evidence over the limit shows the server\'s message; results typed 
   assert.deepEqual([saved.status, saved.actual, saved.comment], ['PASS', 'Back on the home page, logged out', 'Also checked with two tabs open']);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('testbridge.unsaved-step-results'))), []);
   await context.unroute('**/api/cycles/*/executions/*/steps/*');
+});
+
+browserTest('the execution screen fits a phone: no sideways scroll, the steps first with their result fields, the cases in a drawer', async ({ page }) => {
+  const { project, checkout } = await world();
+  await logInThroughApi(page.request, TESS);
+  const { cycle, cases } = await plannedCycle(page, project.id);
+  const inCycle = cases.find((item) => item.caseId === checkout.id);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/projects/${project.id}/cycles/${cycle.id}/run?case=${inCycle.id}`);
+  const { grid, step } = stepsGrid(page, checkout.key);
+  await grid.waitFor();
+
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide in a window of ${innerWidth} px`);
+  // The first step's result field, and its status buttons, are on the screen (not off to the right, not cut).
+  const actual = step(1).getByRole('textbox', { name: 'Actual result of step 1' });
+  await actual.scrollIntoViewIfNeeded();
+  for (const [what, locator] of [
+    ['the actual result of step 1', actual],
+    ['Fail of step 1', step(1).getByRole('button', { name: 'Fail' })],
+    ['N/A of step 1', step(1).getByRole('button', { name: 'N/A' })],
+    ['Keyboard shortcuts', page.getByRole('button', { name: 'Keyboard shortcuts (?)' })],
+  ]) {
+    assert.ok(await locator.isVisible(), `${what} is visible`);
+    const box = await locator.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= innerWidth, `${what} is within the window: ${JSON.stringify(box)}`);
+    assert.ok(await locator.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${what} is not cut`);
+  }
+  // Nothing but the header comes before the steps: the cases wait in a drawer.
+  assert.equal(await page.getByRole('navigation', { name: 'Cases of the cycle' }).count(), 0);
+  await expectAccessible(page, 'the execution screen on a phone');
+  await page.getByRole('button', { name: `Cases (${cases.length})` }).click();
+  const drawer = page.getByRole('dialog', { name: `Cases of ${CYCLE}` });
+  await drawer.getByRole('link', { name: new RegExp(checkout.key) }).and(page.locator('[aria-current="page"]')).waitFor();
+  await expectAccessible(page, 'the cases of the cycle in a drawer');
 });
 
 // A 1×1 PNG.

@@ -1,7 +1,7 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Modal } from '../../components/dialogs';
 import { Paging } from '../../components/Paging';
@@ -9,9 +9,47 @@ import { describeError, showApiError } from '../../lib/forms/showApiError';
 import { useSession } from '../auth';
 import { suitesQuery } from '../suites';
 import { casesQuery, folderOptions, foldersQuery } from '../cases';
-import { addCycleCases, cycleKey, cyclesKey, type CaseFilter, type CasesToAdd, type CaseStatus, type Cycle, type Priority } from './api';
+import {
+  addCycleCases,
+  cycleCasesQuery,
+  cycleKey,
+  cyclesKey,
+  type CaseFilter,
+  type CasesAdded,
+  type CasesToAdd,
+  type CaseStatus,
+  type Cycle,
+  type Priority,
+} from './api';
 
 const CASE_PAGE_SIZE = 20;
+// "By filter" finds which of the cases it matches are in the cycle already by reading their ids,
+// this many at a time, up to MAX_COUNTED cases (beyond, it only says that those are skipped).
+const ID_PAGE_SIZE = 200;
+const MAX_COUNTED = 2000;
+
+const caseCount = (count: number) => `${count} ${count === 1 ? 'case' : 'cases'}`;
+
+/** The notification after adding, from the server's answer. */
+export function describeAdded({ added, alreadyInCycle }: CasesAdded, cycleName: string): string {
+  if (added === 0) {
+    if (alreadyInCycle === 0) return 'There was no case to add.';
+    return alreadyInCycle === 1 ? 'That case is in the cycle already.' : `Those ${alreadyInCycle} cases are in the cycle already.`;
+  }
+  if (alreadyInCycle === 0) return `Added ${caseCount(added)} to ${cycleName}.`;
+  return `Added ${caseCount(added)}; ${alreadyInCycle} ${alreadyInCycle === 1 ? 'was' : 'were'} in the cycle already.`;
+}
+
+/** The ids of every case a filter matches (at most MAX_COUNTED), read as the case list reads them. */
+async function idsMatching(queryClient: QueryClient, projectId: number, filter: CaseFilter): Promise<number[]> {
+  const ids: number[] = [];
+  for (let page = 1; ids.length < MAX_COUNTED; page++) {
+    const answer = await queryClient.fetchQuery(casesQuery(projectId, filter, 'key', page, ID_PAGE_SIZE));
+    ids.push(...answer.items.map((item) => item.id));
+    if (answer.items.length < ID_PAGE_SIZE || ids.length >= answer.total) break;
+  }
+  return ids;
+}
 
 type Source = 'suite' | 'filter' | 'pick';
 
@@ -36,16 +74,16 @@ export function AddCasesModal({ projectId, cycle, onClose }: { projectId: number
   const { can } = useSession();
   const sources: Source[] = [...(can('SUITES_VIEW') ? (['suite'] as const) : []), ...(can('CASES_VIEW') ? (['filter', 'pick'] as const) : [])];
   const [source, setSource] = useState<Source | null>(sources[0] ?? null);
+  // The repository's cases in the cycle already, to tell them apart (the cycle's page has read them).
+  const current = useQuery(cycleCasesQuery(cycle.id));
+  const inCycle: ReadonlySet<number> = new Set(current.data?.items.map((item) => item.caseId));
 
   const add = useMutation({
-    mutationFn: (cases: CasesToAdd) => addCycleCases(cycle.id, cases),
-    onSuccess: (added) => {
+    mutationFn: (what: CasesToAdd) => addCycleCases(cycle.id, what),
+    onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: cycleKey(cycle.id) });
       void queryClient.invalidateQueries({ queryKey: cyclesKey(projectId) });
-      notifications.show({
-        color: 'green',
-        message: added === 0 ? 'Those cases are in the cycle already.' : `Added ${added} ${added === 1 ? 'case' : 'cases'} to ${cycle.name}.`,
-      });
+      notifications.show({ color: 'green', message: describeAdded(answer, cycle.name) });
       onClose();
     },
     onError: (error) => showApiError(error, 'Could not add the cases'),
@@ -69,12 +107,16 @@ export function AddCasesModal({ projectId, cycle, onClose }: { projectId: number
           )}
           {sources.includes('filter') && (
             <Tabs.Panel value="filter" pt="md">
-              {source === 'filter' && <ByFilter projectId={projectId} adding={add.isPending} onAdd={(filter) => add.mutate({ filter })} onCancel={onClose} />}
+              {source === 'filter' && (
+                <ByFilter projectId={projectId} inCycle={inCycle} adding={add.isPending} onAdd={(filter) => add.mutate({ filter })} onCancel={onClose} />
+              )}
             </Tabs.Panel>
           )}
           {sources.includes('pick') && (
             <Tabs.Panel value="pick" pt="md">
-              {source === 'pick' && <OneByOne projectId={projectId} adding={add.isPending} onAdd={(caseIds) => add.mutate({ caseIds })} onCancel={onClose} />}
+              {source === 'pick' && (
+                <OneByOne projectId={projectId} inCycle={inCycle} adding={add.isPending} onAdd={(caseIds) => add.mutate({ caseIds })} onCancel={onClose} />
+              )}
             </Tabs.Panel>
           )}
         </Tabs>
@@ -85,6 +127,8 @@ export function AddCasesModal({ projectId, cycle, onClose }: { projectId: number
 
 interface SourceProps<T> {
   projectId: number;
+  /** The ids of the repository's cases that are in the cycle already. */
+  inCycle?: ReadonlySet<number>;
   adding: boolean;
   onAdd: (what: T) => void;
   onCancel: () => void;
@@ -139,7 +183,8 @@ function FromSuite({ projectId, adding, onAdd, onCancel }: SourceProps<number>) 
   );
 }
 
-function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter>) {
+function ByFilter({ projectId, inCycle = new Set(), adding, onAdd, onCancel }: SourceProps<CaseFilter>) {
+  const queryClient = useQueryClient();
   const folders = useQuery(foldersQuery(projectId));
   const [q, setQ] = useState('');
   const [label, setLabel] = useState('');
@@ -155,10 +200,41 @@ function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter
   };
   // Debounced as text: a new object each render would restart the wait for ever.
   const [debounced] = useDebouncedValue(JSON.stringify(filter), 300);
+  const debouncedFilter = JSON.parse(debounced) as CaseFilter;
   // One row is enough: the answer's total is what this shows.
-  const preview = useQuery(casesQuery(projectId, JSON.parse(debounced) as CaseFilter, 'key', 1, 1));
+  const preview = useQuery(casesQuery(projectId, debouncedFilter, 'key', 1, 1));
   const found = preview.data?.total;
   const stale = JSON.stringify(filter) !== debounced || preview.isPlaceholderData;
+  // Which of them are in the cycle already: only worth reading when the cycle has cases.
+  const countable = !stale && found !== undefined && found > 0 && found <= MAX_COUNTED && inCycle.size > 0;
+  const matching = useQuery({
+    // Under the root of the case lists' keys: what refreshes them refreshes this too.
+    queryKey: ['projects', projectId, 'cases', 'ids', debouncedFilter],
+    queryFn: () => idsMatching(queryClient, projectId, debouncedFilter),
+    enabled: countable,
+  });
+  const already = inCycle.size === 0 ? 0 : countable && matching.data ? matching.data.filter((id) => inCycle.has(id)).length : undefined;
+
+  let summary: string;
+  let button = 'Add the cases found';
+  if (preview.isError) summary = `Could not count the cases: ${describeError(preview.error)}`;
+  else if (found === undefined || stale) summary = 'Counting the cases…';
+  else {
+    const matches = found === 1 ? '1 case matches' : `${found} cases match`;
+    if (already === 0 || found === 0) {
+      summary = `${matches}.`;
+      button = `Add ${caseCount(found)}`;
+    } else if (already === undefined) {
+      summary = found > MAX_COUNTED ? `${matches}; those in the cycle already are left as they are.` : `${matches}; looking for those in the cycle already…`;
+      button = 'Add those not in the cycle';
+    } else if (already === found) {
+      summary = found === 1 ? `${matches}; it is in the cycle already.` : `${matches}; all are in the cycle already.`;
+      button = 'Nothing to add';
+    } else {
+      summary = `${matches}; ${already} ${already === 1 ? 'is' : 'are'} in the cycle already.`;
+      button = `Add ${caseCount(found - already)}`;
+    }
+  }
 
   return (
     <form
@@ -169,7 +245,7 @@ function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter
       }}
     >
       <Stack>
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput label="Text or key" autoComplete="off" value={q} onChange={(event) => setQ(event.currentTarget.value)} data-autofocus />
           <Select label="Folder" placeholder="Any folder" clearable searchable data={folderOptions(folders.data ?? [])} value={folderId} onChange={setFolderId} />
           <TextInput label="Label" autoComplete="off" value={label} onChange={(event) => setLabel(event.currentTarget.value)} />
@@ -177,24 +253,15 @@ function ByFilter({ projectId, adding, onAdd, onCancel }: SourceProps<CaseFilter
           <Select label="Priority" placeholder="Any priority" clearable data={PRIORITIES} value={priority} onChange={(value) => setPriority(value as Priority | null)} />
         </SimpleGrid>
         <Text size="sm" aria-live="polite">
-          {preview.isError
-            ? `Could not count the cases: ${describeError(preview.error)}`
-            : found === undefined || stale
-              ? 'Counting the cases…'
-              : `${found} ${found === 1 ? 'case matches' : 'cases match'}.`}
+          {summary}
         </Text>
-        <Buttons
-          label={found === undefined || stale ? 'Add the cases found' : `Add ${found} ${found === 1 ? 'case' : 'cases'}`}
-          disabled={found === 0}
-          adding={adding}
-          onCancel={onCancel}
-        />
+        <Buttons label={button} disabled={found === 0 || (already !== undefined && already === found)} adding={adding} onCancel={onCancel} />
       </Stack>
     </form>
   );
 }
 
-function OneByOne({ projectId, adding, onAdd, onCancel }: SourceProps<number[]>) {
+function OneByOne({ projectId, inCycle = new Set(), adding, onAdd, onCancel }: SourceProps<number[]>) {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -240,7 +307,9 @@ function OneByOne({ projectId, adding, onAdd, onCancel }: SourceProps<number[]>)
               <Table striped highlightOnHover aria-label="Test cases to pick" stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={40} aria-label="Picked" />
+                    <Table.Th w={40}>
+                      <VisuallyHidden>Picked</VisuallyHidden>
+                    </Table.Th>
                     <Table.Th w={120}>Key</Table.Th>
                     <Table.Th>Title</Table.Th>
                     <Table.Th w={70}>Steps</Table.Th>
@@ -248,27 +317,38 @@ function OneByOne({ projectId, adding, onAdd, onCancel }: SourceProps<number[]>)
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {cases.data.items.map((testCase) => (
-                    <Table.Tr key={testCase.id}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={`Pick ${testCase.key}`}
-                          checked={picked.has(testCase.id)}
-                          onChange={(event) => toggle(testCase.id, testCase.key, event.currentTarget.checked)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {testCase.key}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{testCase.title}</Text>
-                      </Table.Td>
-                      <Table.Td>{testCase.stepCount}</Table.Td>
-                      <Table.Td>{testCase.version}</Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {cases.data.items.map((testCase) => {
+                    const present = inCycle.has(testCase.id);
+                    return (
+                      <Table.Tr key={testCase.id}>
+                        <Table.Td>
+                          {/* A case in the cycle already shows as taken: ticked, and nothing to pick. */}
+                          <Checkbox
+                            aria-label={`Pick ${testCase.key}`}
+                            aria-describedby={present ? `pick-${testCase.id}-present` : undefined}
+                            checked={present || picked.has(testCase.id)}
+                            disabled={present}
+                            onChange={(event) => toggle(testCase.id, testCase.key, event.currentTarget.checked)}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={600}>
+                            {testCase.key}
+                          </Text>
+                          {present && (
+                            <Text id={`pick-${testCase.id}-present`} size="xs" c="dimmed">
+                              in the cycle
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{testCase.title}</Text>
+                        </Table.Td>
+                        <Table.Td>{testCase.stepCount}</Table.Td>
+                        <Table.Td>{testCase.version}</Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../lib/forms/showApiError';
 import { copyCycle, cyclesKey, type Cycle } from './api';
-import { CycleFields, cycleBody, validateCycle, valuesOfCycle, type CycleFormValues } from './CycleFormModal';
+import { CycleFields, DiscardQuestion, cycleBody, useDiscardGuard, validateCycle, valuesOfCycle, type CycleFormValues } from './CycleFormModal';
 import { cyclePath } from './paths';
 
 type WhichCases = 'all' | 'unfinished';
@@ -35,9 +35,10 @@ export function CopyCycleModal({ projectId, cycle, onClose }: { projectId: numbe
     },
     onError: (error) => showApiError(error, 'Could not copy the test cycle', form),
   });
+  const guard = useDiscardGuard(() => form.isDirty() && !copy.isPending, onClose);
 
   return (
-    <Modal opened onClose={onClose} title={`Copy ${cycle.name} for the next build`} size="lg">
+    <Modal opened onClose={guard.onModalClose} title={`Copy ${cycle.name} for the next build`} size="lg">
       <form onSubmit={form.onSubmit((values) => copy.mutate(values))} noValidate>
         <Stack>
           <CycleFields form={form} />
@@ -47,14 +48,18 @@ export function CopyCycleModal({ projectId, cycle, onClose }: { projectId: numbe
               <Radio value="unfinished" label={`Only those not passed (${cycle.progress.total - cycle.progress.PASS})`} />
             </Stack>
           </Radio.Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={copy.isPending}>
-              Copy cycle
-            </Button>
-          </Group>
+          {guard.asking ? (
+            <DiscardQuestion question={`Discard the copy of ${cycle.name}?`} onKeep={guard.keep} onDiscard={onClose} />
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={copy.isPending}>
+                Copy cycle
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>

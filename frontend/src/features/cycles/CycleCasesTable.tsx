@@ -1,10 +1,12 @@
-import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { showApiError } from '../../lib/forms/showApiError';
+import { useSession } from '../auth';
 import { peopleQuery } from '../cases';
+import { casePath } from '../projects';
 import { assignCycleCases, cycleKey, cyclesKey, removeCycleCase, type Cycle, type CycleCase } from './api';
 import { runPath } from './paths';
 import { RunStatusBadge } from './RunStatusBadge';
@@ -21,6 +23,8 @@ interface CycleCasesTableProps {
 /** The cycle's cases in order; with the right to modify, select some to assign them, or remove one. */
 export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCasesTableProps) {
   const queryClient = useQueryClient();
+  const { can } = useSession();
+  const canViewCases = can('CASES_VIEW');
   const people = useQuery({ ...peopleQuery, enabled: canModify });
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [assignee, setAssignee] = useState<string | null>(null);
@@ -48,7 +52,7 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
       refresh();
       notifications.show({ color: 'green', message: `Took ${item.key} out of ${cycle.name}.` });
     },
-    // Refused once the case has results: the server says so.
+    // A case with results cannot be removed (its button says so); should it get results meanwhile, the server says so.
     onError: (error, item) => showApiError(error, `Could not remove ${item.key}`),
   });
 
@@ -123,7 +127,9 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
               <Table.Th>Assignee</Table.Th>
               <Table.Th w={120}>Status</Table.Th>
               <Table.Th w={90}>Attempts</Table.Th>
-              <Table.Th aria-label="Actions" />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -135,9 +141,16 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                   </Table.Td>
                 )}
                 <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {item.key}
-                  </Text>
+                  {/* The case in the repository (as it is now; the cycle runs the version beside it). */}
+                  {canViewCases ? (
+                    <Anchor component={Link} to={casePath(projectId, item.caseId)} size="sm" fw={600}>
+                      {item.key}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={600}>
+                      {item.key}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{item.title}</Text>
@@ -151,22 +164,53 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                 <Table.Td>
                   <RunStatusBadge status={item.status} />
                 </Table.Td>
-                <Table.Td>{item.attempts}</Table.Td>
+                <Table.Td>
+                  {/* Every case starts with an attempt 1; until something is recorded in it, there is nothing to count. */}
+                  {item.hasResults || item.attempts > 1 ? (
+                    item.attempts
+                  ) : (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <VisuallyHidden>none yet</VisuallyHidden>
+                    </>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap" justify="flex-end">
                     <Anchor component={Link} to={runPath(projectId, cycle.id, item.id)} size="sm" aria-label={`Run ${item.key}`}>
                       Run
                     </Anchor>
-                    {canModify && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Remove ${item.key} from the cycle`}
-                        loading={remove.isPending && remove.variables === item}
-                        onClick={() => remove.mutate(item)}
-                      >
-                        Remove
-                      </Button>
+                    {canModify &&
+                      (item.hasResults ? (
+                        // Kept focusable (aria-disabled, not disabled) so that keyboard and screen reader users meet the reason too.
+                        <Tooltip label={`${item.key} has results in this cycle, so it stays`}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`Remove ${item.key} from the cycle`}
+                            aria-describedby={`cycle-case-${item.id}-kept`}
+                            aria-disabled
+                            data-disabled
+                            onClick={(event) => event.preventDefault()}
+                          >
+                            Remove
+                          </Button>
+                        </Tooltip>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Remove ${item.key} from the cycle`}
+                          loading={remove.isPending && remove.variables === item}
+                          onClick={() => remove.mutate(item)}
+                        >
+                          Remove
+                        </Button>
+                      ))}
+                    {canModify && item.hasResults && (
+                      <Text id={`cycle-case-${item.id}-kept`} size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        has results
+                      </Text>
                     )}
                   </Group>
                 </Table.Td>

@@ -1,7 +1,8 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Modal } from '../../components/dialogs';
 import { showApiError } from '../../lib/forms/showApiError';
@@ -54,13 +55,66 @@ export function cycleBody(values: CycleFormValues) {
   };
 }
 
+/**
+ * Closing a cycle's dialog by Esc, a click outside or its × while the form has typed changes asks
+ * first (they would be lost); a form as it opened just closes. Cancel is a choice: it closes.
+ */
+export function useDiscardGuard(isDirty: () => boolean, onClose: () => void) {
+  const [asking, setAsking] = useState(false);
+  // Where the person was when they pressed Esc: "Keep editing" goes back there.
+  const was = useRef<HTMLElement | null>(null);
+  const keep = () => {
+    setAsking(false);
+    const target = was.current;
+    // After the question is gone (it held the focus).
+    setTimeout(() => target?.isConnected && target.focus());
+  };
+  return {
+    asking,
+    keep,
+    /** The Modal's onClose. */
+    onModalClose: () => {
+      if (asking) keep();
+      else if (isDirty()) {
+        was.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setAsking(true);
+      } else onClose();
+    },
+  };
+}
+
+/** "Discard …?" in place of a dialog's buttons, focused on Keep editing. */
+export function DiscardQuestion({ question, onKeep, onDiscard }: { question: string; onKeep: () => void; onDiscard: () => void }) {
+  const id = useId();
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => keepButton.current?.focus(), []);
+  return (
+    <Paper withBorder p="sm" bg="var(--mantine-color-yellow-light)" role="group" aria-labelledby={id}>
+      <Stack gap="xs">
+        <Text id={id} fw={600}>
+          {question}
+        </Text>
+        <Text size="sm">What you typed has not been saved.</Text>
+        <Group justify="flex-end">
+          <Button ref={keepButton} variant="default" onClick={onKeep}>
+            Keep editing
+          </Button>
+          <Button color="red" onClick={onDiscard}>
+            Discard
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The fields of a cycle, shared by New cycle, Edit and Copy for next build. */
 export function CycleFields({ form }: { form: UseFormReturnType<CycleFormValues> }) {
   return (
     <>
       <TextInput label="Name" withAsterisk autoComplete="off" data-autofocus {...form.getInputProps('name')} />
       <Textarea label="Description" autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
-      <SimpleGrid cols={2}>
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <TextInput label="Build or version" placeholder="1.4.2" autoComplete="off" {...form.getInputProps('build')} />
         <TextInput label="Environment" placeholder="staging" autoComplete="off" {...form.getInputProps('environment')} />
         <TextInput type="date" label="Planned start" {...form.getInputProps('plannedStart')} />
@@ -88,20 +142,25 @@ export function CycleFormModal({ projectId, cycle, onClose }: { projectId: numbe
     },
     onError: (error) => showApiError(error, cycle ? 'Could not save the test cycle' : 'Could not add the test cycle', form),
   });
+  const guard = useDiscardGuard(() => form.isDirty() && !save.isPending, onClose);
 
   return (
-    <Modal opened onClose={onClose} title={cycle ? `Edit ${cycle.name}` : 'New test cycle'} size="lg">
+    <Modal opened onClose={guard.onModalClose} title={cycle ? `Edit ${cycle.name}` : 'New test cycle'} size="lg">
       <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
         <Stack>
           <CycleFields form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {cycle ? 'Save' : 'Add cycle'}
-            </Button>
-          </Group>
+          {guard.asking ? (
+            <DiscardQuestion question={cycle ? `Discard your changes to ${cycle.name}?` : 'Discard the new cycle?'} onKeep={guard.keep} onDiscard={onClose} />
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                {cycle ? 'Save' : 'Add cycle'}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aCycle, progressOf } from '../../test/cycleFixtures';
 import { fakeApi } from '../../test/fakeApi';
@@ -74,6 +74,51 @@ describe('CyclesPage', () => {
       plannedStart: '2026-12-10',
       plannedEnd: '2026-12-12',
     });
+  });
+
+  it('asks before Esc throws away a new cycle that has typed input, and closes at once one that has none', async () => {
+    const server = fakeApi({ ...loggedIn(), ...cyclesApi() });
+    const { user } = renderApp('/projects/3/cycles');
+
+    await user.click(await screen.findByRole('button', { name: 'New cycle' }));
+    let dialog = await screen.findByRole('dialog', { name: 'New test cycle' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New test cycle' })).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'New cycle' }));
+    dialog = await screen.findByRole('dialog', { name: 'New test cycle' });
+    const name = within(dialog).getByLabelText(/^Name/);
+    await user.type(name, 'Release 2');
+    await user.keyboard('{Escape}');
+    const question = within(dialog).getByRole('group', { name: 'Discard the new cycle?' });
+    expect(within(question).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    expect(within(dialog).queryByRole('button', { name: 'Add cycle' })).toBeNull();
+
+    await user.click(within(question).getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(name).toHaveFocus());
+    expect(name).toHaveValue('Release 2');
+    expect(within(dialog).getByRole('button', { name: 'Add cycle' })).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    await user.click(within(dialog).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'New test cycle' })).toBeNull());
+    expect(server.to('POST /api/projects/3/cycles')).toHaveLength(0);
+  });
+
+  it('asks before Esc throws away changes to a cycle being edited', async () => {
+    fakeApi({ ...loggedIn(), ...cyclesApi() });
+    const { user } = renderApp('/projects/3/cycles');
+
+    await user.click(await screen.findByRole('button', { name: 'Edit Sprint 12' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Sprint 12' });
+    await user.clear(within(dialog).getByLabelText('Build or version'));
+    await user.type(within(dialog).getByLabelText('Build or version'), '1.4.3');
+    await user.keyboard('{Escape}');
+    expect(within(dialog).getByRole('group', { name: 'Discard your changes to Sprint 12?' })).toBeInTheDocument();
+    // Esc again keeps editing.
+    await user.keyboard('{Escape}');
+    expect(within(dialog).queryByRole('group', { name: 'Discard your changes to Sprint 12?' })).toBeNull();
+    expect(within(dialog).getByLabelText('Build or version')).toHaveValue('1.4.3');
   });
 
   it('copies a cycle for the next build with only the cases not passed', async () => {

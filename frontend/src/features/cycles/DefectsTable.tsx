@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -8,6 +8,9 @@ import { showApiError } from '../../lib/forms/showApiError';
 import { JiraStatusBadge } from '../issues';
 import { cycleKey, cyclesKey, sendEvidenceToDefect, unlinkDefect, type Defect } from './api';
 import { runPath } from './paths';
+
+// Never narrower than what it holds.
+const WHOLE = { display: 'inline-block', minWidth: 'max-content' } as const;
 
 interface DefectsTableProps {
   projectId: number;
@@ -65,7 +68,11 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
             <Table.Th>Assignee</Table.Th>
             <Table.Th>{showCase ? 'Raised in' : 'Step'}</Table.Th>
             <Table.Th>Files in Jira</Table.Th>
-            {canExecute && <Table.Th aria-label="Actions" />}
+            {canExecute && (
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -93,13 +100,16 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                   </Text>
                 </Table.Td>
                 <Table.Td title={defect.checkedAt ? `Read from Jira ${formatDateTime(defect.checkedAt)}` : undefined}>
-                  {defect.notFound ? (
-                    <Badge color="gray" variant="light" tt="none">
-                      not found in Jira
-                    </Badge>
-                  ) : (
-                    <JiraStatusBadge status={defect.status} />
-                  )}
+                  {/* A badge cuts its label to fit; a narrow column would leave "To …" of "To Do". */}
+                  <span style={WHOLE}>
+                    {defect.notFound ? (
+                      <Badge color="gray" variant="light" tt="none">
+                        not found in Jira
+                      </Badge>
+                    ) : (
+                      <JiraStatusBadge status={defect.status} />
+                    )}
+                  </span>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{defect.notFound ? '—' : (defect.assignee ?? 'Unassigned')}</Text>
@@ -111,7 +121,9 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                       {defect.attempt > 1 ? ` (attempt ${defect.attempt})` : ''}
                     </Anchor>
                   ) : (
-                    <Text size="sm">{step !== undefined ? `Step ${step}` : 'The whole run'}</Text>
+                    <Text size="sm" style={{ whiteSpace: step !== undefined ? 'nowrap' : undefined }}>
+                      {step !== undefined ? `Step ${step}` : 'The whole run'}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>

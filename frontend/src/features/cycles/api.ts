@@ -100,8 +100,14 @@ export function copyCycle(cycleId: number, copy: CycleCopy): Promise<Cycle> {
   return unwrap(api.POST('/api/cycles/{cycleId}/copy', { params: { path: { cycleId } }, body: copy }));
 }
 
-export async function addCycleCases(cycleId: number, cases: CasesToAdd): Promise<number> {
-  return (await unwrap(api.POST('/api/cycles/{cycleId}/cases', { params: { path: { cycleId } }, body: cases }))).added;
+/** How many cases were added, and how many of those asked for were in the cycle already (and stay as they are). */
+export interface CasesAdded {
+  added: number;
+  alreadyInCycle: number;
+}
+
+export function addCycleCases(cycleId: number, cases: CasesToAdd): Promise<CasesAdded> {
+  return unwrap(api.POST('/api/cycles/{cycleId}/cases', { params: { path: { cycleId } }, body: cases }));
 }
 
 export async function assignCycleCases(cycleId: number, cycleCaseIds: number[], assigneeId: number | null): Promise<number> {

@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { chooseOption } from '../../test/chooseOption';
-import { fakeApi } from '../../test/fakeApi';
+import { apiError, fakeApi } from '../../test/fakeApi';
 import { loggedIn } from '../../test/fixtures';
 import { anIssue, aProject, JIRA_AUTH_REQUIRED, jiraAuthentication, jiraMetadata } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
@@ -28,6 +28,8 @@ async function openDialog(user: ReturnType<typeof renderApp>['user']) {
 
 // Generous: these tests fill a whole form, and CI machines can be slow.
 describe('CreateIssueDialog', { timeout: 15_000 }, () => {
+  afterEach(() => localStorage.clear());
+
   it('creates a Bug with its required custom fields, in the project’s default Jira project', async () => {
     const server = fakeApi({
       ...loggedIn(),
@@ -38,7 +40,9 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     const dialog = await openDialog(user);
     expect(within(dialog).getByLabelText(/^Jira instance/)).toHaveValue('Acme Cloud');
     expect(await within(dialog).findByDisplayValue('Testbridge Demo (TB)')).toBeInTheDocument();
-    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
+    // A Bug, as the project has that type; nothing here knows a build, so Found in build starts empty.
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Issue type/)).toHaveValue('Bug'));
+    expect(await within(dialog).findByLabelText(/^Found in build/)).toHaveValue('');
     await paste(user, within(dialog).getByLabelText(/^Summary/), 'Cart total ignores the voucher');
     await paste(user, within(dialog).getByLabelText(/^Description/), 'Seen on staging.');
     await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Major');
@@ -62,22 +66,73 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     expect(screen.queryByRole('dialog', { name: 'Create Jira issue' })).not.toBeInTheDocument();
   });
 
-  it('asks for the required fields before sending anything', async () => {
+  it('asks for the required fields before sending anything, focus on the first one missing', async () => {
     const server = fakeApi({ ...loggedIn(), ...issuesApi() });
     const { user } = renderApp('/projects/3/issues');
 
     const dialog = await openDialog(user);
-    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    expect(await within(dialog).findByText('Choose an issue type')).toBeInTheDocument();
-    expect(within(dialog).getByText('Enter a summary')).toBeInTheDocument();
-
-    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
     await within(dialog).findByLabelText(/^Severity/);
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByText('Enter a summary')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Summary/)).toHaveFocus();
+
     await paste(user, within(dialog).getByLabelText(/^Summary/), 'Something');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('Severity is required')).toBeInTheDocument();
     expect(within(dialog).getByText('Found in build is required')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Severity/)).toHaveFocus();
     expect(server.to('POST /api/projects/3/issues')).toHaveLength(0);
+  });
+
+  it('starts, in a project without a Bug type, with the type used there last time', async () => {
+    const taskAndStory = {
+      body: {
+        items: [
+          { id: '10001', name: 'Task', subtask: false },
+          { id: '10003', name: 'Story', subtask: false },
+        ],
+      },
+    };
+    const server = fakeApi({
+      ...loggedIn(),
+      ...issuesApi({
+        'GET /api/jira/1/projects/TB/issue-types': taskAndStory,
+        'GET /api/jira/1/projects/TB/issue-types/10003/fields': { body: { items: [] } },
+        'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-12', issueTypeId: '10003', issueTypeName: 'Story' }) },
+      }),
+    });
+    const first = renderApp('/projects/3/issues');
+
+    let dialog = await openDialog(first.user);
+    await within(dialog).findByDisplayValue('Testbridge Demo (TB)');
+    expect(within(dialog).getByLabelText(/^Issue type/)).toHaveValue('');
+    await chooseOption(first.user, within(dialog).getByLabelText(/^Issue type/), 'Story');
+    await paste(first.user, within(dialog).getByLabelText(/^Summary/), 'As a buyer I see my vouchers');
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create' })).toBeEnabled());
+    await first.user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('Created TB-12 in Jira')).toBeInTheDocument();
+    expect(server.to('POST /api/projects/3/issues')[0]?.body).toMatchObject({ issueTypeId: '10003' });
+    first.unmount();
+
+    const second = renderApp('/projects/3/issues');
+    dialog = await openDialog(second.user);
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Issue type/)).toHaveValue('Story'));
+  });
+
+  it('puts focus on the field the server refused', async () => {
+    fakeApi({
+      ...loggedIn(),
+      ...issuesApi({ 'POST /api/projects/3/issues': apiError(400, 'invalid', 'Use at most 255 characters', 'summary') }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Something');
+    await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Minor');
+    await paste(user, within(dialog).getByLabelText(/^Found in build/), '2026.11.3');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByText('Use at most 255 characters')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Summary/)).toHaveFocus();
   });
 
   it('keeps the draft when Jira refuses it, shows Jira’s errors beside their fields, and retries the same draft', async () => {
@@ -102,7 +157,6 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     const { user } = renderApp('/projects/3/issues');
 
     const dialog = await openDialog(user);
-    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Bug');
     await paste(user, within(dialog).getByLabelText(/^Summary/), 'Refund button missing');
     await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Critical');
     await paste(user, within(dialog).getByLabelText(/^Found in build/), 'main');
@@ -111,6 +165,8 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     expect(await within(dialog).findByText('Use a released build.')).toBeInTheDocument();
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Jira did not create the issue');
     expect(within(dialog).getByLabelText(/^Found in build/)).toHaveAttribute('aria-invalid', 'true');
+    // Focus is on the field to fix.
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Found in build/)).toHaveFocus());
     expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('Refund button missing');
 
     await user.clear(within(dialog).getByLabelText(/^Found in build/));

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Group, Loader, Select, Stack, Text, Text
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { isApiError, isJiraAuthRequired } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
 import { describeError, showApiError } from '../../lib/forms/showApiError';
@@ -18,6 +18,7 @@ import {
   type Issue,
   type JiraField,
 } from './api';
+import { defaultIssueType, hintedFieldValues, rememberIssueType, type FieldHints } from './CreateIssueDialog.defaults';
 import { DraftFailureAlert } from './DraftFailureAlert';
 import {
   SUMMARY_MAX,
@@ -39,6 +40,11 @@ export interface CreateIssueDialogProps {
   draft?: Issue;
   /** A new issue's summary and description to start from (say, a defect written from a failed step). */
   initialValues?: Partial<Pick<IssueFormValues, 'summary' | 'description'>>;
+  /**
+   * Values for a new issue's empty text fields named like a build or version ("Found in build") or
+   * an environment (Jira's Environment field): say, those of the test cycle a defect comes from.
+   */
+  fieldHints?: FieldHints;
   /** The dialog's title; "Create Jira issue" by default. */
   title?: string;
   /** More inputs of the caller's, shown above the buttons. */
@@ -50,13 +56,16 @@ export interface CreateIssueDialogProps {
 
 /**
  * "Create Jira issue": instance, Jira project, issue type, summary, description and the fields Jira
- * requires for that type. Whatever Jira answers, the draft is kept; when Jira refuses it, the dialog
- * stays open with Jira's errors beside their fields, and Retry sends the same draft again.
+ * requires for that type. A new issue starts as a Bug when the Jira project has that type, else as
+ * the type last used there (in this browser). Whatever Jira answers, the draft is kept; when Jira
+ * refuses it, the dialog stays open with Jira's errors beside their fields, focus on the first of
+ * them, and Retry sends the same draft again.
  */
 export function CreateIssueDialog({
   project,
   draft: retried,
   initialValues,
+  fieldHints,
   title = 'Create Jira issue',
   extra,
   onCreated,
@@ -67,6 +76,12 @@ export function CreateIssueDialog({
   const [draft, setDraft] = useState<Issue | undefined>(retried);
   const [moreFields, setMoreFields] = useState<boolean | null>(null);
   const connections = useQuery(myJiraConnectionsQuery);
+  const formElement = useRef<HTMLFormElement>(null);
+  // Bumped when errors come back (from the checks, the server or Jira): focus goes to the first invalid field.
+  const [invalidShown, setInvalidShown] = useState(0);
+  useEffect(() => {
+    if (invalidShown > 0) formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [invalidShown]);
 
   const form = useForm<IssueFormValues>({
     initialValues: retried ? valuesOfDraft(retried) : { ...valuesOfProject(project), ...initialValues },
@@ -92,16 +107,37 @@ export function CreateIssueDialog({
 
   // With a single instance to choose from, there is nothing to choose.
   const onlyInstance = connections.data?.length === 1 ? String(connections.data[0]?.instanceId) : null;
-  const { setFieldValue } = form;
+  const { setFieldValue, getValues } = form;
   useEffect(() => {
     if (onlyInstance && !instanceValue && !draft) setFieldValue('instanceId', onlyInstance);
   }, [onlyInstance, instanceValue, draft, setFieldValue]);
+
+  // A new issue's type: Bug if the project has one, else the one last used there.
+  useEffect(() => {
+    if (draft || issueTypeId || instanceId === undefined || !jiraProject || !issueTypes.data) return;
+    const type = defaultIssueType(issueTypes.data, instanceId, jiraProject);
+    if (type) setFieldValue('issueTypeId', type);
+  }, [draft, issueTypeId, instanceId, jiraProject, issueTypes.data, setFieldValue]);
+
+  // The caller's hints go into the empty text fields they fit, once per issue type (what is typed stays).
+  const hinted = useRef<string | null>(null);
+  useEffect(() => {
+    const typeKey = `${instanceId}:${jiraProject}:${issueTypeId}`;
+    if (draft || !fieldHints || !fieldsMeta.data || hinted.current === typeKey) return;
+    hinted.current = typeKey;
+    for (const [fieldId, value] of Object.entries(hintedFieldValues(fieldsMeta.data, getValues().fields, fieldHints))) {
+      setFieldValue(`fields.${fieldId}`, value);
+    }
+  }, [draft, fieldHints, fieldsMeta.data, instanceId, jiraProject, issueTypeId, getValues, setFieldValue]);
 
   const save = useMutation({
     mutationFn: async (values: IssueFormValues): Promise<Issue> => {
       const summary = values.summary.trim();
       const fields = requestFields(meta, values.fields);
       if (!draft) {
+        if (values.instanceId && values.jiraProject && values.issueTypeId) {
+          rememberIssueType(Number(values.instanceId), values.jiraProject, values.issueTypeId);
+        }
         return createIssue(project.id, {
           instanceId: Number(values.instanceId),
           jiraProject: values.jiraProject ?? '',
@@ -136,6 +172,7 @@ export function CreateIssueDialog({
       form.setErrors(errorsOfDraft(issue));
       const optionalIds = new Set(optional.map((field) => field.fieldId));
       if (Object.keys(storedFieldErrors(issue.lastError)).some((fieldId) => optionalIds.has(fieldId))) setMoreFields(true);
+      setInvalidShown((count) => count + 1);
     },
     onError: (error) => {
       const title = draft ? 'Could not retry the issue' : 'Could not create the issue';
@@ -147,6 +184,7 @@ export function CreateIssueDialog({
       const field = isApiError(error) ? error.field : undefined;
       if (field && (field.startsWith('fields.') || field in form.getValues())) {
         form.setFieldError(field, describeError(error));
+        setInvalidShown((count) => count + 1);
         return;
       }
       showApiError(error, title);
@@ -180,7 +218,14 @@ export function CreateIssueDialog({
 
   return (
     <Modal opened onClose={onClose} title={title} size="lg" closeOnClickOutside={false}>
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form
+        ref={formElement}
+        onSubmit={form.onSubmit(
+          (values) => save.mutate(values),
+          () => setInvalidShown((count) => count + 1),
+        )}
+        noValidate
+      >
         <Stack>
           {draft?.lastError && <DraftFailureAlert draft={draft} otherErrors={unplacedErrors} />}
 
@@ -228,6 +273,7 @@ export function CreateIssueDialog({
                 withAsterisk
                 disabled={!jiraProject}
                 data={(issueTypes.data ?? []).filter((type) => !type.subtask).map((type) => ({ value: type.id, label: type.name }))}
+                allowDeselect={false}
                 {...form.getInputProps('issueTypeId')}
               />
             </>

@@ -30,10 +30,14 @@ interface CaseListProps {
   currentId: number;
   filter: CaseListFilter;
   onFilter: (filter: CaseListFilter) => void;
+  /** How tall the list may grow before it scrolls. */
+  maxHeight?: string;
+  /** A case was picked (the drawer of a narrow screen closes). */
+  onPick?: () => void;
 }
 
-/** The side list of the execution screen: the cycle's cases, filtered by status and by who has them. */
-export function CaseList({ projectId, cycleId, cases, shown, currentId, filter, onFilter }: CaseListProps) {
+/** The side list of the execution screen (a drawer on a narrow screen): the cycle's cases, filtered by status and by who has them. */
+export function CaseList({ projectId, cycleId, cases, shown, currentId, filter, onFilter, maxHeight = 'calc(100vh - 320px)', onPick }: CaseListProps) {
   return (
     <Stack gap="xs">
       <SegmentedControl
@@ -61,11 +65,16 @@ export function CaseList({ projectId, cycleId, cases, shown, currentId, filter, 
         {shown.length === cases.length ? `${cases.length} cases` : `${shown.length} of ${cases.length} cases`}
       </Text>
       <nav aria-label="Cases of the cycle">
-        <ScrollArea.Autosize mah="calc(100vh - 320px)" type="auto">
+        <ScrollArea.Autosize mah={maxHeight} type="auto">
           <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {shown.map((item) => (
               <li key={item.id}>
-                <Link to={runPath(projectId, cycleId, item.id)} className={classes.caseLink} aria-current={item.id === currentId ? 'page' : undefined}>
+                <Link
+                  to={runPath(projectId, cycleId, item.id)}
+                  className={classes.caseLink}
+                  aria-current={item.id === currentId ? 'page' : undefined}
+                  onClick={onPick}
+                >
                   <Group gap={6} wrap="nowrap" justify="space-between">
                     <Text size="sm" fw={600} span>
                       {item.key}

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../../api/ApiError';
+import { Modal } from '../../../components/dialogs';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { showApiError } from '../../../lib/forms/showApiError';
@@ -89,6 +90,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
   const editable = canExecute && attempt.latest;
   const now = useNow(!!attempt.startedAt && !attempt.finishedAt);
   const [linkingFor, setLinkingFor] = useState<AttemptStep | 'run' | null>(null);
+  const [confirmingLatest, setConfirmingLatest] = useState(false);
   const defects = useRaiseDefect(project, attempt, results);
   const latestKey = latestAttemptQuery(attempt.cycleId, attempt.cycleCaseId).queryKey;
   const refreshCycle = () => void queryClient.invalidateQueries({ queryKey: cycleKey(attempt.cycleId) });
@@ -128,12 +130,20 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
     if (defect.stepId) defectsByStep.set(defect.stepId, [...(defectsByStep.get(defect.stepId) ?? []), defect]);
   }
   const earlierAttempts = attempt.attempts.filter((other) => other.id !== attempt.id);
+  // Something was recorded in this attempt (saved or on its way), as the server counts it: a status
+  // set by hand, or a result of a step (whatever its status, a text or a file).
+  const recorded =
+    attempt.statusSetByHand ||
+    attempt.steps.some((step) => {
+      const result = results.resultOf(attempt.id, step);
+      return result.status !== 'NOT_RUN' || result.actual !== '' || result.comment !== '' || step.updatedAt !== null || step.attachments.length > 0;
+    });
 
   return (
     <Stack gap="md">
       <Stack gap={4}>
         <Group gap="sm" align="baseline">
-          <Title order={2}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
             {attempt.key} {attempt.title}
           </Title>
           <Badge variant="outline" color="gray" tt="none">
@@ -143,14 +153,15 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             Priority: {attempt.priority.toLowerCase()}
           </Badge>
         </Group>
+        {/* Notes, not alerts: they come with the case (J, K), nothing happened that needs announcing. */}
         {attempt.latestVersion > attempt.version && (
-          <Alert color="yellow" title="A newer version of this case exists">
+          <Alert color="yellow" role="note" title="A newer version of this case exists">
             <Group justify="space-between">
               <Text size="sm">
                 This run follows version {attempt.version}, as the case was when it was added; version {attempt.latestVersion} is the newest.
               </Text>
               {editable && (
-                <Button size="xs" variant="light" color="yellow" loading={pullLatest.isPending} onClick={() => pullLatest.mutate()}>
+                <Button size="xs" variant="light" color="yellow" onClick={() => setConfirmingLatest(true)} aria-haspopup="dialog">
                   Run the latest (version {attempt.latestVersion})
                 </Button>
               )}
@@ -158,7 +169,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
           </Alert>
         )}
         {!attempt.latest && (
-          <Alert color="blue" title={`Attempt ${attempt.attempt}, read only`}>
+          <Alert color="blue" role="note" title={`Attempt ${attempt.attempt}, read only`}>
             <Group justify="space-between">
               <Text size="sm">Results go to the latest attempt only.</Text>
               <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(null)}>
@@ -183,12 +194,16 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
       <Group gap="lg" align="flex-end">
         <Stack gap={2}>
           <Text size="xs" c="dimmed">
-            Attempt {attempt.attempt} of {attempt.attempts.length}
+            {attempt.attempts.length > 1 ? `Attempt ${attempt.attempt} of ${attempt.attempts.length}` : `Attempt ${attempt.attempt}`}
           </Text>
           <Group gap={6}>
             <RunStatusBadge status={attempt.status} size="md" />
             <Text size="xs" c="dimmed">
-              {attempt.statusSetByHand ? `set by hand (the steps say ${RUN_STATUS[attempt.derivedStatus].label})` : 'from the steps'}
+              {attempt.statusSetByHand
+                ? `set by hand (the steps say ${RUN_STATUS[attempt.derivedStatus].label})`
+                : recorded
+                  ? 'from the steps'
+                  : 'nothing recorded yet'}
             </Text>
           </Group>
         </Stack>
@@ -221,7 +236,8 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             <Text size="sm">{attempt.executedBy.name}</Text>
           </Stack>
         )}
-        {canExecute && attempt.latest && (
+        {/* Another attempt makes sense once this one has a result. */}
+        {canExecute && attempt.latest && recorded && (
           <Button variant="default" size="xs" loading={rerun.isPending} onClick={() => rerun.mutate()}>
             Run again
           </Button>
@@ -270,40 +286,66 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
       {earlierAttempts.length > 0 && (
         <Stack gap="xs">
           <Title order={3}>Other attempts</Title>
-          <Table aria-label="Other attempts" maw={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Attempt</Table.Th>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Finished</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {earlierAttempts.map((other) => (
-                <Table.Tr key={other.id}>
-                  <Table.Td>{other.attempt}</Table.Td>
-                  <Table.Td>{other.version}</Table.Td>
-                  <Table.Td>
-                    <RunStatusBadge status={other.status} />
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(other.startedAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(other.finishedAt)}</Table.Td>
-                  <Table.Td>
-                    <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(other.id === latestId ? null : other.id)}>
-                      {other.id === latestId ? 'Latest attempt' : `View attempt ${other.attempt}`}
-                    </Anchor>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={560} maw={720}>
+            <Table aria-label="Other attempts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Attempt</Table.Th>
+                  <Table.Th>Version</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Started</Table.Th>
+                  <Table.Th>Finished</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {earlierAttempts.map((other) => (
+                  <Table.Tr key={other.id}>
+                    <Table.Td>{other.attempt}</Table.Td>
+                    <Table.Td>{other.version}</Table.Td>
+                    <Table.Td>
+                      <RunStatusBadge status={other.status} />
+                    </Table.Td>
+                    <Table.Td>{formatDateTime(other.startedAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(other.finishedAt)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component="button" type="button" size="sm" onClick={() => onViewAttempt(other.id === latestId ? null : other.id)}>
+                        {other.id === latestId ? 'Latest attempt' : `View attempt ${other.attempt}`}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       )}
 
       {defects.dialog}
+      {confirmingLatest && (
+        <Modal opened onClose={() => setConfirmingLatest(false)} title={`Run version ${attempt.latestVersion} of ${attempt.key}?`}>
+          <Stack>
+            <Text size="sm">
+              {recorded
+                ? `Attempt ${attempt.attempt} has results, so it stays as it ran, at version ${attempt.version}, like any earlier attempts. A new attempt ${attempt.attempt + 1} starts at version ${attempt.latestVersion}.`
+                : `Nothing is recorded in attempt ${attempt.attempt} yet: it switches to version ${attempt.latestVersion} and runs its steps.`}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmingLatest(false)} data-autofocus>
+                Cancel
+              </Button>
+              <Button
+                loading={pullLatest.isPending}
+                onClick={() => pullLatest.mutate(undefined, { onSettled: () => setConfirmingLatest(false) })}
+              >
+                {recorded ? `Start attempt ${attempt.attempt + 1}` : `Run version ${attempt.latestVersion}`}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {linkingFor && (
         <LinkDefectDialog project={project} attempt={attempt} step={linkingFor === 'run' ? null : linkingFor} onClose={() => setLinkingFor(null)} />
       )}

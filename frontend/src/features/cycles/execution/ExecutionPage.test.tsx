@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chooseOption } from '../../../test/chooseOption';
 import {
   aCycle,
@@ -15,6 +15,7 @@ import { aSession, aUser, loggedIn } from '../../../test/fixtures';
 import { anIssue, aProject, jiraMetadata } from '../../../test/projectFixtures';
 import { renderApp } from '../../../test/renderApp';
 import type { Attempt, StepResult } from '../api';
+import { NARROW_SCREEN } from './ExecutionPage';
 
 const TESTER = aUser({ id: 5, username: 'tess', displayName: 'Tess Tester', roles: [{ id: 2, name: 'Tester' }] });
 const tester = aSession(['ISSUES_VIEW', 'ISSUES_CREATE', 'SUITES_VIEW', 'CYCLES_VIEW', 'CYCLES_EXECUTE'], TESTER);
@@ -114,6 +115,26 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(within(help).getByRole('table', { name: 'Keyboard shortcuts' })).toHaveTextContent('Pass the step, then go to the next one');
   });
 
+  it('on a narrow screen shows the steps first, and the cases in a drawer that closes once one is picked', async () => {
+    const matchMedia = window.matchMedia.bind(window);
+    vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({ ...matchMedia(query), matches: query === NARROW_SCREEN }));
+    fakeApi({ ...loggedIn(tester), ...runApi() });
+    const { user, router } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    expect(await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' })).toBeInTheDocument();
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    // Nothing before the steps but the header: the case list waits behind its button.
+    expect(screen.queryByRole('navigation', { name: 'Cases of the cycle' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Cases (2)' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Cases of Sprint 12' });
+    expect(within(drawer).getByRole('link', { name: /SHOP-TC-1/ })).toHaveAttribute('aria-current', 'page');
+    await user.click(within(drawer).getByRole('link', { name: /SHOP-TC-2/ }));
+
+    expect(await screen.findByRole('grid', { name: 'Steps of SHOP-TC-2' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?case=32');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Cases of Sprint 12' })).toBeNull());
+  });
+
   it('"Mine" keeps the cases assigned to me in the list', async () => {
     fakeApi({ ...loggedIn(tester), ...runApi() });
     const { user } = renderApp('/projects/3/cycles/7/run?case=31');
@@ -153,6 +174,36 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     expect(within(stepRow(1)).getByText('Saved')).toBeInTheDocument();
     expect(localStorage.length).toBe(0);
     expect(server.to(`PUT /api/cycles/7/executions/41/steps/${aStep(1).id}`)).toHaveLength(2);
+  });
+
+  it('asks before leaving with results not saved, and goes on by itself once they are saved', async () => {
+    let online = false;
+    fakeApi({
+      ...loggedIn(tester),
+      ...runApi(anAttempt(), {
+        'PUT /api/cycles/7/executions/41/steps/00000000-0000-4000-8000-000000000001': (request: RecordedRequest) => {
+          if (!online) throw new TypeError('Failed to fetch');
+          return recorded(request);
+        },
+        'GET /api/cycles/7/defects': { body: { items: [] } },
+        'GET /api/people': { body: { items: [] } },
+      }),
+    });
+    const { user, router } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    await user.keyboard('p');
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Not saved — retrying'));
+    await user.click(screen.getByRole('link', { name: '← Sprint 12' }));
+    expect(await screen.findByRole('dialog', { name: 'Results not saved yet' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/projects/3/cycles/7/run');
+
+    // Back online: the result is saved, nothing is pending, and the way out the tester chose goes on.
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/projects/3/cycles/7'));
+    expect(screen.queryByRole('dialog', { name: 'Results not saved yet' })).toBeNull();
   });
 
   it('sends after a reload what was typed but never reached the server', async () => {
@@ -207,11 +258,10 @@ describe('the execution screen', { timeout: 20_000 }, () => {
       ...loggedIn(tester),
       ...runApi(attempt, {
         ...jiraMetadata(),
-        'GET /api/jira/1/projects/TB/issue-types/10001/fields': { body: { items: [] } },
         'GET /api/cycles/7/executions/41/defect-draft': {
           body: { summary: '[SHOP-TC-1] Pay by card – step 3 failed', description: 'Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500' },
         },
-        'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9', issueTypeId: '10001' }) },
+        'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9' }) },
         'POST /api/cycles/7/executions/41/defects': { status: 201, body: aDefect({ linkedBack: true }) },
         'POST /api/cycles/7/defects/61/evidence': { body: { sent: ['pay.log'], evidenceInJira: 1 } },
       }),
@@ -221,19 +271,29 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
     await waitFor(() => expect(stepRow(1)).toHaveFocus());
     await user.keyboard('{End}d');
+    // A file that is not an image: its name (a download) and size.
+    expect(within(stepRow(3)).getByRole('link', { name: 'pay.log' })).toHaveAttribute('download', 'pay.log');
+    expect(within(stepRow(3)).getByRole('listitem')).toHaveTextContent('pay.log (20 bytes)');
     const dialog = await screen.findByRole('dialog', { name: 'Create Jira defect from step 3' });
     expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('[SHOP-TC-1] Pay by card – step 3 failed');
     expect(within(dialog).getByLabelText(/^Description/)).toHaveValue('Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500');
     expect(await within(dialog).findByDisplayValue('Testbridge Demo (TB)')).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: "Attach this step's files in Jira (pay.log)" })).toBeChecked();
-    await chooseOption(user, within(dialog).getByLabelText(/^Issue type/), 'Task');
-    // Create waits for the fields Jira requires for a Task.
-    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Create' })).toBeEnabled());
+    // A Bug, and its "Found in build" is the cycle's build.
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Issue type/)).toHaveValue('Bug'));
+    expect(await within(dialog).findByLabelText(/^Found in build/)).toHaveValue('1.4.2');
+    await chooseOption(user, within(dialog).getByLabelText(/^Severity/), 'Major');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
 
     expect(await screen.findByText('Linked TB-9 to step 3 of SHOP-TC-1. Attached pay.log in Jira.')).toBeInTheDocument();
     expect(server.to('GET /api/cycles/7/executions/41/defect-draft')[0]?.query.get('stepId')).toBe(pay.id);
-    expect(server.to('POST /api/projects/3/issues')[0]?.body).toMatchObject({ instanceId: 1, jiraProject: 'TB', summary: '[SHOP-TC-1] Pay by card – step 3 failed' });
+    expect(server.to('POST /api/projects/3/issues')[0]?.body).toMatchObject({
+      instanceId: 1,
+      jiraProject: 'TB',
+      issueTypeId: '10002',
+      summary: '[SHOP-TC-1] Pay by card – step 3 failed',
+      fields: { customfield_10010: '10101', customfield_10011: '1.4.2' },
+    });
     expect(server.to('POST /api/cycles/7/executions/41/defects')[0]?.body).toEqual({ instanceId: 1, key: 'TB-9', stepId: pay.id });
     expect(server.to('POST /api/cycles/7/defects/61/evidence')).toHaveLength(1);
   });
@@ -268,6 +328,16 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     fireEvent.paste(stepRow(1), { clipboardData: { files: [screenshot], types: ['Files'] } });
     expect(await within(stepRow(1)).findByRole('img', { name: 'screenshot-step-1-1.png' })).toHaveAttribute('src', '/api/attachments/72');
     expect(server.to(`POST /api/cycles/7/executions/41/steps/${aStep(1).id}/attachments`)[0]?.body).toBe('png bytes');
+    // The thumbnail opens a preview (not a download), with the file's name, size and a download.
+    await user.click(within(stepRow(1)).getByRole('button', { name: 'Preview screenshot-step-1-1.png, 2 KB' }));
+    const preview = await screen.findByRole('dialog', { name: 'screenshot-step-1-1.png' });
+    expect(within(preview).getByRole('img', { name: 'screenshot-step-1-1.png' })).toHaveAttribute('src', '/api/attachments/72');
+    expect(preview).toHaveTextContent('2 KB');
+    const download = within(preview).getByRole('link', { name: 'Download' });
+    expect(download).toHaveAttribute('href', '/api/attachments/72');
+    expect(download).toHaveAttribute('download', 'screenshot-step-1-1.png');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'screenshot-step-1-1.png' })).toBeNull());
 
     const input = stepRow(1).querySelector<HTMLInputElement>('input[type="file"]')!;
     await user.upload(input, new File(['x'.repeat(10)], 'big.log', { type: 'text/plain' }));
@@ -291,11 +361,70 @@ describe('the execution screen', { timeout: 20_000 }, () => {
     const { user } = renderApp('/projects/3/cycles/7/run?case=31');
 
     expect(await screen.findByText('Version 1')).toBeInTheDocument();
-    expect(screen.getByText(/This run follows version 1, as the case was when it was added; version 2 is the newest./)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Run the latest (version 2)' }));
+    // A note that comes with the case, not an alert announced on every J and K.
+    const note = screen.getByRole('note', { name: 'A newer version of this case exists' });
+    expect(note).toHaveTextContent(/This run follows version 1, as the case was when it was added; version 2 is the newest./);
+    expect(screen.queryByRole('alert', { name: 'A newer version of this case exists' })).toBeNull();
+    await user.click(within(note).getByRole('button', { name: 'Run the latest (version 2)' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' });
+    expect(confirm).toHaveTextContent('Nothing is recorded in attempt 1 yet: it switches to version 2 and runs its steps.');
+    expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(0);
+    await user.click(within(confirm).getByRole('button', { name: 'Run version 2' }));
     expect(await screen.findByText('Version 2')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' })).toBeNull());
     expect(within(stepRow(1)).getByText('Enter the card')).toBeInTheDocument();
     expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(1);
+  });
+
+  it('offers Run again only once the attempt has a result, and says so before anything ran', async () => {
+    const second = anAttempt({
+      id: 43,
+      attempt: 2,
+      attempts: [
+        { id: 41, attempt: 1, version: 1, status: 'PASS', startedAt: '2026-12-01T10:00:00Z', finishedAt: '2026-12-01T10:05:00Z' },
+        { id: 43, attempt: 2, version: 1, status: 'NOT_RUN', startedAt: null, finishedAt: null },
+      ],
+    });
+    const api = runApi();
+    let rerun = false;
+    const server = fakeApi({
+      ...loggedIn(tester),
+      ...api,
+      'GET /api/cycles/7/cases/31/execution': () => (rerun ? { body: second } : api['GET /api/cycles/7/cases/31/execution']()),
+      'POST /api/cycles/7/cases/31/attempts': () => {
+        rerun = true;
+        return { status: 201, body: second };
+      },
+    });
+    const { user } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await screen.findByRole('grid', { name: 'Steps of SHOP-TC-1' });
+    await waitFor(() => expect(stepRow(1)).toHaveFocus());
+    expect(screen.getByText('Attempt 1')).toBeInTheDocument();
+    expect(screen.getByText('nothing recorded yet')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Run again' })).toBeNull();
+
+    await user.keyboard('p');
+    expect(screen.getByText('from the steps')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Run again' }));
+    expect(await screen.findByText('Attempt 2 of SHOP-TC-1 started; the earlier ones are kept.')).toBeInTheDocument();
+    expect(screen.getByText('Attempt 2 of 2')).toBeInTheDocument();
+    expect(server.to('POST /api/cycles/7/cases/31/attempts')).toHaveLength(1);
+  });
+
+  it('says, before taking the newest version, that an attempt with results stays and a new one starts', async () => {
+    const server = fakeApi({ ...loggedIn(tester), ...runApi(anAttempt({ latestVersion: 2, steps: [aStep(1, { status: 'PASS' }), aStep(2)] })) });
+    const { user } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    await user.click(await screen.findByRole('button', { name: 'Run the latest (version 2)' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' });
+    expect(confirm).toHaveTextContent(
+      'Attempt 1 has results, so it stays as it ran, at version 1, like any earlier attempts. A new attempt 2 starts at version 2.',
+    );
+    expect(within(confirm).getByRole('button', { name: 'Start attempt 2' })).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Run version 2 of SHOP-TC-1?' })).toBeNull());
+    expect(server.to('POST /api/cycles/7/cases/31/latest-version')).toHaveLength(0);
   });
 
   it('shows a viewer the run without letting them change it', async () => {

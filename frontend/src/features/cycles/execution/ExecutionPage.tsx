@@ -1,8 +1,10 @@
 import { Alert, Anchor, Box, Button, Flex, Group, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/ApiError';
+import { Drawer } from '../../../components/dialogs';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { useSession } from '../../auth';
 import { useProject } from '../../projects';
@@ -18,8 +20,15 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { useStepResults } from './useStepResults';
 
 /**
+ * Below this width (Mantine's md, where the side list and the steps no longer fit side by side)
+ * the current case takes the whole width and the case list opens in a drawer.
+ */
+export const NARROW_SCREEN = '(max-width: 61.99em)';
+
+/**
  * The execution screen, `/projects/:projectId/cycles/:cycleId/run?case=<cycleCaseId>` (Jira's
- * links back from defects open it): the cycle's cases on the side, the current case in the middle.
+ * links back from defects open it): the cycle's cases on the side, the current case in the middle;
+ * on a narrow screen the current case alone, and the cases in a drawer.
  */
 export function ExecutionPage() {
   const cycleId = Number(useParams().cycleId);
@@ -44,6 +53,9 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
   const results = useStepResults(cycleId, project.id);
   const [filter, setFilter] = useState<CaseListFilter>({ status: null, assignee: 'all' });
   const [help, setHelp] = useState(false);
+  // Read at once (no first render as a wide screen): the case would otherwise be laid out twice.
+  const narrow = useMediaQuery(NARROW_SCREEN, false, { getInitialValueInEffect: false });
+  const [casesOpen, setCasesOpen] = useState(false);
 
   const caseParam = Number(searchParams.get('case'));
   const currentId = Number.isInteger(caseParam) && caseParam > 0 ? caseParam : null;
@@ -104,12 +116,25 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
   const viewAttempt = (executionId: number | null) =>
     setSearchParams(executionId === null ? { case: String(currentId) } : { case: String(currentId), attempt: String(executionId) });
 
+  const caseList = (inDrawer: boolean) => (
+    <CaseList
+      projectId={project.id}
+      cycleId={cycleId}
+      cases={all}
+      shown={shown}
+      currentId={currentId}
+      filter={filter}
+      onFilter={setFilter}
+      {...(inDrawer ? { maxHeight: 'calc(100dvh - 200px)', onPick: () => setCasesOpen(false) } : {})}
+    />
+  );
+
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={2}>
+      <Group justify="space-between" align="flex-start" gap="xs" style={{ rowGap: 4 }}>
+        <Stack gap={2} style={{ flex: '1 1 16rem', minWidth: 0 }}>
           {back}
-          <Title order={2} size="h4">
+          <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
             Running {detail.name}
           </Title>
           <Text size="xs" c="dimmed">
@@ -117,18 +142,26 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
               'No build or environment given'}
           </Text>
         </Stack>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="xs" justify="flex-end" style={{ flex: '0 1 auto', minWidth: 0, marginLeft: 'auto', rowGap: 4 }}>
           <SaveIndicator summary={results.summary} onRetryNow={results.retryNow} />
-          <Button size="xs" variant="default" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {narrow && (
+            <Button size="xs" variant="default" onClick={() => setCasesOpen(true)} aria-haspopup="dialog" style={{ flexShrink: 0 }}>
+              Cases ({all.length})
+            </Button>
+          )}
+          <Button size="xs" variant="default" onClick={() => setHelp(true)} aria-keyshortcuts="?" style={{ flexShrink: 0 }}>
             Keyboard shortcuts (?)
           </Button>
         </Group>
       </Group>
       <RunProgressBar progress={cases.data.progress} label={`Progress of ${detail.name}`} />
-      <Flex gap="md" align="flex-start" direction={{ base: 'column', md: 'row' }}>
-        <Box w={{ base: '100%', md: 240 }} style={{ flexShrink: 0 }}>
-          <CaseList projectId={project.id} cycleId={cycleId} cases={all} shown={shown} currentId={currentId} filter={filter} onFilter={setFilter} />
-        </Box>
+      <Flex gap="md" align={narrow ? 'stretch' : 'flex-start'} direction={narrow ? 'column' : 'row'}>
+        {/* Always two children, so that the current case keeps its place (and state) when the screen turns. */}
+        {narrow ? null : (
+          <Box w={240} style={{ flexShrink: 0 }}>
+            {caseList(false)}
+          </Box>
+        )}
         <Box component="section" aria-label="Current case" style={{ flex: 1, minWidth: 0 }}>
           <CaseRun
             key={currentId}
@@ -141,6 +174,11 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
           />
         </Box>
       </Flex>
+      {narrow && casesOpen && (
+        <Drawer opened onClose={() => setCasesOpen(false)} title={`Cases of ${detail.name}`} position="left" size="xs">
+          {caseList(true)}
+        </Drawer>
+      )}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       <LeaveGuard unsaved={results.summary.kind !== 'idle' && results.summary.kind !== 'saved'} />
     </Stack>

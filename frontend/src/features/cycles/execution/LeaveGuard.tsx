@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
 import { Modal } from '../../../components/dialogs';
 
@@ -6,10 +7,14 @@ import { Modal } from '../../../components/dialogs';
  * Leaving the execution screen (for another page of the app) while results are not saved: asks.
  * Nothing is lost either way (unsaved results stay in this browser and are sent when the cycle is
  * opened again), but they reach the server only then. Other cases of the cycle are not "leaving".
+ * If everything gets saved while it asks (the network is back), it goes where the person was going.
  */
 export function LeaveGuard({ unsaved }: { unsaved: boolean }) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
-  if (blocker.state !== 'blocked') return null;
+  useEffect(() => {
+    if (blocker.state === 'blocked' && !unsaved) blocker.proceed();
+  }, [blocker, unsaved]);
+  if (blocker.state !== 'blocked' || !unsaved) return null;
   return (
     <Modal opened onClose={() => blocker.reset()} title="Results not saved yet">
       <Stack>

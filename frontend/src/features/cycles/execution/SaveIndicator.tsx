@@ -9,12 +9,13 @@ export function SaveIndicator({ summary, onRetryNow }: { summary: QueueSummary; 
   const { text, color } = describeSummary(summary);
   const stuck = summary.kind === 'retrying' || summary.kind === 'refused';
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="sm" c={color} fw={stuck ? 600 : undefined} role="status" data-testid="save-status">
+    // The message wraps (a server's reason can be long); Retry now never shrinks.
+    <Group gap="xs" wrap="nowrap" style={{ minWidth: 0, maxWidth: '36rem' }}>
+      <Text size="sm" c={color} fw={stuck ? 600 : undefined} role="status" data-testid="save-status" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
         {text}
       </Text>
       {stuck && (
-        <Button size="compact-xs" variant="light" color={color} onClick={onRetryNow}>
+        <Button size="compact-xs" variant="light" color={color} onClick={onRetryNow} style={{ flexShrink: 0 }}>
           Retry now
         </Button>
       )}

@@ -1,7 +1,9 @@
-import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Loader, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TrashIcon } from '../../../components/icons';
+import { Modal } from '../../../components/dialogs';
+import { DownloadIcon, TrashIcon } from '../../../components/icons';
+import { formatDateTime } from '../../../lib/format';
 import { describeError, showApiError } from '../../../lib/forms/showApiError';
 import { addAttachment, cycleKey, deleteAttachment, type AttachmentInfo, type Attempt, type AttemptStep } from '../api';
 import classes from './Execution.module.css';
@@ -64,13 +66,15 @@ interface StepEvidenceProps {
 }
 
 /**
- * A step's files: thumbnails of images, names of the others, each a download (the server serves
- * every file as an attachment). With the right to execute: attach (a button here; paste or drop
- * anywhere on the step) and delete.
+ * A step's files: thumbnails of images, which open a preview (with a download), and the others by
+ * name and size, each a download (the server serves every file as an attachment; an `<img>` shows it
+ * all the same). With the right to execute: attach (a button here; paste or drop anywhere on the
+ * step) and delete.
  */
 export function StepEvidence({ attempt, step, editable, evidence, tabbable }: StepEvidenceProps) {
   const tabIndex = tabbable ? 0 : -1;
   const queryClient = useQueryClient();
+  const [previewing, setPreviewing] = useState<AttachmentInfo | null>(null);
   const remove = useMutation({
     mutationFn: (file: AttachmentInfo) => deleteAttachment(file.id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: cycleKey(attempt.cycleId) }),
@@ -83,9 +87,27 @@ export function StepEvidence({ attempt, step, editable, evidence, tabbable }: St
         <Group gap="xs" align="flex-start" aria-label={`Files of step ${step.number}`} role="list">
           {step.attachments.map((file) => (
             <Group key={file.id} gap={4} wrap="nowrap" align="flex-start" role="listitem">
-              <Anchor href={file.url} download={file.filename} size="xs" title={`${file.filename}, ${formatSize(file.size)}`} tabIndex={tabIndex}>
-                {file.image ? <img src={file.url} alt={file.filename} className={classes.thumbnail} loading="lazy" /> : file.filename}
-              </Anchor>
+              {file.image ? (
+                <UnstyledButton
+                  className={classes.thumbnailButton}
+                  onClick={() => setPreviewing(file)}
+                  aria-label={`Preview ${file.filename}, ${formatSize(file.size)}`}
+                  aria-haspopup="dialog"
+                  title={`${file.filename}, ${formatSize(file.size)}`}
+                  tabIndex={tabIndex}
+                >
+                  <img src={file.url} alt={file.filename} className={classes.thumbnail} loading="lazy" />
+                </UnstyledButton>
+              ) : (
+                <Text size="xs" className={classes.fileName}>
+                  <Anchor href={file.url} download={file.filename} size="xs" tabIndex={tabIndex}>
+                    {file.filename}
+                  </Anchor>{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({formatSize(file.size)})
+                  </Text>
+                </Text>
+              )}
               {editable && (
                 <Tooltip label={`Delete ${file.filename}`}>
                   <ActionIcon
@@ -125,6 +147,7 @@ export function StepEvidence({ attempt, step, editable, evidence, tabbable }: St
           <Text size="xs">Uploading {evidence.uploading.join(', ')}…</Text>
         </Group>
       )}
+      {previewing && <ImagePreview file={previewing} onClose={() => setPreviewing(null)} />}
       {evidence.failures.length > 0 && (
         <Alert color="red" role="alert" p="xs" title="Not attached" withCloseButton closeButtonLabel="Dismiss" onClose={evidence.dismiss}>
           {evidence.failures.map((failure) => (
@@ -135,5 +158,25 @@ export function StepEvidence({ attempt, step, editable, evidence, tabbable }: St
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** An image of a step, large: its name, size and a download. */
+function ImagePreview({ file, onClose }: { file: AttachmentInfo; onClose: () => void }) {
+  return (
+    <Modal opened onClose={onClose} title={file.filename} size="xl">
+      <Stack>
+        <img src={file.url} alt={file.filename} className={classes.preview} />
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {formatSize(file.size)}
+            {file.uploadedAt ? `, attached ${formatDateTime(file.uploadedAt)}` : ''}
+          </Text>
+          <Button component="a" href={file.url} download={file.filename} leftSection={<DownloadIcon size={16} />} variant="default">
+            Download
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

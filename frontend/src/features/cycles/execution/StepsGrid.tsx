@@ -101,52 +101,64 @@ export function StepsGrid({ attempt, editable, results, defectsByStep, onRaiseDe
     event.preventDefault();
   };
 
+  // Wide, a table of four columns (scrolling sideways if it must); narrow (its own width, not the
+  // screen's: a side list or a navigation bar may take room), each step's status buttons and result
+  // fields stack under its text. The roles are explicit: a table laid out as blocks keeps them.
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table
-        role="grid"
-        aria-label={`Steps of ${attempt.key}`}
-        aria-rowcount={steps.length + 1}
-        aria-keyshortcuts="ArrowUp ArrowDown Home End P F B N A E C D Enter Escape"
-        onKeyDown={onKeyDown}
-        withRowBorders
-      >
-        <Table.Thead>
-          <Table.Tr aria-rowindex={1}>
-            <Table.Th w={36}>#</Table.Th>
-            <Table.Th>Step</Table.Th>
-            <Table.Th w={236}>Result</Table.Th>
-            <Table.Th w="34%">Actual result, comment and files</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {steps.map((step, index) => (
-            <StepRow
-              key={step.id}
-              attempt={attempt}
-              step={step}
-              index={index}
-              result={resultOf(attempt.id, step)}
-              current={index === current}
-              editable={editable}
-              results={results}
-              defects={defectsByStep.get(step.id) ?? []}
-              raising={raisingStepId === step.id}
-              registerRow={(element) => {
-                rows.current[index] = element;
-              }}
-              registerField={(field, element) => {
-                fields.current.set(step.id, { ...fields.current.get(step.id), [field]: element });
-              }}
-              onFocusWithin={() => setCurrent(index)}
-              onStatus={(status) => change(attempt, step, { status })}
-              onRaiseDefect={() => onRaiseDefect(step)}
-              onLinkDefect={() => onLinkDefect(step)}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <div className={classes.steps}>
+      <div className={classes.stepsScroll}>
+        <Table
+          className={classes.stepsTable}
+          role="grid"
+          aria-label={`Steps of ${attempt.key}`}
+          aria-rowcount={steps.length + 1}
+          aria-keyshortcuts="ArrowUp ArrowDown Home End P F B N A E C D Enter Escape"
+          onKeyDown={onKeyDown}
+          withRowBorders
+        >
+          <Table.Thead role="rowgroup" className={classes.stepsHead}>
+            <Table.Tr role="row" aria-rowindex={1}>
+              <Table.Th role="columnheader" w={36}>
+                #
+              </Table.Th>
+              <Table.Th role="columnheader">Step</Table.Th>
+              <Table.Th role="columnheader" w={236}>
+                Result
+              </Table.Th>
+              <Table.Th role="columnheader" w="34%">
+                Actual result, comment and files
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody role="rowgroup">
+            {steps.map((step, index) => (
+              <StepRow
+                key={step.id}
+                attempt={attempt}
+                step={step}
+                index={index}
+                result={resultOf(attempt.id, step)}
+                current={index === current}
+                editable={editable}
+                results={results}
+                defects={defectsByStep.get(step.id) ?? []}
+                raising={raisingStepId === step.id}
+                registerRow={(element) => {
+                  rows.current[index] = element;
+                }}
+                registerField={(field, element) => {
+                  fields.current.set(step.id, { ...fields.current.get(step.id), [field]: element });
+                }}
+                onFocusWithin={() => setCurrent(index)}
+                onStatus={(status) => change(attempt, step, { status })}
+                onRaiseDefect={() => onRaiseDefect(step)}
+                onLinkDefect={() => onLinkDefect(step)}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+    </div>
   );
 }
 
@@ -202,6 +214,7 @@ function StepRow({
   return (
     <Table.Tr
       ref={registerRow}
+      role="row"
       className={classes.stepRow}
       data-step-index={index}
       data-current={current || undefined}
@@ -225,10 +238,10 @@ function StepRow({
         evidence.upload([...event.dataTransfer.files]);
       }}
     >
-      <Table.Td className={classes.cell}>
+      <Table.Td role="gridcell" className={classes.cell}>
         <Text fw={600}>{step.number}</Text>
       </Table.Td>
-      <Table.Td className={classes.cell}>
+      <Table.Td role="gridcell" className={classes.cell}>
         <Stack gap={4}>
           <Text size="sm" className={classes.stepText}>
             {step.action || '—'}
@@ -249,9 +262,9 @@ function StepRow({
           </Text>
         </Stack>
       </Table.Td>
-      <Table.Td className={classes.cell}>
+      <Table.Td role="gridcell" className={classes.cell}>
         <Stack gap={6}>
-          <Group gap={4} role="group" aria-label={`Status of step ${step.number}`}>
+          <Group gap={4} role="group" aria-label={`Status of step ${step.number}`} className={classes.statusButtons}>
             {STEP_STATUSES.map((choice) => {
               const chosen = result.status === choice.status;
               const color = choice.status === 'NOT_RUN' ? 'gray' : RUN_STATUS[choice.status].color;
@@ -313,7 +326,7 @@ function StepRow({
           )}
         </Stack>
       </Table.Td>
-      <Table.Td className={classes.cell}>
+      <Table.Td role="gridcell" className={classes.cell}>
         <Stack gap={6}>
           <Textarea
             ref={(element) => registerField('actual', element)}

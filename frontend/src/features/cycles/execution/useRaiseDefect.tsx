@@ -1,11 +1,11 @@
 import { Checkbox } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { showApiError } from '../../../lib/forms/showApiError';
 import { CreateIssueDialog, type Issue } from '../../issues';
 import type { Project } from '../../projects';
-import { cycleKey, cyclesKey, getDefectDraft, linkDefect, sendEvidenceToDefect, type Attempt, type AttemptStep } from '../api';
+import { cycleKey, cycleQuery, cyclesKey, getDefectDraft, linkDefect, sendEvidenceToDefect, type Attempt, type AttemptStep } from '../api';
 import type { StepResults } from './useStepResults';
 
 interface Raising {
@@ -30,7 +30,9 @@ export interface DefectRaising {
 /**
  * "Create Jira defect" from a failed step: the Issue module's dialog, prefilled with what the
  * server writes from the run (summary; steps, expected and actual, build, environment, a link
- * back) in the project's default Jira instance and project. Created as the tester (the first Jira
+ * back) in the project's default Jira instance and project, and the cycle's build and environment
+ * in the empty fields of the issue type that ask for them ("Found in build", Jira's Environment).
+ * A Bug when the Jira project has that type. Created as the tester (the first Jira
  * call may ask to authenticate, then goes on); then linked to the attempt and the step (Jira gets
  * a link back), and, if asked, the step's files are attached to the Jira issue too.
  */
@@ -39,6 +41,8 @@ export function useRaiseDefect(project: Project, attempt: Attempt, results: Step
   const [raising, setRaising] = useState<Raising | null>(null);
   const [preparingStepId, setPreparing] = useState<string | null>(null);
   const [attachFiles, setAttachFiles] = useState(true);
+  // The execution screen has read the cycle already.
+  const cycle = useQuery(cycleQuery(attempt.cycleId));
 
   const link = useMutation({
     mutationFn: async ({ issue, step, attachFiles: attach }: LinkRequest) => {
@@ -81,6 +85,7 @@ export function useRaiseDefect(project: Project, attempt: Attempt, results: Step
       project={project}
       title={`Create Jira defect from step ${raising.step.number}`}
       initialValues={raising.draft}
+      fieldHints={{ build: cycle.data?.build, environment: cycle.data?.environment }}
       extra={
         raising.step.attachments.length > 0 && (
           <Checkbox
