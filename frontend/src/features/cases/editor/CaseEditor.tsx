@@ -1,6 +1,7 @@
 import { Anchor, Badge, Grid, Group, Stack, Tabs, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../../lib/pageTitle';
 import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
@@ -27,6 +28,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const readOnly = !canModify || testCase.archived;
   const listPath = useListPath(testCase.projectId);
   const { edit } = autosaver;
+  usePageTitle(`${testCase.key} ${content.title}`);
 
   return (
     <Stack gap="md">
