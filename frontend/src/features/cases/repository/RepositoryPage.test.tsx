@@ -32,7 +32,7 @@ describe('RepositoryPage', () => {
     const table = await screen.findByRole('table', { name: 'Test cases' });
     expect(within(table).getByRole('link', { name: 'SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cases/2');
     expect(within(table).getByText('Pay by card')).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Test cases', selected: true })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Test cases' })).toHaveAttribute('aria-current', 'page');
     const folders = screen.getByRole('navigation', { name: 'Folders' });
     expect(within(folders).getByRole('button', { name: 'Auth 3 cases' })).toBeInTheDocument();
 
