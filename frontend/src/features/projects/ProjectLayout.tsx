@@ -76,11 +76,14 @@ export function useProject(): Project {
   return useOutletContext<Project>();
 }
 
-/** `/projects/3` opens the first tab the user may see. */
+// Where a project opens: its test cases, the heart of the repository, else the first tab the user may see.
+const HOME_TABS: readonly ProjectTab[] = ['cases', ...TABS.filter((candidate) => candidate !== 'cases')];
+
+/** `/projects/3` opens the project's test cases, or the first tab the user may see. */
 export function ProjectHome() {
   const { can } = useSession();
   const project = useProject();
-  const first = TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
+  const first = HOME_TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
   if (first) return <Navigate to={projectPath(project.id, first)} replace />;
   return <Text>You may not see this project’s issues, test cases, test suites or test cycles. Ask an administrator if you need to.</Text>;
 }
