@@ -1,4 +1,5 @@
 import {
+  Badge,
   createTheme,
   type CSSVariablesResolver,
   darken,
@@ -15,6 +16,8 @@ export const theme = createTheme({
   // Filled buttons and badges of light colours (yellow) get dark text instead of white.
   autoContrast: true,
   components: {
+    // Badges read as written ("Ready", "High", as in the editor's fields), not in Mantine's capitals.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
     // The close (×) buttons of dialogs have no text: name them.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
