@@ -207,7 +207,7 @@ browserTest('an administrator labels two cases at once, adds them to two suites,
   await page.getByText('Archived 1 case.').waitFor();
   await caseRow(page, 'BULK-TC-1').waitFor({ state: 'detached' });
   // click(), not check(): the switch shows the address's state, which follows the click a moment later.
-  await page.getByRole('switch', { name: 'Archive' }).click();
+  await page.getByRole('switch', { name: 'Show archived cases' }).click();
   await page.getByRole('heading', { name: 'Archive', level: 2 }).waitFor();
   await caseRow(page, 'BULK-TC-1').getByRole('link', { name: 'BULK-TC-1' }).click();
   await page.getByText('This case is in the archive').waitFor();
@@ -216,7 +216,7 @@ browserTest('an administrator labels two cases at once, adds them to two suites,
   await table.getByRole('checkbox', { name: 'Select BULK-TC-1' }).check();
   await page.getByRole('region', { name: 'Selected cases' }).getByRole('button', { name: 'Restore' }).click();
   await page.getByText('The archive is empty').waitFor();
-  await page.getByRole('switch', { name: 'Archive' }).click();
+  await page.getByRole('switch', { name: 'Show archived cases' }).click();
   await caseRow(page, 'BULK-TC-1').getByText('search', { exact: true }).waitFor();
   await page.goto(`/projects/${project.id}/suites`);
   await page.getByRole('link', { name: 'Regression' }).click();

@@ -6,6 +6,7 @@ import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
 import { CaseHistory } from '../history/CaseHistory';
+import { useLabelSuggestions } from '../labels';
 import { useListPath } from '../listLocation';
 import { ArchivedNotice } from './ArchivedNotice';
 import { CaseFacts } from './CaseFacts';
@@ -25,6 +26,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const { content, status, autosaver } = useCaseAutosave(testCase);
   const folders = useQuery(foldersQuery(testCase.projectId));
   const people = useQuery(peopleQuery);
+  const labelSuggestions = useLabelSuggestions(testCase.projectId);
   const readOnly = !canModify || testCase.archived;
   const listPath = useListPath(testCase.projectId);
   const { edit } = autosaver;
@@ -93,6 +95,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
                   folders={folders.data ?? []}
                   people={people.data ?? []}
                   owner={testCase.owner}
+                  labelSuggestions={labelSuggestions}
                 />
                 <CaseFacts testCase={testCase} />
               </Stack>

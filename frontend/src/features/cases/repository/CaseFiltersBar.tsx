@@ -1,18 +1,20 @@
-import { Button, Group, Select, Switch } from '@mantine/core';
+import { Autocomplete, Button, Group, Select, Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { SearchIcon } from '../../../components/icons';
 import { peopleQuery } from '../api/people';
 import { isCaseStatus, isPriority, PRIORITY_OPTIONS, STATUS_OPTIONS } from '../caseFields';
+import { LABEL_SUGGESTIONS, labelFilter, useLabelSuggestions } from '../labels';
 import type { CaseFilters } from './caseFilters';
-import { DebouncedTextInput } from './DebouncedTextInput';
+import { DebouncedTextInput, useDebouncedDraft } from './DebouncedTextInput';
 
 interface CaseFiltersBarProps {
+  projectId: number;
   filters: CaseFilters;
   onChange: (change: Partial<CaseFilters>) => void;
 }
 
-/** Search (text or key), label, status, priority and owner filters, and the Archive switch. */
-export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
+/** Search (text or key), label, status, priority and owner filters, and the switch to the archive. */
+export function CaseFiltersBar({ projectId, filters, onChange }: CaseFiltersBarProps) {
   const people = useQuery(peopleQuery);
   const filtered = filters.text || filters.label || filters.status || filters.priority || filters.ownerId !== null;
 
@@ -27,7 +29,7 @@ export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
         w={240}
         type="search"
       />
-      <DebouncedTextInput label="Label" value={filters.label} onChange={(label) => onChange({ label })} w={140} />
+      <LabelFilter projectId={projectId} value={filters.label} onChange={(label) => onChange({ label })} />
       <Select
         label="Status"
         placeholder="Any"
@@ -62,12 +64,40 @@ export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
         </Button>
       )}
       <Switch
-        label="Archive"
-        description="Archived cases instead"
+        label="Show archived cases"
         checked={filters.archived}
         onChange={(event) => onChange({ archived: event.currentTarget.checked })}
         ml="auto"
       />
     </Group>
+  );
+}
+
+/**
+ * The label filter: the labels in use are suggested as one types (those starting with it first),
+ * each with its number of cases; the list follows once typing pauses, or at once on a suggestion.
+ */
+function LabelFilter({ projectId, value, onChange }: { projectId: number; value: string; onChange: (label: string) => void }) {
+  const { labels, renderOption } = useLabelSuggestions(projectId);
+  const { draft, type, commitNow } = useDebouncedDraft(value, onChange);
+  return (
+    <Autocomplete
+      label="Label"
+      placeholder="Any"
+      data={labels}
+      filter={labelFilter}
+      limit={LABEL_SUGGESTIONS}
+      renderOption={renderOption}
+      value={draft}
+      onChange={type}
+      onOptionSubmit={(label) => commitNow(label)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commitNow();
+      }}
+      onClear={() => commitNow('')}
+      clearable
+      clearButtonProps={{ 'aria-label': 'Clear the label filter' }}
+      w={180}
+    />
   );
 }

@@ -72,6 +72,41 @@ describe('RepositoryPage', () => {
     expect(server.to('GET /api/projects/3/cases').filter((request) => request.query.has('q'))).toHaveLength(1);
   });
 
+  it('suggests the labels in use as one types a label filter, those starting with it first, and filters by the one chosen', async () => {
+    const labels = [
+      { label: 'api', cases: 1 },
+      { label: 'cart-smoke', cases: 1 },
+      { label: 'smoke', cases: 3 },
+    ];
+    const server = fakeApi({ ...loggedIn(), ...repositoryApi({ 'GET /api/projects/3/case-labels': { body: { items: labels } } }) });
+    const { user, router } = renderApp('/projects/3/cases');
+    await screen.findByRole('table', { name: 'Test cases' });
+
+    const input = screen.getByRole('textbox', { name: 'Label' });
+    await user.type(input, 'sm');
+    // jsdom lays nothing out: the dropdown counts as hidden (see chooseOption).
+    const listbox = document.getElementById(input.getAttribute('aria-controls')!)!;
+    await waitFor(() =>
+      expect(within(listbox).getAllByRole('option', { hidden: true }).map((option) => option.textContent)).toEqual(['smoke3 cases', 'cart-smoke1 case']),
+    );
+    await user.click(within(listbox).getByRole('option', { name: 'smoke 3 cases', hidden: true }));
+
+    await waitFor(() => expect(lastList(server).get('label')).toBe('smoke'));
+    expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('smoke');
+    expect(new URLSearchParams(router.state.location.search).get('label')).toBe('smoke');
+  });
+
+  it('shows the archive with the switch “Show archived cases”', async () => {
+    const server = fakeApi({ ...loggedIn(), ...repositoryApi() });
+    const { user } = renderApp('/projects/3/cases');
+    await screen.findByRole('table', { name: 'Test cases' });
+
+    await user.click(screen.getByRole('switch', { name: 'Show archived cases' }));
+
+    expect(await screen.findByRole('heading', { name: 'Archive' })).toBeInTheDocument();
+    await waitFor(() => expect(lastList(server).get('archived')).toBe('true'));
+  });
+
   it('tells what to do in an empty project', async () => {
     fakeApi({ ...loggedIn(), ...repositoryApi({ 'GET /api/projects/3/folders': { body: { items: [] } }, 'GET /api/projects/3/cases': casePage([]) }) });
     renderApp('/projects/3/cases');
