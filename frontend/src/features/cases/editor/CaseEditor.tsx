@@ -1,5 +1,6 @@
 import { Anchor, Badge, Grid, Group, Stack, Tabs, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../../lib/pageTitle';
 import { foldersQuery } from '../api/folders';
@@ -7,7 +8,7 @@ import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
 import { CaseHistory } from '../history/CaseHistory';
 import { useLabelSuggestions } from '../labels';
-import { useListPath } from '../listLocation';
+import { useJustCreated, useListPath } from '../listLocation';
 import { ArchivedNotice } from './ArchivedNotice';
 import { CaseFacts } from './CaseFacts';
 import { CaseFieldsPanel } from './CaseFieldsPanel';
@@ -31,6 +32,13 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const listPath = useListPath(testCase.projectId);
   const { edit } = autosaver;
   usePageTitle(`${testCase.key} ${content.title}`);
+  // A case just made from its title ("Create and edit") goes on in the next field, the precondition
+  // (after the layout put focus at the start of the page).
+  const precondition = useRef<HTMLTextAreaElement>(null);
+  const justCreated = useJustCreated();
+  useEffect(() => {
+    if (justCreated && !readOnly) precondition.current?.focus();
+  }, [justCreated, readOnly]);
 
   return (
     <Stack gap="md">
@@ -70,6 +78,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
             <Grid.Col span={{ base: 12, lg: 9 }}>
               <Stack gap="md">
                 <Textarea
+                  ref={precondition}
                   label="Precondition"
                   value={content.precondition}
                   onChange={(event) => edit({ precondition: event.currentTarget.value })}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aCaseSummary, aFolder, casePage, PEOPLE } from '../../../test/caseFixtures';
+import { aCaseSummary, aFolder, aTestCase, casePage, PEOPLE } from '../../../test/caseFixtures';
 import { chooseOption } from '../../../test/chooseOption';
 import { fakeApi, type RecordedRequest } from '../../../test/fakeApi';
 import { aSession, loggedIn } from '../../../test/fixtures';
@@ -115,10 +115,13 @@ describe('RepositoryPage', () => {
     expect(screen.getByText(/Add the first one with New case/)).toBeInTheDocument();
   });
 
-  it('creates a case in the current folder from its title and opens the editor', async () => {
+  it('creates a case in the current folder from its title and opens the editor in its precondition', async () => {
     const server = fakeApi({
       ...loggedIn(),
-      ...repositoryApi({ 'POST /api/projects/3/cases': { status: 201, body: { id: 9 } } }),
+      ...repositoryApi({
+        'POST /api/projects/3/cases': { status: 201, body: aTestCase({ id: 9, key: 'SHOP-TC-9', title: 'Reset the password', folderId: 5 }) },
+        'GET /api/cases/9': { body: aTestCase({ id: 9, key: 'SHOP-TC-9', title: 'Reset the password', folderId: 5 }) },
+      }),
     });
     const { user, router } = renderApp('/projects/3/cases?folder=5');
 
@@ -128,6 +131,9 @@ describe('RepositoryPage', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/projects/3/cases/9'));
     expect(server.to('POST /api/projects/3/cases')[0]?.body).toEqual({ title: 'Reset the password', folderId: 5 });
+    // Not the page's start: the field to type in next.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Precondition' })).toHaveFocus());
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Reset the password');
   });
 
   it('deletes a folder after saying that its cases move up', async () => {
