@@ -112,7 +112,7 @@ browserTest('an administrator files cases in a folder, types one with the keyboa
   await page.getByRole('link', { name: '← Test cases' }).click();
   await newCase(page, 'Refund a payment');
   await page.getByRole('link', { name: '← Test cases' }).click();
-  await page.getByRole('button', { name: 'Checkout 3 cases' }).waitFor();
+  await page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Checkout, 3 cases' }).waitFor();
   await caseRow(page, 'SHOP-TC-3').waitFor();
   assert.equal(await caseRow(page, 'SHOP-TC-1').getByRole('cell').nth(2).textContent(), 'Pay by card');
 
@@ -241,7 +241,7 @@ browserTest('an administrator imports the downloaded template, and a file with a
   await dialog.waitFor({ state: 'hidden' });
   await caseRow(page, 'CSV-TC-1').getByText('Log in with a valid password').waitFor();
   await caseRow(page, 'CSV-TC-2').getByText('Log out').waitFor();
-  await page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: 'Login 2 cases' }).waitFor();
+  await page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Login, 2 cases' }).waitFor();
 
   await page.getByRole('button', { name: 'Import CSV' }).click();
   const bad = 'Key,Title,Priority,Step,Action,Expected\n,Pay by card,URGENT,1,Open the cart,The cart shows\n';

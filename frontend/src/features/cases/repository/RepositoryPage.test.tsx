@@ -33,10 +33,10 @@ describe('RepositoryPage', () => {
     expect(within(table).getByRole('link', { name: 'SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cases/2');
     expect(within(table).getByText('Pay by card')).toBeInTheDocument();
     expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Test cases' })).toHaveAttribute('aria-current', 'page');
-    const folders = screen.getByRole('navigation', { name: 'Folders' });
-    expect(within(folders).getByRole('button', { name: 'Auth 3 cases' })).toBeInTheDocument();
+    const folders = screen.getByRole('tree', { name: 'Folders' });
+    expect(within(folders).getByRole('treeitem', { name: 'Auth, 3 cases' })).toBeInTheDocument();
 
-    await user.click(within(folders).getByRole('button', { name: 'Login 2 cases' }));
+    await user.click(within(folders).getByRole('treeitem', { name: 'Login, 2 cases' }));
 
     await waitFor(() => expect(lastList(server).get('folderId')).toBe('6'));
     expect(router.state.location.search).toBe('?folder=6');
