@@ -1,10 +1,11 @@
-import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, Text, useMantineTheme } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogOut, useSession } from '../../features/auth';
 import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../../features/jira-auth';
 import classes from './AppLayout.module.css';
+import { UserIcon } from '../../components/icons';
 import { allowedNavigation } from './navigation';
 
 /**
@@ -28,7 +29,6 @@ export function AppLayout() {
   const logOut = useLogOut();
   const { pathname } = useLocation();
   const main = useFocusContentOnNavigation(pathname);
-  const theme = useMantineTheme();
 
   return (
     <AppShell
@@ -59,7 +59,10 @@ export function AppLayout() {
               <Menu.Target>
                 <Button variant="subtle" px="xs" aria-label={`Account of ${user.displayName}`} miw={0}>
                   <Group gap={8} wrap="nowrap" miw={0}>
-                    <Avatar name={user.displayName} size={28} variant="filled" color={theme.primaryColor} aria-hidden />
+                    {/* An icon, not the initials: the button's visible words stay those of its name (WCAG 2.5.3). */}
+                    <ThemeIcon size={28} radius="xl" variant="light">
+                      <UserIcon size={18} />
+                    </ThemeIcon>
                     <Text span visibleFrom="sm" size="sm" fw={600} truncate="end" maw={220}>
                       {user.displayName}
                     </Text>

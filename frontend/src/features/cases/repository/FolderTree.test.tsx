@@ -31,10 +31,13 @@ describe('FolderTree', () => {
 
     const tree = await screen.findByRole('tree', { name: 'Folders' });
     await within(tree).findByRole('treeitem', { name: 'Auth, 3 cases' });
-    expect(names(tree)).toEqual(['All cases', 'Unfiled (in no folder)', 'Auth, 3 cases', 'Login, 2 cases', 'Checkout, 4 cases']);
+    expect(names(tree)).toEqual(['All cases', 'Unfiled, in no folder', 'Auth, 3 cases', 'Login, 2 cases', 'Checkout, 4 cases']);
     const authItem = within(tree).getByRole('treeitem', { name: 'Auth, 3 cases' });
     expect(authItem).toHaveAttribute('aria-expanded', 'true');
-    expect(within(authItem).getByRole('group')).toContainElement(within(tree).getByRole('treeitem', { name: 'Login, 2 cases' }));
+    // One flat list, the nesting in aria-level (and each item's place among its siblings).
+    const loginItem = within(tree).getByRole('treeitem', { name: 'Login, 2 cases' });
+    expect([authItem.getAttribute('aria-level'), authItem.getAttribute('aria-posinset'), authItem.getAttribute('aria-setsize')]).toEqual(['1', '3', '4']);
+    expect([loginItem.getAttribute('aria-level'), loginItem.getAttribute('aria-posinset'), loginItem.getAttribute('aria-setsize')]).toEqual(['2', '1', '1']);
     expect(within(tree).getByRole('treeitem', { name: 'Checkout, 4 cases' })).not.toHaveAttribute('aria-expanded');
     expect(within(tree).getByRole('treeitem', { name: 'Login, 2 cases' })).toHaveAttribute('aria-selected', 'true');
     expect(authItem).toHaveAttribute('aria-selected', 'false');
@@ -108,7 +111,7 @@ describe('FolderTree', () => {
 
     const tree = await screen.findByRole('tree', { name: 'Folders' });
     await within(tree).findByRole('treeitem', { name: 'Auth, 3 cases' });
-    expect(names(tree)).toEqual(['All cases', 'Unfiled (in no folder)', 'Auth, 3 cases', 'Login (in Auth), 2 cases', 'Login (at the top), 0 cases']);
+    expect(names(tree)).toEqual(['All cases', 'Unfiled, in no folder', 'Auth, 3 cases', 'Login (in Auth), 2 cases', 'Login (at the top), 0 cases']);
     expect(screen.getByRole('button', { name: 'Actions for folder Login (in Auth)' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Actions for folder Login (at the top)' })).toBeInTheDocument();
   });

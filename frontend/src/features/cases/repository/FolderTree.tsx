@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Menu, Stack, Text } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { PlusIcon } from '../../../components/icons';
+import { ChevronRightIcon, DotsIcon, PlusIcon } from '../../../components/icons';
 import type { Folder } from '../api/types';
 import { countOf } from '../caseFields';
 import { buildFolderTree, folderNames, type FolderNode } from '../folderTree';
@@ -33,6 +33,9 @@ interface Row {
   node?: FolderNode;
   parentKey?: string;
   level: number;
+  /** Its place among its siblings (aria-posinset of aria-setsize). */
+  position: number;
+  siblings: number;
 }
 
 const keyOf = (choice: FolderChoice) => (typeof choice === 'number' ? `folder-${choice}` : choice);
@@ -57,16 +60,20 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
   const tree = buildFolderTree(folders);
   const names = folderNames(folders);
 
+  // The names hold what the row shows, in its order ("Auth 3" → "Auth, 3 cases"): WCAG 2.5.3.
+  const topLevel = tree.length + 2;
   const rows: Row[] = [
-    { key: 'all', choice: 'all', text: 'All cases', name: 'All cases', level: 1 },
-    { key: 'unfiled', choice: 'unfiled', text: 'Unfiled', name: 'Unfiled (in no folder)', level: 1 },
+    { key: 'all', choice: 'all', text: 'All cases', name: 'All cases', level: 1, position: 1, siblings: topLevel },
+    { key: 'unfiled', choice: 'unfiled', text: 'Unfiled', name: 'Unfiled, in no folder', level: 1, position: 2, siblings: topLevel },
   ];
   const addRows = (nodes: FolderNode[], level: number, parentKey?: string) => {
-    for (const node of nodes) {
+    nodes.forEach((node, index) => {
       const key = keyOf(node.folder.id);
-      rows.push({ key, choice: node.folder.id, text: node.folder.name, name: `${names.get(node.folder.id)}, ${countOf(node.totalCases, 'case')}`, node, parentKey, level });
+      const name = `${names.get(node.folder.id)}, ${countOf(node.totalCases, 'case')}`;
+      const position = level === 1 ? index + 3 : index + 1;
+      rows.push({ key, choice: node.folder.id, text: node.folder.name, name, node, parentKey, level, position, siblings: level === 1 ? topLevel : nodes.length });
       if (node.children.length > 0 && !collapsed.has(node.folder.id)) addRows(node.children, level + 1, key);
-    }
+    });
   };
   addRows(tree, 1);
   // The one item in the Tab order: the last focused, else the selected one, else the first.
@@ -126,7 +133,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
     if (handled) event.preventDefault();
   };
 
-  const item = (row: Row, index: number, children?: ReactNode): ReactNode => {
+  const item = (row: Row, index: number): ReactNode => {
     const node = row.node;
     const expandable = node !== undefined && node.children.length > 0;
     const expanded = expandable && !collapsed.has(node.folder.id);
@@ -146,6 +153,9 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
         }}
         role="treeitem"
         aria-label={row.name}
+        aria-level={row.level}
+        aria-posinset={row.position}
+        aria-setsize={row.siblings}
         aria-selected={isSelected}
         aria-expanded={expandable ? expanded : undefined}
         tabIndex={row.key === tabStop ? 0 : -1}
@@ -153,7 +163,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
         onFocus={(event) => event.target === event.currentTarget && setFocusKey(row.key)}
         onKeyDown={(event) => onKeyDown(event, row, index)}
         onClick={(event) => {
-          // Not a click in a subfolder, nor in the menu (whose events come through its portal).
+          // Not a click in the menu (whose events come through its portal).
           if (!(event.target instanceof Element) || event.target.closest('[role="treeitem"]') !== event.currentTarget) return;
           focusRow(row.key);
           onSelect(row.choice);
@@ -167,6 +177,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
         >
           <span
             className={classes.toggle}
+            data-expanded={expanded || undefined}
             aria-hidden
             onClick={(event) => {
               if (!expandable) return;
@@ -175,7 +186,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
               setExpanded(node.folder.id, !expanded);
             }}
           >
-            {expandable ? (expanded ? '▾' : '▸') : ''}
+            {expandable && <ChevronRightIcon size={14} />}
           </span>
           <span className={classes.label}>{row.text}</span>
           {row.key === 'unfiled' && (
@@ -198,22 +209,9 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
             />
           )}
         </div>
-        {children}
       </li>
     );
   };
-
-  // The rows again, nested as the tree's markup wants them (role="group" under an expanded folder).
-  const nested = (parentKey: string | undefined): ReactNode[] =>
-    rows.flatMap((row, index) => {
-      if (row.parentKey !== parentKey) return [];
-      const children = rows.some((candidate) => candidate.parentKey === row.key) ? (
-        <ul role="group" className={classes.list}>
-          {nested(row.key)}
-        </ul>
-      ) : undefined;
-      return [item(row, index, children)];
-    });
 
   return (
     <Stack gap="xs">
@@ -228,7 +226,8 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
         )}
       </Group>
       <ul role="tree" aria-labelledby={headingId} aria-describedby={folders.length > 0 && canModify ? hintId : undefined} className={classes.list}>
-        {nested(undefined)}
+        {/* One flat list, the nesting told by aria-level: each item then holds only its own row. */}
+        {rows.map(item)}
       </ul>
       {folders.length === 0 && (
         <Text size="xs" c="dimmed">
@@ -287,9 +286,7 @@ function FolderMenu({ folder, name, opened, onChange, onAction }: FolderMenuProp
           onClick={(event) => event.stopPropagation()}
           className={classes.menuButton}
         >
-          <Text size="sm" fw={700} aria-hidden>
-            ⋯
-          </Text>
+          <DotsIcon size={16} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown aria-label={`Actions for folder ${name}`}>
