@@ -189,6 +189,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
             {expandable && <ChevronRightIcon size={14} />}
           </span>
           <span className={classes.label}>{row.text}</span>
+          {/* Spaces between the words (a flex row shows none): the text reads "Auth 3", as the name says. */}{' '}
           {row.key === 'unfiled' && (
             <Text span size="xs" c="dimmed" className={classes.note}>
               In no folder
@@ -198,7 +199,7 @@ export function FolderTree({ projectId, folders, selected, onSelect, canModify }
             <Text span size="xs" c="dimmed" className={classes.count}>
               {node.totalCases}
             </Text>
-          )}
+          )}{' '}
           {node && canModify && (
             <FolderMenu
               folder={node.folder}
