@@ -1,11 +1,12 @@
 import { Autocomplete, Button, Group, Select, Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { SearchIcon } from '../../../components/icons';
 import { peopleQuery } from '../api/people';
 import { isCaseStatus, isPriority, PRIORITY_OPTIONS, STATUS_OPTIONS } from '../caseFields';
 import { LABEL_SUGGESTIONS, labelFilter, useLabelSuggestions } from '../labels';
 import type { CaseFilters } from './caseFilters';
-import { DebouncedTextInput, useDebouncedDraft } from './DebouncedTextInput';
+import { DebouncedTextInput } from './DebouncedTextInput';
 
 interface CaseFiltersBarProps {
   projectId: number;
@@ -75,11 +76,22 @@ export function CaseFiltersBar({ projectId, filters, onChange }: CaseFiltersBarP
 
 /**
  * The label filter: the labels in use are suggested as one types (those starting with it first),
- * each with its number of cases; the list follows once typing pauses, or at once on a suggestion.
+ * each with its number of cases. A label matches whole (the server compares it, case aside), so
+ * the list follows a chosen suggestion, Enter or leaving the field, not every pause in typing.
  */
 function LabelFilter({ projectId, value, onChange }: { projectId: number; value: string; onChange: (label: string) => void }) {
   const { labels, renderOption } = useLabelSuggestions(projectId);
-  const { draft, type, commitNow } = useDebouncedDraft(value, onChange);
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  // The value changed from outside (cleared filters, Back): show it.
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value);
+  }
+  const apply = (label: string) => {
+    setDraft(label);
+    if (label.trim() !== value.trim()) onChange(label);
+  };
   return (
     <Autocomplete
       label="Label"
@@ -89,12 +101,13 @@ function LabelFilter({ projectId, value, onChange }: { projectId: number; value:
       limit={LABEL_SUGGESTIONS}
       renderOption={renderOption}
       value={draft}
-      onChange={type}
-      onOptionSubmit={(label) => commitNow(label)}
+      onChange={setDraft}
+      onOptionSubmit={apply}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') commitNow();
+        if (event.key === 'Enter') apply(event.currentTarget.value);
       }}
-      onClear={() => commitNow('')}
+      onBlur={(event) => apply(event.currentTarget.value)}
+      onClear={() => apply('')}
       clearable
       clearButtonProps={{ 'aria-label': 'Clear the label filter' }}
       w={180}

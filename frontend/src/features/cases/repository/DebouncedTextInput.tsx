@@ -12,7 +12,7 @@ type DebouncedTextInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
  * What a text filter shows (`draft`, every key at once) and what it has told the list (`value`,
  * once typing pauses): `type` for each key, `commitNow` for Enter or a chosen suggestion.
  */
-export function useDebouncedDraft(value: string, onChange: (value: string) => void) {
+function useDebouncedDraft(value: string, onChange: (value: string) => void) {
   const [draft, setDraft] = useState(value);
   const [committed, setCommitted] = useState(value);
   // The value changed from outside (cleared filters, Back): show it.

@@ -92,6 +92,8 @@ describe('RepositoryPage', () => {
     await user.click(within(listbox).getByRole('option', { name: 'smoke 3 cases', hidden: true }));
 
     await waitFor(() => expect(lastList(server).get('label')).toBe('smoke'));
+    // A label matches whole: what was typed on the way was never asked for.
+    expect(server.to('GET /api/projects/3/cases').map((request) => request.query.get('label'))).not.toContain('sm');
     expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('smoke');
     expect(new URLSearchParams(router.state.location.search).get('label')).toBe('smoke');
   });
