@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from '../harness/accessibility.mjs';
+import { expectFocus } from '../harness/keyboard.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 
@@ -45,6 +46,8 @@ async function newCase(page, title) {
   await dialog.getByRole('button', { name: 'Create and edit' }).click();
   await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), title);
+  // The title is typed already: the editor goes on in the precondition.
+  await expectFocus(page.getByRole('textbox', { name: 'Precondition' }), 'the precondition');
 }
 
 browserTest('an administrator files cases in a folder, types one with the keyboard, reorders its steps, and reads its versions and diff', async ({
@@ -112,9 +115,24 @@ browserTest('an administrator files cases in a folder, types one with the keyboa
   await page.getByRole('link', { name: '← Test cases' }).click();
   await newCase(page, 'Refund a payment');
   await page.getByRole('link', { name: '← Test cases' }).click();
-  await page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Checkout, 3 cases' }).waitFor();
+  const folders = page.getByRole('tree', { name: 'Folders' });
+  await folders.getByRole('treeitem', { name: 'Checkout, 3 cases' }).waitFor();
   await caseRow(page, 'SHOP-TC-3').waitFor();
   assert.equal(await caseRow(page, 'SHOP-TC-1').getByRole('cell').nth(2).textContent(), 'Pay by card');
+  assert.equal(await page.title(), 'Test cases · SHOP · Testbridge');
+
+  // The folder tree with the keyboard: one Tab stop (the selected folder), arrows move, Enter lists.
+  await folders.getByRole('treeitem', { name: 'Checkout, 3 cases' }).focus();
+  await page.keyboard.press('Home');
+  await expectFocus(folders.getByRole('treeitem', { name: 'All cases' }), 'All cases');
+  await page.keyboard.press('ArrowDown');
+  await expectFocus(folders.getByRole('treeitem', { name: 'Unfiled, in no folder' }), 'Unfiled');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Unfiled', level: 2 }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Checkout', level: 2 }).waitFor();
+  await caseRow(page, 'SHOP-TC-3').waitFor();
 
   // Pay by invoice, edited in two openings of the editor: two versions.
   await caseRow(page, 'SHOP-TC-2').getByRole('link', { name: 'SHOP-TC-2' }).click();
