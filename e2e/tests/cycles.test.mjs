@@ -107,7 +107,8 @@ browserTest('a lead builds a cycle from a suite and assigns a case to a tester',
   await logInThroughApi(page.request, ADMIN);
   await page.goto('/projects');
   await page.getByRole('table', { name: 'Projects' }).getByRole('link', { name: 'Test cycles of SHOP' }).click();
-  await page.getByRole('tab', { name: 'Test Cycles', selected: true }).waitFor();
+  // The project's sections are links; the current one is marked aria-current="page".
+  await page.getByRole('navigation', { name: 'Project sections' }).locator('a[aria-current="page"]', { hasText: 'Test cycles' }).waitFor();
 
   await page.getByRole('button', { name: 'New cycle' }).click();
   const form = page.getByRole('dialog', { name: 'New test cycle' });

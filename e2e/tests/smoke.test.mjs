@@ -17,7 +17,8 @@ browserTest('a fresh start shows the first-run page in the app shell', async ({ 
   assert.equal(response.status(), 200);
   await page.getByRole('heading', { name: 'Create the administrator' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/setup');
-  assert.equal(await page.title(), 'Testbridge');
+  // WCAG 2.4.2: every page names itself in the document's title.
+  assert.equal(await page.title(), 'Create the administrator · Testbridge');
 });
 
 browserTest('a deep link reloads into the app', async ({ page }) => {
@@ -30,6 +31,7 @@ browserTest('a deep link reloads into the app', async ({ page }) => {
 
   await page.reload();
   await page.getByRole('heading', { name: 'Create the administrator' }).waitFor();
+  assert.equal(await page.title(), 'Create the administrator · Testbridge');
 });
 
 test('index.html is never cached and hashed assets are cached for long', async () => {

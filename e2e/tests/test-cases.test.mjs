@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { expectAccessible } from '../harness/accessibility.mjs';
+import { expectFocus } from '../harness/keyboard.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
 
@@ -45,6 +46,8 @@ async function newCase(page, title) {
   await dialog.getByRole('button', { name: 'Create and edit' }).click();
   await page.getByRole('textbox', { name: 'Title', exact: true }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Title', exact: true }).inputValue(), title);
+  // The title is typed already: the editor goes on in the precondition.
+  await expectFocus(page.getByRole('textbox', { name: 'Precondition' }), 'the precondition');
 }
 
 browserTest('an administrator files cases in a folder, types one with the keyboard, reorders its steps, and reads its versions and diff', async ({
@@ -112,9 +115,24 @@ browserTest('an administrator files cases in a folder, types one with the keyboa
   await page.getByRole('link', { name: '← Test cases' }).click();
   await newCase(page, 'Refund a payment');
   await page.getByRole('link', { name: '← Test cases' }).click();
-  await page.getByRole('button', { name: 'Checkout 3 cases' }).waitFor();
+  const folders = page.getByRole('tree', { name: 'Folders' });
+  await folders.getByRole('treeitem', { name: 'Checkout, 3 cases' }).waitFor();
   await caseRow(page, 'SHOP-TC-3').waitFor();
   assert.equal(await caseRow(page, 'SHOP-TC-1').getByRole('cell').nth(2).textContent(), 'Pay by card');
+  assert.equal(await page.title(), 'Test cases · SHOP · Testbridge');
+
+  // The folder tree with the keyboard: one Tab stop (the selected folder), arrows move, Enter lists.
+  await folders.getByRole('treeitem', { name: 'Checkout, 3 cases' }).focus();
+  await page.keyboard.press('Home');
+  await expectFocus(folders.getByRole('treeitem', { name: 'All cases' }), 'All cases');
+  await page.keyboard.press('ArrowDown');
+  await expectFocus(folders.getByRole('treeitem', { name: 'Unfiled, in no folder' }), 'Unfiled');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Unfiled', level: 2 }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Checkout', level: 2 }).waitFor();
+  await caseRow(page, 'SHOP-TC-3').waitFor();
 
   // Pay by invoice, edited in two openings of the editor: two versions.
   await caseRow(page, 'SHOP-TC-2').getByRole('link', { name: 'SHOP-TC-2' }).click();
@@ -207,7 +225,7 @@ browserTest('an administrator labels two cases at once, adds them to two suites,
   await page.getByText('Archived 1 case.').waitFor();
   await caseRow(page, 'BULK-TC-1').waitFor({ state: 'detached' });
   // click(), not check(): the switch shows the address's state, which follows the click a moment later.
-  await page.getByRole('switch', { name: 'Archive' }).click();
+  await page.getByRole('switch', { name: 'Show archived cases' }).click();
   await page.getByRole('heading', { name: 'Archive', level: 2 }).waitFor();
   await caseRow(page, 'BULK-TC-1').getByRole('link', { name: 'BULK-TC-1' }).click();
   await page.getByText('This case is in the archive').waitFor();
@@ -216,7 +234,7 @@ browserTest('an administrator labels two cases at once, adds them to two suites,
   await table.getByRole('checkbox', { name: 'Select BULK-TC-1' }).check();
   await page.getByRole('region', { name: 'Selected cases' }).getByRole('button', { name: 'Restore' }).click();
   await page.getByText('The archive is empty').waitFor();
-  await page.getByRole('switch', { name: 'Archive' }).click();
+  await page.getByRole('switch', { name: 'Show archived cases' }).click();
   await caseRow(page, 'BULK-TC-1').getByText('search', { exact: true }).waitFor();
   await page.goto(`/projects/${project.id}/suites`);
   await page.getByRole('link', { name: 'Regression' }).click();
@@ -241,7 +259,7 @@ browserTest('an administrator imports the downloaded template, and a file with a
   await dialog.waitFor({ state: 'hidden' });
   await caseRow(page, 'CSV-TC-1').getByText('Log in with a valid password').waitFor();
   await caseRow(page, 'CSV-TC-2').getByText('Log out').waitFor();
-  await page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: 'Login 2 cases' }).waitFor();
+  await page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Login, 2 cases' }).waitFor();
 
   await page.getByRole('button', { name: 'Import CSV' }).click();
   const bad = 'Key,Title,Priority,Step,Action,Expected\n,Pay by card,URGENT,1,Open the cart,The cart shows\n';

@@ -8,14 +8,17 @@ import { SuiteDetailPage, SuitesPage } from '../features/suites';
 
 /** Projects and, per project, the Issue module, the test-case repository, Test Suites and Test Cycles; inside the app layout. */
 export const projectRoutes: RouteObject[] = [
-  { path: 'projects', element: <ProjectsPage /> },
+  { path: 'projects', element: <ProjectsPage />, handle: { title: 'Projects' } },
   {
     path: 'projects/:projectId',
     element: <ProjectLayout />,
+    // The document's title: "<page> · <project key> · Testbridge" (the key added by DocumentTitle).
+    handle: { title: 'Project' },
     children: [
       { index: true, element: <ProjectHome /> },
       {
         path: 'issues',
+        handle: { title: 'Issues' },
         element: (
           <RequireRight right="ISSUES_VIEW">
             <IssuesPage />
@@ -24,6 +27,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'cases',
+        handle: { title: 'Test cases' },
         element: (
           <RequireRight right="CASES_VIEW">
             <RepositoryPage />
@@ -32,6 +36,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'cases/:caseId',
+        handle: { title: 'Test case', section: 'Test cases' },
         element: (
           <RequireRight right="CASES_VIEW">
             <CaseEditorPage />
@@ -40,6 +45,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'suites',
+        handle: { title: 'Test suites' },
         element: (
           <RequireRight right="SUITES_VIEW">
             <SuitesPage />
@@ -48,6 +54,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'suites/:suiteId',
+        handle: { title: 'Test suite', section: 'Test suites' },
         element: (
           <RequireRight right="SUITES_VIEW">
             <SuiteDetailPage />
@@ -56,6 +63,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'cycles',
+        handle: { title: 'Test cycles' },
         element: (
           <RequireRight right="CYCLES_VIEW">
             <CyclesPage />
@@ -64,6 +72,7 @@ export const projectRoutes: RouteObject[] = [
       },
       {
         path: 'cycles/:cycleId',
+        handle: { title: 'Test cycle', section: 'Test cycles' },
         element: (
           <RequireRight right="CYCLES_VIEW">
             <CyclePage />
@@ -73,6 +82,7 @@ export const projectRoutes: RouteObject[] = [
       {
         // Jira's remote links of defects point here: keep the path.
         path: 'cycles/:cycleId/run',
+        handle: { title: 'Test execution', section: 'Test cycles' },
         element: (
           <RequireRight right="CYCLES_VIEW">
             <ExecutionPage />

@@ -6,13 +6,16 @@ import { JiraAuthProvider, MyJiraConnectionsPage } from '../features/jira-auth';
 import { SystemPage } from '../features/system';
 import { UsersAndRolesPage } from '../features/users';
 import { AppLayout } from './layout/AppLayout';
+import { DocumentTitle } from './layout/DocumentTitle';
 import { HomeRedirect } from './layout/HomeRedirect';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { projectRoutes } from './projectRoutes';
 
-export const routes: RouteObject[] = [
-  { path: '/setup', element: <SetupAdminPage /> },
-  { path: '/login', element: <LoginPage /> },
+// Each page names itself in its route's `handle` (lib/pageTitle.ts): DocumentTitle makes the
+// document's title of it, "Integrations · Testbridge".
+const appRoutes: RouteObject[] = [
+  { path: '/setup', element: <SetupAdminPage />, handle: { title: 'Create the administrator' } },
+  { path: '/login', element: <LoginPage />, handle: { title: 'Log in' } },
   {
     element: <RequireSession />,
     children: [
@@ -27,6 +30,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           {
             path: 'integrations',
+            handle: { title: 'Integrations' },
             element: (
               <RequireRight right="INTEGRATION_VIEW">
                 <IntegrationsPage />
@@ -35,6 +39,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'users',
+            handle: { title: 'Users & roles' },
             element: (
               <RequireRight right="USERS_MANAGE">
                 <UsersAndRolesPage />
@@ -43,6 +48,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'system',
+            handle: { title: 'System' },
             element: (
               <RequireRight right="USERS_MANAGE">
                 <SystemPage />
@@ -50,11 +56,13 @@ export const routes: RouteObject[] = [
             ),
           },
           ...projectRoutes,
-          { path: 'me/jira-connections', element: <MyJiraConnectionsPage /> },
-          { path: 'about', element: <AboutPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: 'me/jira-connections', element: <MyJiraConnectionsPage />, handle: { title: 'My Jira connections' } },
+          { path: 'about', element: <AboutPage />, handle: { title: 'About' } },
+          { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
         ],
       },
     ],
   },
 ];
+
+export const routes: RouteObject[] = [{ element: <DocumentTitle />, children: appRoutes }];

@@ -1,8 +1,10 @@
 import {
+  Badge,
   createTheme,
   type CSSVariablesResolver,
   darken,
   Drawer,
+  FileInput,
   luminance,
   type MantineColorsTuple,
   Modal,
@@ -15,6 +17,8 @@ export const theme = createTheme({
   // Filled buttons and badges of light colours (yellow) get dark text instead of white.
   autoContrast: true,
   components: {
+    // Badges read as written ("Ready", "High", as in the editor's fields), not in Mantine's capitals.
+    Badge: Badge.extend({ styles: { root: { textTransform: 'none' } } }),
     // The close (×) buttons of dialogs have no text: name them.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
@@ -23,6 +27,9 @@ export const theme = createTheme({
       // Mantine writes a notification's text under its title in gray 6, too light on white.
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },
     }),
+    // A file input's placeholder ("Choose a .csv file") is text in a button, not an input's
+    // placeholder: Mantine's gray 5 is far below AA contrast (axe: color-contrast, serious).
+    FileInput: FileInput.extend({ styles: { placeholder: { color: 'var(--mantine-color-dimmed)' } } }),
     PasswordInput: PasswordInput.extend({
       defaultProps: {
         visibilityToggleButtonProps: { 'aria-label': 'Show or hide the password' },

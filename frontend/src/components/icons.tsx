@@ -61,3 +61,6 @@ export const AlertIcon = icon([
   'M12 16h.01',
 ]);
 export const PlusIcon = icon(['M12 5v14', 'M5 12h14']);
+export const UserIcon = icon(['M8 7a4 4 0 1 0 8 0a4 4 0 0 0 -8 0', 'M6 21v-2a4 4 0 0 1 4 -4h4a4 4 0 0 1 4 4v2']);
+export const DotsIcon = icon(['M4 12a1 1 0 1 0 2 0a1 1 0 1 0 -2 0', 'M11 12a1 1 0 1 0 2 0a1 1 0 1 0 -2 0', 'M18 12a1 1 0 1 0 2 0a1 1 0 1 0 -2 0']);
+export const ChevronRightIcon = icon(['M9 6l6 6l-6 6']);

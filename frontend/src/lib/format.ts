@@ -1,4 +1,5 @@
-// How dates and small values read in the UI: in the user's locale and time zone.
+// How dates and small values read in the UI: in the user's locale and time zone. Every date the
+// app shows goes through here, so that one page never shows "2026-12-03" beside "Dec 2, 2026".
 
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -16,6 +17,28 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+}
+
+/**
+ * "3 Dec 2026" for a calendar date ("2026-12-03", as a planned start or end): the same format as
+ * formatDate, and the same day everywhere (it is no instant, so no time zone moves it); "—" when
+ * there is none.
+ */
+export function formatDay(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return formatDate(isoDate);
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(year, month - 1, day);
+  return date.getMonth() === month - 1 ? DATE.format(date) : isoDate;
+}
+
+/** "3 Dec 2026 – 10 Dec 2026" for two calendar dates, "from 3 Dec 2026", "until 10 Dec 2026", or "—". */
+export function formatDayRange(start: string | null | undefined, end: string | null | undefined): string {
+  if (start && end) return `${formatDay(start)} – ${formatDay(end)}`;
+  if (start) return `from ${formatDay(start)}`;
+  if (end) return `until ${formatDay(end)}`;
+  return '—';
 }
 
 /** "14:05" for an ISO instant. */

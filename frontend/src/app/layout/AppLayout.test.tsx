@@ -76,6 +76,22 @@ describe('AppLayout', () => {
     expect(server.to('DELETE /api/session')[0]?.headers.get('X-CSRF-Token')).toBe('csrf-token-1');
   });
 
+  it('offers Log out in the account menu too (all there is of the account on a narrow screen)', async () => {
+    const server = fakeApi({ ...loggedIn(), ...about, 'DELETE /api/session': { status: 204 } });
+    const { user, router } = renderApp('/about');
+
+    const account = await screen.findByRole('button', { name: 'Account of Ada Admin' });
+    // One row of the header: the name is shown beside the initials only from the "sm" breakpoint up.
+    expect(within(account).getByText('Ada Admin')).toHaveClass('mantine-visible-from-sm');
+    expect(screen.getByRole('button', { name: 'Log out' })).toHaveClass('mantine-visible-from-sm');
+    await user.click(account);
+    await user.click(await screen.findByRole('menuitem', { name: 'Log out' }));
+
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(server.to('DELETE /api/session')).toHaveLength(1);
+  });
+
   it('sends someone without a session to the login page', async () => {
     fakeApi({
       'GET /api/setup': { body: { needsAdmin: false } },

@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Group, Menu, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Menu, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useLogOut, useSession } from '../../features/auth';
 import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../../features/jira-auth';
 import classes from './AppLayout.module.css';
+import { UserIcon } from '../../components/icons';
 import { allowedNavigation } from './navigation';
 
 /**
@@ -39,8 +40,9 @@ export function AppLayout() {
         Skip to content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        {/* One row of 56 px at any width: below "sm" the account shows as its initials and Log out moves into its menu. */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <Burger
               opened={navigationOpened}
               onClick={toggleNavigation}
@@ -52,22 +54,35 @@ export function AppLayout() {
               Testbridge
             </Text>
           </Group>
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
             <Menu position="bottom-end">
               <Menu.Target>
-                <Button variant="subtle" aria-label={`Account of ${user.displayName}`}>
-                  {user.displayName}
+                <Button variant="subtle" px="xs" aria-label={`Account of ${user.displayName}`} miw={0}>
+                  <Group gap={8} wrap="nowrap" miw={0}>
+                    {/* An icon, not the initials: the button's visible words stay those of its name (WCAG 2.5.3). */}
+                    <ThemeIcon size={28} radius="xl" variant="light">
+                      <UserIcon size={18} />
+                    </ThemeIcon>
+                    <Text span visibleFrom="sm" size="sm" fw={600} truncate="end" maw={220}>
+                      {user.displayName}
+                    </Text>
+                  </Group>
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>{user.username}</Menu.Label>
+                <Menu.Label>
+                  {user.displayName} ({user.username})
+                </Menu.Label>
                 <Menu.Item component={Link} to={MY_JIRA_CONNECTIONS_PATH}>
                   My Jira connections
+                </Menu.Item>
+                <Menu.Item hiddenFrom="sm" onClick={() => logOut.mutate('this-session')}>
+                  Log out
                 </Menu.Item>
                 <Menu.Item onClick={() => logOut.mutate('everywhere')}>Log out everywhere</Menu.Item>
               </Menu.Dropdown>
             </Menu>
-            <Button variant="default" onClick={() => logOut.mutate('this-session')} loading={logOut.isPending}>
+            <Button variant="default" visibleFrom="sm" onClick={() => logOut.mutate('this-session')} loading={logOut.isPending}>
               Log out
             </Button>
           </Group>

@@ -33,6 +33,22 @@ export function folderPath(folders: readonly Folder[], folderId: number): string
   return names.join(' / ');
 }
 
+/**
+ * Each folder's name as a list or a screen reader should say it: its name, and where it is when
+ * another folder has the same name ("Login (in Auth)", "Login (at the top)").
+ */
+export function folderNames(folders: readonly Folder[]): Map<number, string> {
+  const byName = new Map<string, number>();
+  for (const folder of folders) byName.set(folder.name.toLowerCase(), (byName.get(folder.name.toLowerCase()) ?? 0) + 1);
+  return new Map(
+    folders.map((folder) => {
+      if ((byName.get(folder.name.toLowerCase()) ?? 0) < 2) return [folder.id, folder.name];
+      const where = folder.parentId === null ? 'at the top' : `in ${folderPath(folders, folder.parentId)}`;
+      return [folder.id, `${folder.name} (${where})`];
+    }),
+  );
+}
+
 /** The folder and every folder below it (where it cannot move). */
 export function folderAndDescendants(folders: readonly Folder[], folderId: number): Set<number> {
   const found = new Set([folderId]);

@@ -42,7 +42,7 @@ describe('IssuesPage', () => {
     expect(draft).toHaveTextContent('Failed');
     expect(draft).toHaveTextContent('Jira refused the issue.');
     expect(within(draft!).getByRole('button', { name: 'Retry Voucher field accepts expired codes' })).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Issues' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Issues' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('reopens a failed draft with everything the tester typed and Jira’s errors beside their fields', async () => {

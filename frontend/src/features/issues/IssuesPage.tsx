@@ -9,6 +9,7 @@ import { useProject } from '../projects';
 import { issuesQuery, type Issue } from './api';
 import { CreateIssueDialog } from './CreateIssueDialog';
 import { IssueStateBadge, JiraStatusBadge } from './IssueStateBadge';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 /** The Issue module of a project: its issues, created in Jira from Testbridge, and drafts to retry. */
 export function IssuesPage() {
@@ -46,7 +47,7 @@ export function IssuesPage() {
                 <Table.Th>Jira status</Table.Th>
                 <Table.Th>State</Table.Th>
                 <Table.Th>Created</Table.Th>
-                {canCreate && <Table.Th aria-label="Actions" />}
+                {canCreate && <HiddenHeader>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

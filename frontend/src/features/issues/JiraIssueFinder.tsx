@@ -9,6 +9,7 @@ import type { Project } from '../projects';
 import { JiraStatusBadge } from './IssueStateBadge';
 import { jiraSearchQuery, type JiraIssueSummary, type JiraSearch } from './jiraSearch';
 import { NeedsJiraAccount } from './NeedsJiraAccount';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 export interface JiraIssueFinderProps {
   project: Project;
@@ -44,7 +45,7 @@ export function JiraIssueFinder({ project, instanceId, onInstanceChange, linkedK
     const inProject = onlyDefaultProject && defaultJiraProject ? defaultJiraProject : undefined;
     setSearch({ instanceId, text: query, ...(inProject ? { project: inProject } : {}) });
   };
-  const actionHeader = <Table.Th w={action.first ? 40 : undefined} aria-label={action.header} />;
+  const actionHeader = <HiddenHeader w={action.first ? 40 : undefined}>{action.header}</HiddenHeader>;
   const actionCell = (issue: JiraIssueSummary) => <Table.Td>{action.render(issue, linkedKeys.has(issue.key))}</Table.Td>;
 
   return (

@@ -1,21 +1,24 @@
-import { Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Navigate, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { useSession, type Right } from '../auth';
 import { projectsQuery, type Project } from './api';
 import { PROJECTS_PATH, projectPath, type ProjectTab } from './paths';
+import classes from './ProjectTabs.module.css';
 
 const TABS: readonly ProjectTab[] = ['issues', 'cases', 'suites', 'cycles'];
-const TAB_LABELS: Record<ProjectTab, string> = { issues: 'Issues', cases: 'Test cases', suites: 'Test Suites', cycles: 'Test Cycles' };
+const TAB_LABELS: Record<ProjectTab, string> = { issues: 'Issues', cases: 'Test cases', suites: 'Test suites', cycles: 'Test cycles' };
 const TAB_RIGHTS: Record<ProjectTab, Right> = { issues: 'ISSUES_VIEW', cases: 'CASES_VIEW', suites: 'SUITES_VIEW', cycles: 'CYCLES_VIEW' };
 
-/** One project: its name and the Issues, Test cases, Test Suites and Test Cycles tabs the user may open. */
+/**
+ * One project: its name, and the Issues, Test cases, Test suites and Test cycles tabs the user may
+ * open. The tabs are links (each section has its own address: middle-click, copy link), in a
+ * navigation landmark, the current one marked aria-current="page".
+ */
 export function ProjectLayout() {
   const { can } = useSession();
   const { projectId } = useParams();
-  const { pathname } = useLocation();
-  const navigate = useNavigate();
   const projects = useQuery(projectsQuery);
 
   if (projects.isPending) return <LoadingState />;
@@ -32,7 +35,6 @@ export function ProjectLayout() {
     );
   }
 
-  const tab = TABS.find((candidate) => pathname === projectPath(project.id, candidate) || pathname.startsWith(`${projectPath(project.id, candidate)}/`)) ?? null;
   const visibleTabs = TABS.filter((candidate) => can(TAB_RIGHTS[candidate]));
   return (
     <Stack>
@@ -50,23 +52,21 @@ export function ProjectLayout() {
           </Badge>
         </Group>
       </Stack>
-      <Tabs value={tab} onChange={(next) => next && void navigate(projectPath(project.id, next as ProjectTab))}>
-        <Tabs.List>
-          {visibleTabs.map((candidate) => (
-            <Tabs.Tab key={candidate} value={candidate}>
-              {TAB_LABELS[candidate]}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {/* A panel per tab, so that each tab's aria-controls names an element; the route fills the active one. */}
-        {visibleTabs.map((candidate) => (
-          <Tabs.Panel key={candidate} value={candidate} pt="md">
-            {tab === candidate && <Outlet context={project} />}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-      {/* Outside the tabs: the project's home, or a tab the user may not open (the route says why). */}
-      {(tab === null || !visibleTabs.includes(tab)) && <Outlet context={project} />}
+      {visibleTabs.length > 0 && (
+        <nav aria-label="Project sections">
+          <ul className={classes.list}>
+            {visibleTabs.map((candidate) => (
+              <li key={candidate}>
+                {/* Current on the tab's own pages too (a case of Test cases); NavLink sets aria-current="page". */}
+                <NavLink to={projectPath(project.id, candidate)} className={classes.tab}>
+                  {TAB_LABELS[candidate]}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <Outlet context={project} />
     </Stack>
   );
 }
@@ -76,11 +76,14 @@ export function useProject(): Project {
   return useOutletContext<Project>();
 }
 
-/** `/projects/3` opens the first tab the user may see. */
+// Where a project opens: its test cases, the heart of the repository, else the first tab the user may see.
+const HOME_TABS: readonly ProjectTab[] = ['cases', ...TABS.filter((candidate) => candidate !== 'cases')];
+
+/** `/projects/3` opens the project's test cases, or the first tab the user may see. */
 export function ProjectHome() {
   const { can } = useSession();
   const project = useProject();
-  const first = TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
+  const first = HOME_TABS.find((candidate) => can(TAB_RIGHTS[candidate]));
   if (first) return <Navigate to={projectPath(project.id, first)} replace />;
   return <Text>You may not see this project’s issues, test cases, test suites or test cycles. Ask an administrator if you need to.</Text>;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseOption } from '../../test/chooseOption';
 import { apiError, fakeApi } from '../../test/fakeApi';
 import { aSession, aUser, anInstance, loggedIn } from '../../test/fixtures';
+import { aFolder, casePage, PEOPLE } from '../../test/caseFixtures';
 import { aConnection, aProject } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
 
@@ -39,6 +40,44 @@ describe('ProjectsPage', () => {
 
     await user.click(within(table).getByRole('link', { name: 'Test suites of SHOP' }));
     expect(router.state.location.pathname).toBe('/projects/3/suites');
+  });
+
+  it('names the default instance for an administrator too, also while its OAuth is not on (not among “my connections”)', async () => {
+    const notYetOAuth = anInstance({ id: 1, name: 'Acme (Jira Cloud)', oauthEnabled: false });
+    fakeApi({
+      ...loggedIn(),
+      ...projectsApi({
+        'GET /api/me/jira-connections': { body: { items: [] } },
+        'GET /api/integrations': { body: { items: [notYetOAuth], total: 1, page: 1, pageSize: 100 } },
+      }),
+    });
+    renderApp('/projects');
+
+    const table = await screen.findByRole('table', { name: 'Projects' });
+    expect(await within(table).findByText('Acme (Jira Cloud) · TB')).toBeInTheDocument();
+    expect(within(table).queryByText(/Jira instance 1/)).not.toBeInTheDocument();
+    expect(screen.getByText(/keeps its issues, test cases, test suites and test cycles/)).toBeInTheDocument();
+  });
+
+  it('opens a project on its test cases, or on the first section the user may see', async () => {
+    const repository = {
+      'GET /api/projects/3/folders': { body: { items: [aFolder()] } },
+      'GET /api/projects/3/cases': casePage([]),
+      'GET /api/projects/3/case-labels': { body: { items: [] } },
+      'GET /api/people': { body: { items: PEOPLE } },
+    };
+    fakeApi({ ...loggedIn(), ...projectsApi(repository) });
+    const admin = renderApp('/projects');
+    await admin.user.click(await screen.findByRole('link', { name: 'Web shop' }));
+    expect(await screen.findByText('No test case yet')).toBeInTheDocument();
+    expect(admin.router.state.location.pathname).toBe('/projects/3/cases');
+    admin.unmount();
+
+    // The tester may not view cases: Issues, the first of their sections.
+    fakeApi({ ...loggedIn(tester), ...projectsApi({ 'GET /api/projects/3/issues': { body: { items: [] } } }) });
+    const { router } = renderApp('/projects/3');
+    await screen.findByRole('navigation', { name: 'Project sections' });
+    expect(router.state.location.pathname).toBe('/projects/3/issues');
   });
 
   it('lets an administrator add a project with a default OAuth-enabled instance and Jira project', async () => {

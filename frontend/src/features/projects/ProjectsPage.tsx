@@ -5,21 +5,29 @@ import { Link } from 'react-router';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { useSession } from '../auth';
 import { myJiraConnectionsQuery } from '../jira-auth';
-import { projectsQuery, type Project } from './api';
+import { instancesQuery, projectsQuery, type Project } from './api';
 import { projectPath } from './paths';
 import { ProjectFormModal } from './ProjectFormModal';
 
-/** Every Testbridge project, the way into its issues and test suites. */
+/** Every Testbridge project, the way into its issues, test cases, test suites and test cycles. */
 export function ProjectsPage() {
   const { can } = useSession();
   const projects = useQuery(projectsQuery);
-  // For the names of the default instances; any user may read the OAuth-enabled instances this way.
-  const instances = useQuery({ ...myJiraConnectionsQuery, retry: false });
+  // The names of the default instances. "My Jira connections" lists only the OAuth-enabled
+  // instances, so an administrator (who may see Integrations) reads them all: a project may
+  // default to an instance whose OAuth is not on yet, or no longer.
+  const canViewInstances = can('INTEGRATION_VIEW');
+  const instances = useQuery({ ...instancesQuery, enabled: canViewInstances });
+  const connections = useQuery({ ...myJiraConnectionsQuery, retry: false, enabled: !canViewInstances });
   const [editing, setEditing] = useState<Project | 'new' | null>(null);
   const canAdd = can('INTEGRATION_MODIFY');
 
   const instanceName = (id: number | null | undefined) =>
-    id ? (instances.data?.find((instance) => instance.instanceId === id)?.instanceName ?? `Jira instance ${id}`) : null;
+    id
+      ? (instances.data?.find((instance) => instance.id === id)?.name ??
+        connections.data?.find((connection) => connection.instanceId === id)?.instanceName ??
+        `Jira instance ${id}`)
+      : null;
 
   return (
     <Stack>
@@ -27,7 +35,7 @@ export function ProjectsPage() {
         <Stack gap={4}>
           <Title order={1}>Projects</Title>
           <Text size="sm" c="dimmed">
-            Each project keeps its issues and test suites, and creates issues in its default Jira project.
+            Each project keeps its issues, test cases, test suites and test cycles, and creates issues in its default Jira project.
           </Text>
         </Stack>
         {canAdd && <Button onClick={() => setEditing('new')}>Add project</Button>}
@@ -37,7 +45,7 @@ export function ProjectsPage() {
       {projects.isError && <LoadFailure error={projects.error} onRetry={() => void projects.refetch()} />}
       {projects.data?.length === 0 && (
         <Alert color="blue" title="No project yet">
-          {canAdd ? 'Add a project to start creating issues and test suites.' : 'Ask an administrator to add a project.'}
+          {canAdd ? 'Add a project to start writing test cases, planning test cycles and creating issues.' : 'Ask an administrator to add a project.'}
         </Alert>
       )}
       {projects.data && projects.data.length > 0 && (

@@ -22,11 +22,15 @@ export function updateProject(projectId: number, changes: ProjectChanges): Promi
 // More instances than this is not a set-up a project form has to page through.
 const MAX_INSTANCES = 100;
 
+/** Every instance, OAuth-enabled or not (for those who may see Integrations: INTEGRATION_VIEW). */
+export const instancesQuery = queryOptions({
+  queryKey: [...integrationsKey, 'all'],
+  queryFn: async (): Promise<JiraInstance[]> =>
+    (await unwrap(api.GET('/api/integrations', { params: { query: { page: 1, pageSize: MAX_INSTANCES } } }))).items,
+});
+
 /** The instances a project can default to: only OAuth-enabled ones can be used as the tester. */
 export const oauthInstancesQuery = queryOptions({
-  queryKey: [...integrationsKey, 'oauth-enabled'],
-  queryFn: async (): Promise<JiraInstance[]> =>
-    (await unwrap(api.GET('/api/integrations', { params: { query: { page: 1, pageSize: MAX_INSTANCES } } }))).items.filter(
-      (instance) => instance.oauthEnabled,
-    ),
+  ...instancesQuery,
+  select: (instances: JiraInstance[]) => instances.filter((instance) => instance.oauthEnabled),
 });

@@ -47,7 +47,7 @@ export function AddToSuiteDialog({ projectId, caseIds, onClose }: AddToSuiteDial
         <Stack>
           {suites.data?.length === 0 ? (
             <Alert color="blue" title="No suite yet">
-              Add a suite under Test Suites first.
+              Add a suite under Test suites first.
             </Alert>
           ) : (
             <Select

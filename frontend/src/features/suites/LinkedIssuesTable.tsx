@@ -6,6 +6,7 @@ import { showApiError } from '../../lib/forms/showApiError';
 import { JiraStatusBadge } from '../issues';
 import { myJiraConnectionsQuery } from '../jira-auth';
 import { suiteQuery, suitesQuery, unlinkIssue, type SuiteLink } from './api';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 interface LinkedIssuesTableProps {
   projectId: number;
@@ -48,7 +49,7 @@ export function LinkedIssuesTable({ projectId, suiteId, links, canModify }: Link
             <Table.Th>Status</Table.Th>
             <Table.Th>Assignee</Table.Th>
             <Table.Th>Type</Table.Th>
-            <Table.Th aria-label="Actions" />
+            <HiddenHeader>Actions</HiddenHeader>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/ApiError';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { usePageTitle } from '../../lib/pageTitle';
 import { useSession } from '../auth';
 import { myJiraConnectionsQuery, useJiraAuthentication } from '../jira-auth';
 import { projectPath, useProject } from '../projects';
@@ -24,6 +25,7 @@ export function SuiteDetailPage() {
   const [addingExisting, setAddingExisting] = useState(false);
   const [linking, setLinking] = useState(false);
   const canModify = can('SUITES_MODIFY');
+  usePageTitle(suite.data?.projectId === project.id ? suite.data.name : null);
   const back = (
     <Anchor component={Link} to={projectPath(project.id, 'suites')} size="sm">
       ← All test suites

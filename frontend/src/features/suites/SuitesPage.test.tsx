@@ -39,7 +39,7 @@ describe('SuitesPage', () => {
     const [, checkout, search] = within(table).getAllByRole('row');
     expect(within(checkout!).getByRole('cell', { name: 'Linked issues of Checkout' })).toHaveTextContent('1');
     expect(within(search!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Search', '0', '0', 'Link issues']);
-    expect(screen.getByRole('tab', { name: 'Test Suites' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Test suites' })).toHaveAttribute('aria-current', 'page');
 
     await user.click(within(table).getByRole('link', { name: 'Checkout' }));
     expect(router.state.location.pathname).toBe('/projects/3/suites/21');

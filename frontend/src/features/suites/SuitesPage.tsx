@@ -8,6 +8,7 @@ import { suitePath, useProject } from '../projects';
 import { AddSuiteModal } from './AddSuiteModal';
 import { suitesQuery, type SuiteSummary } from './api';
 import { LinkIssuesDialog } from './LinkIssuesDialog';
+import { HiddenHeader } from '../../components/HiddenHeader';
 
 /** The default view of Test Suites: every suite of the project with its counts, and "Link issues". */
 export function SuitesPage() {
@@ -42,7 +43,7 @@ export function SuitesPage() {
                 <Table.Th>Name</Table.Th>
                 <Table.Th w={120}>Test cases</Table.Th>
                 <Table.Th w={130}>Linked issues</Table.Th>
-                {canModify && <Table.Th w={140} aria-label="Actions" />}
+                {canModify && <HiddenHeader w={140}>Actions</HiddenHeader>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

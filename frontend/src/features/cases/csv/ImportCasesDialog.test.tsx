@@ -29,6 +29,15 @@ async function openAndChoose(user: ReturnType<typeof renderApp>['user'], file: F
 }
 
 describe('ImportCasesDialog', () => {
+  it('shows its file field’s placeholder in the readable dimmed colour, not Mantine’s pale gray', async () => {
+    fakeApi({ ...loggedIn(), ...importApi(() => ({ body: clean })) });
+    const { user } = renderApp('/projects/3/cases');
+
+    await user.click(await screen.findByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import test cases from CSV' });
+    expect(within(dialog).getByText('Choose a .csv file')).toHaveStyle({ color: 'var(--mantine-color-dimmed)' });
+  });
+
   it('checks the file first, says what it holds, then imports it and refreshes the list', async () => {
     const server = fakeApi({
       ...loggedIn(),

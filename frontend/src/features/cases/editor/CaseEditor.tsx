@@ -1,11 +1,14 @@
 import { Anchor, Badge, Grid, Group, Stack, Tabs, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../../lib/pageTitle';
 import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import type { TestCase } from '../api/types';
 import { CaseHistory } from '../history/CaseHistory';
-import { useListPath } from '../listLocation';
+import { useLabelSuggestions } from '../labels';
+import { useJustCreated, useListPath } from '../listLocation';
 import { ArchivedNotice } from './ArchivedNotice';
 import { CaseFacts } from './CaseFacts';
 import { CaseFieldsPanel } from './CaseFieldsPanel';
@@ -24,9 +27,18 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
   const { content, status, autosaver } = useCaseAutosave(testCase);
   const folders = useQuery(foldersQuery(testCase.projectId));
   const people = useQuery(peopleQuery);
+  const labelSuggestions = useLabelSuggestions(testCase.projectId);
   const readOnly = !canModify || testCase.archived;
   const listPath = useListPath(testCase.projectId);
   const { edit } = autosaver;
+  usePageTitle(`${testCase.key} ${content.title}`);
+  // A case just made from its title ("Create and edit") goes on in the next field, the precondition
+  // (after the layout put focus at the start of the page).
+  const precondition = useRef<HTMLTextAreaElement>(null);
+  const justCreated = useJustCreated();
+  useEffect(() => {
+    if (justCreated && !readOnly) precondition.current?.focus();
+  }, [justCreated, readOnly]);
 
   return (
     <Stack gap="md">
@@ -66,6 +78,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
             <Grid.Col span={{ base: 12, lg: 9 }}>
               <Stack gap="md">
                 <Textarea
+                  ref={precondition}
                   label="Precondition"
                   value={content.precondition}
                   onChange={(event) => edit({ precondition: event.currentTarget.value })}
@@ -91,6 +104,7 @@ export function CaseEditor({ testCase, canModify }: { testCase: TestCase; canMod
                   folders={folders.data ?? []}
                   people={people.data ?? []}
                   owner={testCase.owner}
+                  labelSuggestions={labelSuggestions}
                 />
                 <CaseFacts testCase={testCase} />
               </Stack>

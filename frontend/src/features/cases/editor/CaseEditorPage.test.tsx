@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { aFolder, aTestCase, PEOPLE } from '../../../test/caseFixtures';
+import { chooseOption } from '../../../test/chooseOption';
 import { apiError, fakeApi, type FakeAnswer, type RecordedRequest } from '../../../test/fakeApi';
 import { aSession, loggedIn } from '../../../test/fixtures';
 import { aProject } from '../../../test/projectFixtures';
@@ -121,6 +122,22 @@ describe('CaseEditorPage', () => {
     expect(title).toHaveValue('Pay by credit card');
     expect(saveStatus()).toHaveTextContent('Saved');
     expect(server.to('PUT /api/cases/1')).toHaveLength(1);
+  });
+
+  it('suggests the project’s labels in use for the case’s labels', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...editorApi((request) => accepted(request, 2), {
+        'GET /api/projects/3/case-labels': { body: { items: [{ label: 'checkout', cases: 2 }, { label: 'smoke', cases: 5 }] } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/cases/1');
+
+    const labels = await screen.findByRole('textbox', { name: /^Labels/ });
+    await user.type(labels, 'moke');
+    await chooseOption(user, labels, 'smoke 5 cases');
+
+    await waitFor(() => expect(server.to('PUT /api/cases/1').at(-1)?.body).toMatchObject({ labels: ['smoke'] }));
   });
 
   it('says what the server refused and does not retry it', async () => {

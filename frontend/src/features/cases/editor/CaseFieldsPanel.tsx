@@ -2,6 +2,7 @@ import { NumberInput, Select, Stack, TagsInput } from '@mantine/core';
 import type { CaseContent, Folder, Person, TestCase } from '../api/types';
 import { isCaseStatus, isPriority, PRIORITY_OPTIONS, STATUS_OPTIONS } from '../caseFields';
 import { folderOptions } from '../folderTree';
+import { LABEL_SUGGESTIONS, labelFilter, type LabelSuggestions } from '../labels';
 
 interface CaseFieldsPanelProps {
   content: CaseContent;
@@ -11,10 +12,12 @@ interface CaseFieldsPanelProps {
   people: Person[];
   /** The owner as the server names them, in case they are no longer among the people (disabled). */
   owner: TestCase['owner'];
+  /** The project's labels in use, suggested as one types a label. */
+  labelSuggestions: LabelSuggestions;
 }
 
 /** The case's attributes beside its steps: status, priority, owner, estimate, folder, labels and components. */
-export function CaseFieldsPanel({ content, onChange, readOnly, folders, people, owner }: CaseFieldsPanelProps) {
+export function CaseFieldsPanel({ content, onChange, readOnly, folders, people, owner, labelSuggestions }: CaseFieldsPanelProps) {
   const ownerChoices = people.map((person) => ({ value: String(person.id), label: person.displayName }));
   if (content.ownerId !== null && !people.some((person) => person.id === content.ownerId)) {
     ownerChoices.push({ value: String(content.ownerId), label: owner?.id === content.ownerId ? owner.name : `User ${content.ownerId}` });
@@ -70,6 +73,10 @@ export function CaseFieldsPanel({ content, onChange, readOnly, folders, people, 
       <TagsInput
         label="Labels"
         description="Enter or comma after each"
+        data={labelSuggestions.labels}
+        filter={labelFilter}
+        limit={LABEL_SUGGESTIONS}
+        renderOption={labelSuggestions.renderOption}
         value={content.labels}
         onChange={(labels) => onChange({ labels })}
         splitChars={[',', ';']}

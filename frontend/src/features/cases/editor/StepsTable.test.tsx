@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithTheme } from '../../../test/renderApp';
 import type { Step } from '../api/types';
 import { StepsTable } from './StepsTable';
@@ -74,5 +74,50 @@ describe('StepsTable', () => {
 
     expect(screen.getByRole('textbox', { name: 'Step 1 action' })).toHaveAttribute('readonly');
     expect(screen.queryByRole('button', { name: 'Add step' })).not.toBeInTheDocument();
+  });
+
+  it('puts a deleted step back where it was with Undo, focus in its action', async () => {
+    const { user } = renderWithTheme(<EditableSteps initial={[step(1, 'Open the cart'), step(2, 'Pay'), step(3, 'Check the order')]} />);
+
+    await user.click(screen.getByRole('button', { name: 'Delete step 2' }));
+    expect(actions()).toEqual(['Open the cart', 'Check the order']);
+    expect(screen.getByText('Step 2 deleted (“Pay”).')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Step 2 deleted. Undo is below the steps.');
+    await user.type(screen.getByRole('textbox', { name: 'Step 2 action' }), ' twice');
+
+    await user.click(screen.getByRole('button', { name: 'Undo deleting step 2' }));
+
+    expect(actions()).toEqual(['Open the cart', 'Pay', 'Check the order twice']);
+    expect(screen.getByRole('textbox', { name: 'Step 2 action' })).toHaveFocus();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Step 2 restored.');
+  });
+
+  describe('with a clock of its own', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('lets Undo go after ten seconds, but not while focus is on it', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      // Plain events: user-event waits on the clock that is stopped here.
+      renderWithTheme(<EditableSteps initial={[step(1, 'Open the cart'), step(2, 'Pay')]} />);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Delete step 1' }));
+      act(() => screen.getByRole('button', { name: 'Undo deleting step 1' }).focus());
+      act(() => {
+        vi.advanceTimersByTime(30_000);
+      });
+      expect(screen.getByRole('button', { name: 'Undo deleting step 1' })).toBeInTheDocument();
+
+      act(() => screen.getByRole('textbox', { name: 'Step 1 action' }).focus());
+      act(() => {
+        vi.advanceTimersByTime(9_000);
+      });
+      expect(screen.getByRole('button', { name: 'Undo deleting step 1' })).toBeInTheDocument();
+      act(() => {
+        vi.advanceTimersByTime(1_000);
+      });
+      expect(screen.queryByRole('button', { name: 'Undo deleting step 1' })).not.toBeInTheDocument();
+      expect(actions()).toEqual(['Pay']);
+    });
   });
 });

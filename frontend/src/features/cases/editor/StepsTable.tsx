@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ActionIcon, Button, Group, Paper, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PlusIcon, TrashIcon } from '../../../components/icons';
 import type { Step } from '../api/types';
 import { changeStep, insertStepAfter, moveStep, removeStep, STEP_FIELD_LABELS, STEP_FIELDS, type StepField } from './steps';
@@ -15,10 +15,20 @@ interface FocusTarget {
   field: StepField;
 }
 
+/** The step deleted last, and where it was: Undo puts it back there. */
+interface DeletedStep {
+  step: Step;
+  index: number;
+}
+
+/** How long "Step 3 deleted — Undo" stays (longer while focus or the pointer is on it). */
+const UNDO_MILLISECONDS = 10_000;
+
 /**
  * The steps as rows of three text areas, to be typed through with the keyboard: Enter in a step's
  * Expected result adds a step below and goes there (Shift+Enter is a new line), Alt+↑ / Alt+↓ moves
- * the step (focus follows it).
+ * the step (focus follows it). A deleted step can be put back with Undo for a few seconds (the
+ * autosave saves that as one more change).
  */
 export function StepsTable({ steps, onChange, readOnly }: StepsTableProps) {
   const fields = useRef(new Map<string, HTMLTextAreaElement>());
@@ -27,6 +37,14 @@ export function StepsTable({ steps, onChange, readOnly }: StepsTableProps) {
   const focusAfterChange = useRef<FocusTarget | 'add-button' | null>(null);
   // Said to screen readers, since a moved row looks the same from inside it.
   const [announcement, setAnnouncement] = useState('');
+  const [deleted, setDeleted] = useState<DeletedStep | null>(null);
+  // Undo stays while the user is at it (focus or pointer on it), then goes after a while.
+  const [holdingUndo, setHoldingUndo] = useState(false);
+  useEffect(() => {
+    if (!deleted || holdingUndo) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MILLISECONDS);
+    return () => clearTimeout(timer);
+  }, [deleted, holdingUndo]);
 
   useLayoutEffect(() => {
     const target = focusAfterChange.current;
@@ -54,7 +72,16 @@ export function StepsTable({ steps, onChange, readOnly }: StepsTableProps) {
     const next = removeStep(steps, index);
     const neighbour = next[Math.min(index, next.length - 1)];
     change(next, neighbour ? { stepId: neighbour.id, field: 'action' } : 'add-button');
-    setAnnouncement(`Step ${index + 1} deleted.`);
+    setDeleted({ step: steps[index]!, index });
+    setHoldingUndo(false);
+    setAnnouncement(`Step ${index + 1} deleted. Undo is below the steps.`);
+  };
+  const undo = () => {
+    if (!deleted) return;
+    const at = Math.min(deleted.index, steps.length);
+    change([...steps.slice(0, at), deleted.step, ...steps.slice(at)], { stepId: deleted.step.id, field: 'action' });
+    setDeleted(null);
+    setAnnouncement(`Step ${at + 1} restored.`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>, index: number, field: StepField) => {
@@ -141,6 +168,27 @@ export function StepsTable({ steps, onChange, readOnly }: StepsTableProps) {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {!readOnly && deleted && (
+        <Paper
+          withBorder
+          px="sm"
+          py={6}
+          radius="sm"
+          onFocus={() => setHoldingUndo(true)}
+          onBlur={() => setHoldingUndo(false)}
+          onMouseEnter={() => setHoldingUndo(true)}
+          onMouseLeave={() => setHoldingUndo(false)}
+        >
+          <Group gap="sm" justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              Step {deleted.index + 1} deleted{deleted.step.action.trim() ? ` (“${deleted.step.action.trim()}”)` : ''}.
+            </Text>
+            <Button size="compact-sm" variant="light" onClick={undo} aria-label={`Undo deleting step ${deleted.index + 1}`}>
+              Undo
+            </Button>
+          </Group>
+        </Paper>
       )}
       {!readOnly && (
         <Group justify="space-between" wrap="wrap">

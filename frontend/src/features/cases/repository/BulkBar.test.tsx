@@ -48,6 +48,30 @@ describe('BulkBar', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Selected cases' })).not.toBeInTheDocument());
   });
 
+  it('suggests the labels in use to add or remove', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...repositoryApi({
+        'GET /api/projects/3/case-labels': { body: { items: [{ label: 'regression', cases: 4 }, { label: 'smoke', cases: 2 }] } },
+        'POST /api/projects/3/cases/bulk': { body: { updated: 2 } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/cases');
+
+    const bar = await selectFirstTwo(user);
+    await user.click(within(bar).getByRole('button', { name: 'Labels…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add or remove labels of 2 cases' });
+    const add = within(dialog).getByRole('textbox', { name: /^Add labels/ });
+    await user.type(add, 'reg');
+    await user.click(await within(document.getElementById(add.getAttribute('aria-controls')!)!).findByRole('option', { name: 'regression 4 cases', hidden: true }));
+    await chooseOption(user, within(dialog).getByRole('textbox', { name: 'Remove labels' }), 'smoke 2 cases');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() =>
+      expect(server.to('POST /api/projects/3/cases/bulk')[0]?.body).toEqual({ caseIds: [1, 2], addLabels: ['regression'], removeLabels: ['smoke'] }),
+    );
+  });
+
   it('sets the status, the owner and the folder of the selection', async () => {
     const server = fakeApi({ ...loggedIn(), ...repositoryApi({ 'POST /api/projects/3/cases/bulk': { body: { updated: 2 } } }) });
     const { user } = renderApp('/projects/3/cases');

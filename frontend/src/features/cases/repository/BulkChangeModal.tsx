@@ -7,6 +7,7 @@ import { foldersQuery } from '../api/folders';
 import { peopleQuery } from '../api/people';
 import { countOf } from '../caseFields';
 import { folderOptions } from '../folderTree';
+import { LABEL_SUGGESTIONS, labelFilter, useLabelSuggestions } from '../labels';
 import { useBulkAction } from './useBulkAction';
 
 export type BulkChangeKind = 'labels' | 'owner' | 'folder';
@@ -27,6 +28,8 @@ interface BulkChangeModalProps {
 export function BulkChangeModal({ kind, projectId, caseIds, onClose, onDone }: BulkChangeModalProps) {
   const people = useQuery({ ...peopleQuery, enabled: kind === 'owner' });
   const folders = useQuery({ ...foldersQuery(projectId), enabled: kind === 'folder' });
+  const { labels, renderOption } = useLabelSuggestions(projectId, kind === 'labels');
+  const suggestions = { data: labels, filter: labelFilter, limit: LABEL_SUGGESTIONS, renderOption };
   const [addLabels, setAddLabels] = useState<string[]>([]);
   const [removeLabels, setRemoveLabels] = useState<string[]>([]);
   const [choice, setChoice] = useState<string | null>(null);
@@ -58,8 +61,16 @@ export function BulkChangeModal({ kind, projectId, caseIds, onClose, onDone }: B
         <Stack>
           {kind === 'labels' && (
             <>
-              <TagsInput label="Add labels" description="Enter or comma after each" value={addLabels} onChange={setAddLabels} splitChars={[',', ';']} data-autofocus />
-              <TagsInput label="Remove labels" value={removeLabels} onChange={setRemoveLabels} splitChars={[',', ';']} />
+              <TagsInput
+                label="Add labels"
+                description="Enter or comma after each"
+                {...suggestions}
+                value={addLabels}
+                onChange={setAddLabels}
+                splitChars={[',', ';']}
+                data-autofocus
+              />
+              <TagsInput label="Remove labels" {...suggestions} value={removeLabels} onChange={setRemoveLabels} splitChars={[',', ';']} />
             </>
           )}
           {kind === 'owner' && (

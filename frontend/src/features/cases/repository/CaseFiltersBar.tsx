@@ -1,18 +1,21 @@
-import { Button, Group, Select, Switch } from '@mantine/core';
+import { Autocomplete, Button, Group, Select, Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { SearchIcon } from '../../../components/icons';
 import { peopleQuery } from '../api/people';
 import { isCaseStatus, isPriority, PRIORITY_OPTIONS, STATUS_OPTIONS } from '../caseFields';
+import { LABEL_SUGGESTIONS, labelFilter, useLabelSuggestions } from '../labels';
 import type { CaseFilters } from './caseFilters';
 import { DebouncedTextInput } from './DebouncedTextInput';
 
 interface CaseFiltersBarProps {
+  projectId: number;
   filters: CaseFilters;
   onChange: (change: Partial<CaseFilters>) => void;
 }
 
-/** Search (text or key), label, status, priority and owner filters, and the Archive switch. */
-export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
+/** Search (text or key), label, status, priority and owner filters, and the switch to the archive. */
+export function CaseFiltersBar({ projectId, filters, onChange }: CaseFiltersBarProps) {
   const people = useQuery(peopleQuery);
   const filtered = filters.text || filters.label || filters.status || filters.priority || filters.ownerId !== null;
 
@@ -27,7 +30,7 @@ export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
         w={240}
         type="search"
       />
-      <DebouncedTextInput label="Label" value={filters.label} onChange={(label) => onChange({ label })} w={140} />
+      <LabelFilter projectId={projectId} value={filters.label} onChange={(label) => onChange({ label })} />
       <Select
         label="Status"
         placeholder="Any"
@@ -62,12 +65,52 @@ export function CaseFiltersBar({ filters, onChange }: CaseFiltersBarProps) {
         </Button>
       )}
       <Switch
-        label="Archive"
-        description="Archived cases instead"
+        label="Show archived cases"
         checked={filters.archived}
         onChange={(event) => onChange({ archived: event.currentTarget.checked })}
         ml="auto"
       />
     </Group>
+  );
+}
+
+/**
+ * The label filter: the labels in use are suggested as one types (those starting with it first),
+ * each with its number of cases. A label matches whole (the server compares it, case aside), so
+ * the list follows a chosen suggestion, Enter or leaving the field, not every pause in typing.
+ */
+function LabelFilter({ projectId, value, onChange }: { projectId: number; value: string; onChange: (label: string) => void }) {
+  const { labels, renderOption } = useLabelSuggestions(projectId);
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  // The value changed from outside (cleared filters, Back): show it.
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value);
+  }
+  const apply = (label: string) => {
+    setDraft(label);
+    if (label.trim() !== value.trim()) onChange(label);
+  };
+  return (
+    <Autocomplete
+      label="Label"
+      placeholder="Any"
+      data={labels}
+      filter={labelFilter}
+      limit={LABEL_SUGGESTIONS}
+      renderOption={renderOption}
+      value={draft}
+      onChange={setDraft}
+      onOptionSubmit={apply}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') apply(event.currentTarget.value);
+      }}
+      onBlur={(event) => apply(event.currentTarget.value)}
+      onClear={() => apply('')}
+      clearable
+      clearButtonProps={{ 'aria-label': 'Clear the label filter' }}
+      w={180}
+    />
   );
 }

@@ -78,7 +78,7 @@ export function CaseTable({ projectId, cases, sort, onSort, selected, onSelect, 
               <Table.Td>
                 <Group gap={4}>
                   {testCase.labels.map((label) => (
-                    <Badge key={label} variant="outline" color="gray" radius="sm" tt="none">
+                    <Badge key={label} variant="outline" color="gray" radius="sm" miw="max-content">
                       {label}
                     </Badge>
                   ))}

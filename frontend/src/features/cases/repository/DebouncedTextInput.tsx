@@ -8,8 +8,11 @@ type DebouncedTextInputProps = Omit<TextInputProps, 'value' | 'onChange'> & {
   onChange: (value: string) => void;
 };
 
-/** A text filter: it answers every key at once, and tells the list only when typing pauses. */
-export function DebouncedTextInput({ value, onChange, ...props }: DebouncedTextInputProps) {
+/**
+ * What a text filter shows (`draft`, every key at once) and what it has told the list (`value`,
+ * once typing pauses): `type` for each key, `commitNow` for Enter or a chosen suggestion.
+ */
+function useDebouncedDraft(value: string, onChange: (value: string) => void) {
   const [draft, setDraft] = useState(value);
   const [committed, setCommitted] = useState(value);
   // The value changed from outside (cleared filters, Back): show it.
@@ -21,17 +24,32 @@ export function DebouncedTextInput({ value, onChange, ...props }: DebouncedTextI
     setCommitted(next);
     onChange(next);
   }, 300);
+  return {
+    draft,
+    type: (next: string) => {
+      setDraft(next);
+      commit(next);
+    },
+    commitNow: (next?: string) => {
+      if (next !== undefined) {
+        setDraft(next);
+        commit(next);
+      }
+      commit.flush();
+    },
+  };
+}
 
+/** A text filter: it answers every key at once, and tells the list only when typing pauses. */
+export function DebouncedTextInput({ value, onChange, ...props }: DebouncedTextInputProps) {
+  const { draft, type, commitNow } = useDebouncedDraft(value, onChange);
   return (
     <TextInput
       {...props}
       value={draft}
-      onChange={(event) => {
-        setDraft(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
+      onChange={(event) => type(event.currentTarget.value)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') commit.flush();
+        if (event.key === 'Enter') commitNow();
       }}
     />
   );

@@ -30,7 +30,7 @@ export function NewCaseModal({ projectId, folder, onClose }: NewCaseModalProps) 
     onSuccess: (created) => {
       void refresh();
       onClose();
-      void navigate(casePath(projectId, created.id), { state: openedFromList(search) });
+      void navigate(casePath(projectId, created.id), { state: openedFromList(search, true) });
     },
     onError: (error) => showApiError(error, 'Could not add the case', form),
   });

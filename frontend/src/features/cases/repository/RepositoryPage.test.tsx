@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { aCaseSummary, aFolder, casePage, PEOPLE } from '../../../test/caseFixtures';
+import { aCaseSummary, aFolder, aTestCase, casePage, PEOPLE } from '../../../test/caseFixtures';
 import { chooseOption } from '../../../test/chooseOption';
 import { fakeApi, type RecordedRequest } from '../../../test/fakeApi';
 import { aSession, loggedIn } from '../../../test/fixtures';
@@ -32,11 +32,11 @@ describe('RepositoryPage', () => {
     const table = await screen.findByRole('table', { name: 'Test cases' });
     expect(within(table).getByRole('link', { name: 'SHOP-TC-2' })).toHaveAttribute('href', '/projects/3/cases/2');
     expect(within(table).getByText('Pay by card')).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Test cases', selected: true })).toBeInTheDocument();
-    const folders = screen.getByRole('navigation', { name: 'Folders' });
-    expect(within(folders).getByRole('button', { name: 'Auth 3 cases' })).toBeInTheDocument();
+    expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Test cases' })).toHaveAttribute('aria-current', 'page');
+    const folders = screen.getByRole('tree', { name: 'Folders' });
+    expect(within(folders).getByRole('treeitem', { name: 'Auth, 3 cases' })).toBeInTheDocument();
 
-    await user.click(within(folders).getByRole('button', { name: 'Login 2 cases' }));
+    await user.click(within(folders).getByRole('treeitem', { name: 'Login, 2 cases' }));
 
     await waitFor(() => expect(lastList(server).get('folderId')).toBe('6'));
     expect(router.state.location.search).toBe('?folder=6');
@@ -72,6 +72,43 @@ describe('RepositoryPage', () => {
     expect(server.to('GET /api/projects/3/cases').filter((request) => request.query.has('q'))).toHaveLength(1);
   });
 
+  it('suggests the labels in use as one types a label filter, those starting with it first, and filters by the one chosen', async () => {
+    const labels = [
+      { label: 'api', cases: 1 },
+      { label: 'cart-smoke', cases: 1 },
+      { label: 'smoke', cases: 3 },
+    ];
+    const server = fakeApi({ ...loggedIn(), ...repositoryApi({ 'GET /api/projects/3/case-labels': { body: { items: labels } } }) });
+    const { user, router } = renderApp('/projects/3/cases');
+    await screen.findByRole('table', { name: 'Test cases' });
+
+    const input = screen.getByRole('textbox', { name: 'Label' });
+    await user.type(input, 'sm');
+    // jsdom lays nothing out: the dropdown counts as hidden (see chooseOption).
+    const listbox = document.getElementById(input.getAttribute('aria-controls')!)!;
+    await waitFor(() =>
+      expect(within(listbox).getAllByRole('option', { hidden: true }).map((option) => option.textContent)).toEqual(['smoke3 cases', 'cart-smoke1 case']),
+    );
+    await user.click(within(listbox).getByRole('option', { name: 'smoke 3 cases', hidden: true }));
+
+    await waitFor(() => expect(lastList(server).get('label')).toBe('smoke'));
+    // A label matches whole: what was typed on the way was never asked for.
+    expect(server.to('GET /api/projects/3/cases').map((request) => request.query.get('label'))).not.toContain('sm');
+    expect(screen.getByRole('textbox', { name: 'Label' })).toHaveValue('smoke');
+    expect(new URLSearchParams(router.state.location.search).get('label')).toBe('smoke');
+  });
+
+  it('shows the archive with the switch “Show archived cases”', async () => {
+    const server = fakeApi({ ...loggedIn(), ...repositoryApi() });
+    const { user } = renderApp('/projects/3/cases');
+    await screen.findByRole('table', { name: 'Test cases' });
+
+    await user.click(screen.getByRole('switch', { name: 'Show archived cases' }));
+
+    expect(await screen.findByRole('heading', { name: 'Archive' })).toBeInTheDocument();
+    await waitFor(() => expect(lastList(server).get('archived')).toBe('true'));
+  });
+
   it('tells what to do in an empty project', async () => {
     fakeApi({ ...loggedIn(), ...repositoryApi({ 'GET /api/projects/3/folders': { body: { items: [] } }, 'GET /api/projects/3/cases': casePage([]) }) });
     renderApp('/projects/3/cases');
@@ -80,10 +117,13 @@ describe('RepositoryPage', () => {
     expect(screen.getByText(/Add the first one with New case/)).toBeInTheDocument();
   });
 
-  it('creates a case in the current folder from its title and opens the editor', async () => {
+  it('creates a case in the current folder from its title and opens the editor in its precondition', async () => {
     const server = fakeApi({
       ...loggedIn(),
-      ...repositoryApi({ 'POST /api/projects/3/cases': { status: 201, body: { id: 9 } } }),
+      ...repositoryApi({
+        'POST /api/projects/3/cases': { status: 201, body: aTestCase({ id: 9, key: 'SHOP-TC-9', title: 'Reset the password', folderId: 5 }) },
+        'GET /api/cases/9': { body: aTestCase({ id: 9, key: 'SHOP-TC-9', title: 'Reset the password', folderId: 5 }) },
+      }),
     });
     const { user, router } = renderApp('/projects/3/cases?folder=5');
 
@@ -93,6 +133,9 @@ describe('RepositoryPage', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/projects/3/cases/9'));
     expect(server.to('POST /api/projects/3/cases')[0]?.body).toEqual({ title: 'Reset the password', folderId: 5 });
+    // Not the page's start: the field to type in next.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Precondition' })).toHaveFocus());
+    expect(screen.getByRole('textbox', { name: 'Title' })).toHaveValue('Reset the password');
   });
 
   it('deletes a folder after saying that its cases move up', async () => {

@@ -84,7 +84,7 @@ export function RepositoryPage() {
               </Button>
             </Group>
           </Group>
-          <CaseFiltersBar filters={filters} onChange={updateFilters} />
+          <CaseFiltersBar projectId={project.id} filters={filters} onChange={updateFilters} />
           {selected.size > 0 && (
             <BulkBar projectId={project.id} caseIds={[...selected]} archived={filters.archived} onClear={() => setSelected(new Set())} />
           )}
