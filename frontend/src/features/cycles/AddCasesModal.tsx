@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { HiddenHeader } from '../../components/HiddenHeader';
 import { Modal } from '../../components/dialogs';
 import { Paging } from '../../components/Paging';
 import { describeError, showApiError } from '../../lib/forms/showApiError';
@@ -21,6 +22,7 @@ import {
   type Cycle,
   type Priority,
 } from './api';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../../lib/caseLabels';
 
 const CASE_PAGE_SIZE = 20;
 // "By filter" finds which of the cases it matches are in the cycle already by reading their ids,
@@ -53,17 +55,8 @@ async function idsMatching(queryClient: QueryClient, projectId: number, filter: 
 
 type Source = 'suite' | 'filter' | 'pick';
 
-const CASE_STATUSES: { value: CaseStatus; label: string }[] = [
-  { value: 'READY', label: 'Ready' },
-  { value: 'DRAFT', label: 'Draft' },
-  { value: 'DEPRECATED', label: 'Deprecated' },
-];
-const PRIORITIES: { value: Priority; label: string }[] = [
-  { value: 'CRITICAL', label: 'Critical' },
-  { value: 'HIGH', label: 'High' },
-  { value: 'MEDIUM', label: 'Medium' },
-  { value: 'LOW', label: 'Low' },
-];
+const CASE_STATUSES = (['READY', 'DRAFT', 'DEPRECATED'] as const satisfies readonly CaseStatus[]).map((value) => ({ value, label: STATUS_LABELS[value] }));
+const PRIORITIES = (['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const satisfies readonly Priority[]).map((value) => ({ value, label: PRIORITY_LABELS[value] }));
 
 /**
  * Add cases to a cycle: a suite's, those a filter of the repository finds, or some picked one by
@@ -307,9 +300,7 @@ function OneByOne({ projectId, inCycle = new Set(), adding, onAdd, onCancel }: S
               <Table striped highlightOnHover aria-label="Test cases to pick" stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={40}>
-                      <VisuallyHidden>Picked</VisuallyHidden>
-                    </Table.Th>
+                    <HiddenHeader w={40}>Picked</HiddenHeader>
                     <Table.Th w={120}>Key</Table.Th>
                     <Table.Th>Title</Table.Th>
                     <Table.Th w={70}>Steps</Table.Th>

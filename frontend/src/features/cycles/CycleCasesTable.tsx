@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { HiddenHeader } from '../../components/HiddenHeader';
 import { showApiError } from '../../lib/forms/showApiError';
 import { useSession } from '../auth';
 import { peopleQuery } from '../cases';
@@ -127,9 +128,7 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
               <Table.Th>Assignee</Table.Th>
               <Table.Th w={120}>Status</Table.Th>
               <Table.Th w={90}>Attempts</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              <HiddenHeader>Actions</HiddenHeader>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/ApiError';
 import { FactsTable } from '../../components/FactsTable';
+import { usePageTitle } from '../../lib/pageTitle';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { useSession } from '../auth';
 import { projectPath, useProject } from '../projects';
@@ -28,6 +29,7 @@ export function CyclePage() {
   const defects = useQuery({ ...cycleDefectsQuery(cycleId), enabled: validId });
   const [dialog, setDialog] = useState<'add' | 'edit' | 'copy' | null>(null);
   const canModify = can('CYCLES_MODIFY');
+  usePageTitle(cycle.data?.name);
   const back = (
     <Anchor component={Link} to={projectPath(project.id, 'cycles')} size="sm">
       ← All test cycles

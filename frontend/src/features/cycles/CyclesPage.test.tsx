@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { formatDayRange } from '../../lib/format';
 import { aCycle, progressOf } from '../../test/cycleFixtures';
 import { fakeApi } from '../../test/fakeApi';
 import { aSession, aUser, loggedIn } from '../../test/fixtures';
@@ -28,13 +29,13 @@ describe('CyclesPage', () => {
     expect(within(sprint!).getByRole('link', { name: 'Sprint 12' })).toHaveAttribute('href', '/projects/3/cycles/7');
     expect(sprint).toHaveTextContent('1.4.2');
     expect(sprint).toHaveTextContent('staging');
-    expect(sprint).toHaveTextContent('2026-12-01 – 2026-12-05');
+    expect(sprint).toHaveTextContent(formatDayRange('2026-12-01', '2026-12-05'));
     expect(within(sprint!).getByRole('img', { name: 'Progress of Sprint 12: 2 of 3 run: 1 pass, 1 fail, 1 not run' })).toBeInTheDocument();
     expect(within(sprint!).getByRole('cell', { name: 'Defects of Sprint 12' })).toHaveTextContent('1');
     expect(within(sprint!).getByRole('link', { name: 'Run Sprint 12' })).toHaveAttribute('href', '/projects/3/cycles/7/run');
     expect(within(smoke!).getByRole('img', { name: 'Progress of Smoke: No cases yet' })).toBeInTheDocument();
     expect(within(smoke!).queryByRole('link', { name: 'Run Smoke' })).toBeNull();
-    expect(screen.getByRole('tab', { name: 'Test Cycles' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(screen.getByRole('navigation', { name: 'Project sections' })).getByRole('link', { name: 'Test cycles' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('plans a new cycle and opens it to add cases', async () => {
@@ -159,7 +160,8 @@ describe('CyclesPage', () => {
     fakeApi({ ...loggedIn(aSession(['ISSUES_VIEW', 'SUITES_VIEW'])), ...cyclesApi(), 'GET /api/projects/3/suites': { body: { items: [] } } });
     renderApp('/projects/3/suites');
 
-    expect(await screen.findByRole('tab', { name: 'Test Suites' })).toBeInTheDocument();
-    expect(screen.queryByRole('tab', { name: 'Test Cycles' })).toBeNull();
+    const sections = await screen.findByRole('navigation', { name: 'Project sections' });
+    expect(within(sections).getByRole('link', { name: 'Test suites' })).toBeInTheDocument();
+    expect(within(sections).queryByRole('link', { name: 'Test cycles' })).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
+import { HiddenHeader } from '../../components/HiddenHeader';
+import { formatDayRange } from '../../lib/format';
 import { useSession } from '../auth';
 import { useProject } from '../projects';
 import { cyclesQuery, type Cycle } from './api';
@@ -13,9 +15,7 @@ import { RunProgressBar } from './RunProgressBar';
 
 /** "1 Dec 2026 – 5 Dec 2026", or what there is of it. */
 export function plannedDates(cycle: Pick<Cycle, 'plannedStart' | 'plannedEnd'>): string {
-  const { plannedStart: start, plannedEnd: end } = cycle;
-  if (!start && !end) return '—';
-  return `${start ?? '…'} – ${end ?? '…'}`;
+  return formatDayRange(cycle.plannedStart, cycle.plannedEnd);
 }
 
 /** The Test Cycles tab: every cycle of the project with its progress, and New cycle. */
@@ -54,9 +54,7 @@ export function CyclesPage() {
                 <Table.Th>Planned</Table.Th>
                 <Table.Th w={260}>Progress</Table.Th>
                 <Table.Th w={80}>Defects</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
+                <HiddenHeader>Actions</HiddenHeader>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ExternalLinkIcon } from '../../components/icons';
+import { HiddenHeader } from '../../components/HiddenHeader';
 import { formatDateTime } from '../../lib/format';
 import { showApiError } from '../../lib/forms/showApiError';
 import { JiraStatusBadge } from '../issues';
@@ -69,9 +70,7 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
             <Table.Th>{showCase ? 'Raised in' : 'Step'}</Table.Th>
             <Table.Th>Files in Jira</Table.Th>
             {canExecute && (
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
+              <HiddenHeader>Actions</HiddenHeader>
             )}
           </Table.Tr>
         </Table.Thead>

@@ -1,9 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { HiddenHeader } from '../../../components/HiddenHeader';
 import { isApiError } from '../../../api/ApiError';
 import { Modal } from '../../../components/dialogs';
+import { PRIORITY_LABELS } from '../../../lib/caseLabels';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { showApiError } from '../../../lib/forms/showApiError';
@@ -150,7 +152,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             Version {attempt.version}
           </Badge>
           <Badge variant="light" color="gray" tt="none">
-            Priority: {attempt.priority.toLowerCase()}
+            Priority: {PRIORITY_LABELS[attempt.priority]}
           </Badge>
         </Group>
         {/* Notes, not alerts: they come with the case (J, K), nothing happened that needs announcing. */}
@@ -295,9 +297,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Started</Table.Th>
                   <Table.Th>Finished</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
+                  <HiddenHeader>Actions</HiddenHeader>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/ApiError';
 import { Drawer } from '../../../components/dialogs';
+import { usePageTitle } from '../../../lib/pageTitle';
 import { LoadFailure, LoadingState } from '../../../components/PageStates';
 import { useSession } from '../../auth';
 import { useProject } from '../../projects';
@@ -63,6 +64,8 @@ function ExecutionScreen({ cycleId }: { cycleId: number }) {
   const viewAttemptId = Number.isInteger(attemptParam) && attemptParam > 0 ? attemptParam : null;
   const all = cases.data?.items ?? [];
   const shown = filterCases(all, filter, user.id);
+  const running = all.find((item) => item.id === currentId);
+  usePageTitle(cycle.data ? [running ? `${running.key} ${running.title}` : null, cycle.data.name].filter(Boolean).join(' — ') : null);
 
   // J / K (or Alt+↓ / Alt+↑) and "?", anywhere but in a text field or a dialog.
   useEffect(() => {
