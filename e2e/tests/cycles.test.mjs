@@ -143,7 +143,12 @@ browserTest('a lead builds a cycle from a suite and assigns a case to a tester',
 
   await page.getByRole('link', { name: '← All test cycles' }).click();
   const row = page.getByRole('table', { name: 'Test cycles' }).getByRole('row').filter({ hasText: CYCLE });
-  await row.getByText('2026-12-01 – 2026-12-05').waitFor();
+  // Planned dates read as every date does, in the browser's locale ("Dec 1, 2026 – Dec 5, 2026").
+  const planned = await page.evaluate(() => {
+    const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+    return `${day.format(new Date(2026, 11, 1))} – ${day.format(new Date(2026, 11, 5))}`;
+  });
+  await row.getByText(planned).waitFor();
   await expectAccessible(page, 'the Test Cycles tab');
 });
 
