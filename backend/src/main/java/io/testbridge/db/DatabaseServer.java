@@ -77,7 +77,8 @@ public final class DatabaseServer implements AutoCloseable {
         createPrivateDirectory(directory);
         createPrivateDirectory(binaries);
         String password = DatabasePassword.readOrCreate(passwordFile);
-        // the library runs initdb only when there is no postgresql.conf; ours then sets the password
+        // the library runs initdb when there is no postgresql.conf: that new cluster gets the password
+        // and Testbridge's pg_hba.conf before its first start; an existing one without them, after
         boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
         EmbeddedPostgres postgres;
         try {
