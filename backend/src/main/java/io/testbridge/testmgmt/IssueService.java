@@ -78,8 +78,9 @@ final class IssueService {
                 .compose(rows -> submit(rows.iterator().next().getLong(0), userId));
     }
 
-    public Future<JsonObject> updateDraft(long id, JsonObject patch) {
-        return load(id).compose(row -> {
+    /** Only the draft's author changes it: what is submitted goes to Jira under the author's identity. */
+    public Future<JsonObject> updateDraft(long id, JsonObject patch, long userId) {
+        return requireAuthor(id, userId).compose(mine -> load(id)).compose(row -> {
             if ("CREATED".equals(row.getString("state"))) {
                 return Future.failedFuture(Failure.conflict(null, "This issue is in Jira already (" + row.getString("jira_key") + "); change it there."));
             }
@@ -91,15 +92,30 @@ final class IssueService {
         });
     }
 
-    /** Creates the draft in Jira now; one submission per issue at a time. */
+    /**
+     * Creates the draft in Jira now, as its author only; one submission per issue at a time. The
+     * state is read inside the single flight, so a submission after another finished sees its outcome.
+     */
     public Future<JsonObject> submit(long id, long userId) {
-        Future<JsonObject> running = submitting.get(id);
-        if (running != null) {
-            return running;
-        }
-        Future<JsonObject> attempt = load(id).compose(row -> submitRow(row, userId));
-        submitting.put(id, attempt);
-        return attempt.andThen(done -> submitting.remove(id, attempt));
+        return requireAuthor(id, userId).compose(mine -> {
+            Future<JsonObject> running = submitting.get(id);
+            if (running != null) {
+                return running;
+            }
+            Future<JsonObject> attempt = load(id).compose(row -> submitRow(row, userId));
+            submitting.put(id, attempt);
+            return attempt.andThen(done -> submitting.remove(id, attempt));
+        });
+    }
+
+    /**
+     * Another user's issue is not found, as if it did not exist (administrators included: they see
+     * drafts in the list, but a draft edited or sent by someone else would reach Jira as its author).
+     */
+    private Future<Void> requireAuthor(long id, long userId) {
+        return pool.preparedQuery("SELECT 1 FROM issues WHERE id = $1 AND created_by = $2").execute(Tuple.of(id, userId))
+                .compose(rows -> rows.size() == 0 ? Future.failedFuture(Failure.notFound("There is no issue " + id + "."))
+                        : Future.<Void>succeededFuture());
     }
 
     private Future<JsonObject> submitRow(Row row, long userId) {

@@ -30,9 +30,13 @@ public interface TestManagement {
     @Door.Timeout(seconds = 120)
     Future<JsonObject> createIssue(long projectId, JsonObject issue, long userId);
 
-    Future<JsonObject> updateIssueDraft(long issueId, JsonObject patch);
+    /** Changes a draft not yet in Jira; only its author may (another user's draft is not found). */
+    Future<JsonObject> updateIssueDraft(long issueId, JsonObject patch, long userId);
 
-    /** Creates the draft in Jira now (checking first that an earlier attempt did not); one submission per issue at a time. */
+    /**
+     * Creates the draft in Jira now (checking first that an earlier attempt did not); one submission
+     * per issue at a time; only its author may (another user's draft is not found).
+     */
     @Door.Timeout(seconds = 120)
     Future<JsonObject> submitIssue(long issueId, long userId);
 }

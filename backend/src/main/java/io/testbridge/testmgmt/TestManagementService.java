@@ -45,8 +45,8 @@ final class TestManagementService implements TestManagement {
     }
 
     @Override
-    public Future<JsonObject> updateIssueDraft(long issueId, JsonObject patch) {
-        return issues.updateDraft(issueId, patch);
+    public Future<JsonObject> updateIssueDraft(long issueId, JsonObject patch, long userId) {
+        return issues.updateDraft(issueId, patch, userId);
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigLoader;
 import io.testbridge.config.DatabaseUrl;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +32,9 @@ public final class RunningApp implements AutoCloseable {
 
     public static RunningApp start(DatabaseUrl database, Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(settings);
-        env.put("TESTBRIDGE_DB_URL", "postgresql://" + database.user() + "@" + database.host() + ":" + database.port() + "/" + database.database());
+        String credentials = database.password().isEmpty() ? database.user()
+                : database.user() + ":" + URLEncoder.encode(database.password(), StandardCharsets.UTF_8);
+        env.put("TESTBRIDGE_DB_URL", "postgresql://" + credentials + "@" + database.host() + ":" + database.port() + "/" + database.database());
         return startWith(env, new TestClock());
     }
 

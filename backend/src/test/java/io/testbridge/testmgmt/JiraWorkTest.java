@@ -6,6 +6,7 @@ import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.ReliabilityReport;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
 import io.vertx.core.json.JsonArray;
@@ -131,6 +132,48 @@ class JiraWorkTest {
         tester.patch("/api/issues/" + id, new JsonObject().put("fields", bug(cloud, "x").getJsonObject("fields")));
         JsonObject retried = tester.post("/api/issues/" + id + "/submit", new JsonObject()).json();
         assertThat(retried.getString("state")).isEqualTo("CREATED");
+    }
+
+    @Test
+    void another_users_draft_is_not_found_for_editing_or_submitting_not_even_by_an_administrator() throws Exception {
+        JsonObject incomplete = bug(cloud, "Tess's own words");
+        incomplete.getJsonObject("fields").remove("customfield_10010");
+        JsonObject draft = tester.post("/api/projects/" + project + "/issues", incomplete).json();
+        assertThat(draft.getString("state")).isEqualTo("FAILED");
+        long id = draft.getLong("id");
+
+        ApiClient admin = Fixtures.adminClient(app);
+        Fixtures.createUser(admin, "mallory", "mallory password 1", "Tester");
+        ApiClient mallory = app.client();
+        mallory.login("mallory", "mallory password 1");
+        int attempts = 0;
+        int succeeded = 0;
+        for (ApiClient other : List.of(mallory, admin)) {
+            ApiClient.Response edited = other.patch("/api/issues/" + id, new JsonObject().put("summary", "Mallory's words")
+                    .put("fields", bug(cloud, "x").getJsonObject("fields")));
+            ApiClient.Response submitted = other.post("/api/issues/" + id + "/submit", new JsonObject());
+            for (ApiClient.Response answer : List.of(edited, submitted)) {
+                attempts++;
+                if (answer.status() != 404) {
+                    succeeded++;
+                }
+                assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+                assertThat(answer.errorCode()).isEqualTo("not_found");
+                assertThat(answer.json().getJsonObject("error").getString("message")).as("the same answer as for no issue at all")
+                        .isEqualTo("There is no issue " + id + ".");
+            }
+        }
+        JsonObject seen = mallory.get("/api/projects/" + project + "/issues").json().getJsonArray("items").stream().map(i -> (JsonObject) i)
+                .filter(i -> i.getLong("id") == id).findFirst().orElseThrow();
+        assertThat(seen.getString("summary")).as("others still see the draft, unchanged").isEqualTo("Tess's own words");
+        assertThat(seen.getString("state")).isEqualTo("FAILED");
+
+        tester.patch("/api/issues/" + id, new JsonObject().put("fields", bug(cloud, "x").getJsonObject("fields")));
+        JsonObject retried = tester.post("/api/issues/" + id + "/submit", new JsonObject()).json();
+        assertThat(retried.getString("state")).isEqualTo("CREATED");
+        assertThat(retried.getString("summary")).isEqualTo("Tess's own words");
+        assertThat(browse(retried.getString("jiraUrl"))).contains("own words").doesNotContain("Mallory");
+        ReliabilityReport.write("draft-idor", new JsonObject().put("attempts", attempts).put("succeeded", succeeded));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class TestManagementRoutes implements ApiModule {
                     if (body.containsKey("summary")) {
                         Requests.text(body, "summary");
                     }
-                    ApiResponses.reply(ctx, 200, testManagement.updateIssueDraft(id(ctx, "issueId"), body));
+                    ApiResponses.reply(ctx, 200, testManagement.updateIssueDraft(id(ctx, "issueId"), body, user(ctx)));
                 }),
                 Map.entry("submitIssue", ctx -> ApiResponses.reply(ctx, 200, testManagement.submitIssue(id(ctx, "issueId"), user(ctx)))));
     }
