@@ -53,6 +53,21 @@ final class FlowStore {
                 .execute(Tuple.of(id, tokenSetSealed, Buffer.buffer(verificationHash), verificationExpiresAt)).mapEmpty();
     }
 
+    /**
+     * Takes the sealed token set out of a flow awaiting verification, in one statement: concurrent
+     * redemptions of the same code queue on the row lock, and all but the first find it gone.
+     */
+    Future<Optional<String>> takeTokenSet(UUID id) {
+        return pool.preparedQuery("""
+                        WITH waiting AS (SELECT id, token_set FROM oauth_flows
+                                          WHERE id = $1 AND status = 'AWAITING_VERIFICATION' AND token_set IS NOT NULL
+                                            FOR UPDATE)
+                        UPDATE oauth_flows f SET token_set = NULL FROM waiting WHERE f.id = waiting.id
+                        RETURNING waiting.token_set""")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.<String>empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
     Future<Void> end(SqlClient client, UUID id, String status, String reason, OffsetDateTime now) {
         return client.preparedQuery("""
                         UPDATE oauth_flows SET status = $2, failure_reason = $3, token_set = NULL, completed_at = $4

@@ -225,18 +225,33 @@ final class OAuthFlows {
                                 "That verification code belongs to another user's authorization; it is no longer valid.")));
             }
             if (!flow.status().equals("AWAITING_VERIFICATION") || flow.tokenSetSealed() == null) {
-                return wrongCode(instance, purpose, actor, now, "That verification code was already used or has been cancelled; start again from Step 1.");
+                return alreadyRedeemed(instance, actor);
             }
             if (flow.verificationExpiresAt().isBefore(now)) {
                 return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "EXPIRED", "verification code expired", null)
                         .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
                                 "That verification code has expired (they last " + VERIFICATION_LIFETIME.toMinutes() + " minutes); start again from Step 1.")));
             }
-            metrics.verificationAttempt("accepted");
-            TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(flow.tokenSetSealed(), flow.tokenSetContext())));
-            String clientSecret = flow.clientSecretSealed() == null ? null : secrets.decrypt(flow.clientSecretSealed(), flow.secretContext());
-            return Future.succeededFuture(new Redeemed(flow, tokens, clientSecret));
+            // the checks above read the row without a lock: only the request that takes the token set redeems the code
+            return flows.takeTokenSet(flow.id()).compose(taken -> {
+                if (taken.isEmpty()) {
+                    return alreadyRedeemed(instance, actor);
+                }
+                metrics.verificationAttempt("accepted");
+                TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(taken.get(), flow.tokenSetContext())));
+                String clientSecret = flow.clientSecretSealed() == null ? null : secrets.decrypt(flow.clientSecretSealed(), flow.secretContext());
+                return Future.succeededFuture(new Redeemed(flow, tokens, clientSecret));
+            });
         });
+    }
+
+    /** The code is genuine but spent (by this or a concurrent request) or cancelled: not a guess, so it costs no attempt. */
+    private <T> Future<T> alreadyRedeemed(JiraInstance instance, Actor actor) {
+        metrics.verificationAttempt("replayed");
+        return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,
+                        "verification code already used or cancelled"))
+                .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
+                        "That verification code was already used or has been cancelled; start again from Step 1.")));
     }
 
     private <T> Future<T> wrongCode(JiraInstance instance, FlowPurpose purpose, Actor actor, OffsetDateTime now, String message) {

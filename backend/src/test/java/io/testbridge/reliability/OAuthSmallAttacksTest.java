@@ -1,0 +1,130 @@
+package io.testbridge.reliability;
+
+import io.testbridge.config.DatabaseUrl;
+import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.JiraConsent;
+import io.testbridge.testing.OAuthDriver;
+import io.testbridge.testing.ReliabilityReport;
+import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Sql;
+import io.testbridge.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The smaller attacks of issue 22 on the OAuth module: a verification code raced, secrets left in
+ * abandoned flows, a disabled user's tokens, and flows started without end. Each test counts as
+ * one attack tried; it holds when every assertion passes.
+ */
+class OAuthSmallAttacksTest {
+    private static final String CLIENT = "small-app";
+    private static final String SECRET = "small-app-secret";
+    private static final AtomicInteger TRIED = new AtomicInteger();
+    private static final AtomicInteger HELD = new AtomicInteger();
+    private Simulator simulator;
+    private Sql sql;
+    private RunningApp app;
+    private ApiClient admin;
+    private long instanceId;
+
+    @BeforeEach
+    void start() {
+        simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
+        DatabaseUrl database = TestDatabase.freshDatabase();
+        sql = new Sql(database);
+        app = RunningApp.start(database, Map.of(
+                "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
+                "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl()));
+        simulator.jira().registerClient(OAuthClientRegistration.cloud(CLIENT, SECRET, "Testbridge",
+                List.of(app.baseUrl() + "/oauth/callback"), Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
+        admin = Fixtures.adminClient(app);
+        instanceId = admin.post("/api/integrations", new JsonObject().put("name", "Acme").put("baseUrl", simulator.jira().siteUrl("acme"))
+                .put("deployment", "CLOUD")).json().getLong("id");
+        TRIED.incrementAndGet();
+    }
+
+    @AfterEach
+    void stop() {
+        try (Simulator jira = simulator) {
+            app.close();
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        ReliabilityReport.write("oauth-small-attacks", new JsonObject().put("tried", TRIED.get()).put("held", HELD.get()));
+    }
+
+    private void connectInstance() {
+        assertThat(new OAuthDriver(admin).connect(instanceId, CLIENT, SECRET, "alice", "acme").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_verification_code_redeemed_by_eight_concurrent_requests_connects_once() throws Exception {
+        OAuthDriver driver = new OAuthDriver(admin);
+        ApiClient.Response page = driver.callback(driver.consent(instanceId, CLIENT, SECRET, "alice", "acme", JiraConsent.Decision.ACCEPT));
+        String code = OAuthDriver.verificationCodeOn(page);
+
+        List<ApiClient.Response> answers = concurrently(8, i -> driver.configure(instanceId, code));
+
+        assertThat(answers.stream().filter(a -> a.status() == 200)).hasSize(1);
+        List<ApiClient.Response> refused = answers.stream().filter(a -> a.status() != 200).toList();
+        assertThat(refused).hasSize(7).allSatisfy(a -> {
+            assertThat(a.status()).as(a.body()).isEqualTo(400);
+            assertThat(a.errorField()).isEqualTo("verificationCode");
+        });
+        assertThat(sql.count("SELECT count(*) FROM oauth_tokens WHERE instance_id = " + instanceId)).isEqualTo(1);
+        assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'VERIFICATION_SUCCEEDED'")).isEqualTo(1);
+        assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'ADMIN_CONNECTED'")).isEqualTo(1);
+        assertThat(sql.column("SELECT status FROM oauth_flows")).containsExactly("COMPLETED");
+        HELD.incrementAndGet();
+    }
+
+    /** Runs the calls at once: every thread waits at a gate, so they reach the server together. */
+    private static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        CountDownLatch gate = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return call.apply(n);
+                }, threads));
+            }
+            gate.countDown();
+            List<T> results = new ArrayList<>();
+            for (CompletableFuture<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            threads.shutdown();
+        }
+    }
+}
