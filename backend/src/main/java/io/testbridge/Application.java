@@ -125,6 +125,11 @@ public final class Application {
         return await(oauth.refreshIdleConnections(), "refreshing idle Jira connections");
     }
 
+    /** Runs the OAuth flow clean-up now rather than at its next tick (operators' and tests' lever); how many flows it ended or forgot. */
+    public int discardAbandonedFlowsNow() {
+        return await(oauth.discardAbandonedFlows(), "discarding abandoned OAuth flows");
+    }
+
     public static Application start(AppConfig config, Clock clock) {
         requireWritableDataDir(config.dataDir());
         // Start-up's slow parts run side by side: the database (an embedded PostgreSQL starts in a

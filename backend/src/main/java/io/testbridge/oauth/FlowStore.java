@@ -45,12 +45,14 @@ final class FlowStore {
                 .map(rows -> rows.size() > 0);
     }
 
-    Future<Void> awaitVerification(UUID id, String tokenSetSealed, byte[] verificationHash, OffsetDateTime verificationExpiresAt) {
+    /** Stores the tokens awaiting the code, unless the flow ended meanwhile (OAuth turned off during the exchange): then false. */
+    Future<Boolean> awaitVerification(UUID id, String tokenSetSealed, byte[] verificationHash, OffsetDateTime verificationExpiresAt) {
         return pool.preparedQuery("""
                         UPDATE oauth_flows SET status = 'AWAITING_VERIFICATION', token_set = $2, verification_hash = $3,
-                                               verification_expires_at = $4
-                         WHERE id = $1""")
-                .execute(Tuple.of(id, tokenSetSealed, Buffer.buffer(verificationHash), verificationExpiresAt)).mapEmpty();
+                                               verification_expires_at = $4, code_verifier = NULL
+                         WHERE id = $1 AND status = 'STARTED'""")
+                .execute(Tuple.of(id, tokenSetSealed, Buffer.buffer(verificationHash), verificationExpiresAt))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /**
@@ -68,9 +70,11 @@ final class FlowStore {
                 .map(rows -> rows.size() == 0 ? Optional.<String>empty() : Optional.of(rows.iterator().next().getString(0)));
     }
 
+    /** Ends a flow; an ended flow keeps no sealed value (the client secret, once accepted, lives in oauth_clients). */
     Future<Void> end(SqlClient client, UUID id, String status, String reason, OffsetDateTime now) {
         return client.preparedQuery("""
-                        UPDATE oauth_flows SET status = $2, failure_reason = $3, token_set = NULL, completed_at = $4
+                        UPDATE oauth_flows SET status = $2, failure_reason = $3, completed_at = $4,
+                                               token_set = NULL, client_secret = NULL, code_verifier = NULL
                          WHERE id = $1""")
                 .execute(Tuple.of(id, status, reason, now)).mapEmpty();
     }
@@ -90,7 +94,8 @@ final class FlowStore {
                         UPDATE oauth_flows SET verification_attempts = verification_attempts + 1,
                                status = CASE WHEN verification_attempts + 1 >= $4 THEN 'FAILED' ELSE status END,
                                failure_reason = CASE WHEN verification_attempts + 1 >= $4 THEN 'too many wrong verification codes' END,
-                               token_set = CASE WHEN verification_attempts + 1 >= $4 THEN NULL ELSE token_set END
+                               token_set = CASE WHEN verification_attempts + 1 >= $4 THEN NULL ELSE token_set END,
+                               client_secret = CASE WHEN verification_attempts + 1 >= $4 THEN NULL ELSE client_secret END
                          WHERE id = (SELECT id FROM oauth_flows
                                       WHERE user_id = $1 AND instance_id = $2 AND purpose = $3 AND status = 'AWAITING_VERIFICATION'
                                         AND verification_expires_at > $5
@@ -101,12 +106,36 @@ final class FlowStore {
                         : Optional.of(MAX_VERIFICATION_ATTEMPTS - rows.iterator().next().getInteger(0)));
     }
 
-    /** Drops the tokens of flows whose verification code expired unredeemed. */
-    Future<Integer> discardExpired(OffsetDateTime now) {
+    /**
+     * Ends flows abandoned before their callback or verification (dropping their sealed values), and
+     * deletes flows ended before {@code forgetEndedBefore}; returns how many rows were touched.
+     */
+    Future<Integer> discardExpired(OffsetDateTime now, OffsetDateTime forgetEndedBefore) {
         return pool.preparedQuery("""
-                        UPDATE oauth_flows SET status = 'EXPIRED', token_set = NULL, completed_at = $1
+                        UPDATE oauth_flows SET status = 'EXPIRED', completed_at = $1,
+                                               token_set = NULL, client_secret = NULL, code_verifier = NULL
                          WHERE (status = 'AWAITING_VERIFICATION' AND verification_expires_at <= $1)
                             OR (status = 'STARTED' AND expires_at <= $1)""")
-                .execute(Tuple.of(now)).map(rows -> rows.rowCount());
+                .execute(Tuple.of(now))
+                .compose(expired -> pool.preparedQuery("""
+                                DELETE FROM oauth_flows
+                                 WHERE status NOT IN ('STARTED', 'AWAITING_VERIFICATION') AND COALESCE(completed_at, expires_at) < $1""")
+                        .execute(Tuple.of(forgetEndedBefore))
+                        .map(deleted -> expired.rowCount() + deleted.rowCount()));
+    }
+
+    /**
+     * OAuth turned off: ends the instance's pending flows and drops every sealed value its flows
+     * still hold (abandoned ones included), in the caller's transaction.
+     */
+    Future<Void> endAllOfInstance(SqlClient tx, long instanceId, OffsetDateTime now) {
+        return tx.preparedQuery("""
+                        UPDATE oauth_flows
+                           SET status = CASE WHEN status IN ('STARTED', 'AWAITING_VERIFICATION') THEN 'FAILED' ELSE status END,
+                               failure_reason = CASE WHEN status IN ('STARTED', 'AWAITING_VERIFICATION') THEN 'OAuth disabled' ELSE failure_reason END,
+                               completed_at = COALESCE(completed_at, $2),
+                               token_set = NULL, client_secret = NULL, code_verifier = NULL
+                         WHERE instance_id = $1""")
+                .execute(Tuple.of(instanceId, now)).mapEmpty();
     }
 }

@@ -33,6 +33,8 @@ final class OAuthFlows {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
     static final Duration FLOW_LIFETIME = Duration.ofMinutes(10);
     static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
+    /** Ended flows are kept a day, so a reloaded callback link still says "already used"; the history keeps the record. */
+    static final Duration ENDED_FLOWS_KEPT = Duration.ofDays(1);
 
     private final Pool pool;
     private final Clock clock;
@@ -145,8 +147,11 @@ final class OAuthFlows {
                     String verificationCode = VerificationCode.generate();
                     return flows.awaitVerification(flow.id(), secrets.encrypt(tokens.toJson().encode(), flow.tokenSetContext()),
                                     VerificationCode.hash(verificationCode), now.plus(VERIFICATION_LIFETIME))
-                            .map(new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name(),
-                                    VERIFICATION_LIFETIME.toMinutes()));
+                            .map(stored -> stored
+                                    ? new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name(),
+                                            VERIFICATION_LIFETIME.toMinutes())
+                                    : CallbackResult.stale("This authorization was cancelled",
+                                            "OAuth was turned off for " + instance.name() + " meanwhile; nothing was connected."));
                 })
                 .recover(failure -> {
                     String reason = exchangeFailure(failure, instance);
@@ -278,9 +283,14 @@ final class OAuthFlows {
         return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "FAILED", reason, null).mapEmpty();
     }
 
-    /** Discards token sets never redeemed in time (background job). */
+    /** Ends flows abandoned in Jira or never verified, and forgets ended ones after a day (background job). */
     public Future<Integer> discardExpired() {
-        return flows.discardExpired(now());
+        return flows.discardExpired(now(), now().minus(ENDED_FLOWS_KEPT));
+    }
+
+    /** OAuth turned off for the instance: no flow of it keeps a sealed value; in the caller's transaction. */
+    public Future<Void> endAllOfInstance(io.vertx.sqlclient.SqlClient tx, long instanceId) {
+        return flows.endAllOfInstance(tx, instanceId, now());
     }
 
     OffsetDateTime now() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,46 @@ class OAuthSmallAttacksTest {
         assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'VERIFICATION_SUCCEEDED'")).isEqualTo(1);
         assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'ADMIN_CONNECTED'")).isEqualTo(1);
         assertThat(sql.column("SELECT status FROM oauth_flows")).containsExactly("COMPLETED");
+        HELD.incrementAndGet();
+    }
+
+    private static final String SEALED = "(client_secret IS NOT NULL OR code_verifier IS NOT NULL OR token_set IS NOT NULL)";
+
+    @Test
+    void turning_oauth_off_leaves_no_sealed_secret_in_any_flow_abandoned_ones_included() {
+        connectInstance();
+        OAuthDriver driver = new OAuthDriver(admin);
+        // abandoned on Jira's consent page, and abandoned with a verification code never pasted: both hold sealed values
+        assertThat(driver.start(instanceId, CLIENT, SECRET).status()).isEqualTo(201);
+        OAuthDriver.verificationCodeOn(driver.callback(driver.consent(instanceId, CLIENT, SECRET, "alice", "acme", JiraConsent.Decision.ACCEPT)));
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE instance_id = " + instanceId + " AND " + SEALED)).isEqualTo(2);
+
+        assertThat(admin.delete("/api/integrations/" + instanceId + "/oauth").status()).isEqualTo(200);
+
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE instance_id = " + instanceId)).isEqualTo(3);
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE " + SEALED)).isZero();
+        assertThat(sql.column("SELECT status FROM oauth_flows WHERE completed_at IS NULL")).isEmpty();
+        assertThat(sql.count("SELECT count(*) FROM oauth_clients")).isZero();
+        assertThat(sql.count("SELECT count(*) FROM oauth_tokens")).isZero();
+        HELD.incrementAndGet();
+    }
+
+    @Test
+    void abandoned_flows_lose_their_secrets_when_they_expire_and_are_forgotten_a_day_later() {
+        OAuthDriver driver = new OAuthDriver(admin);
+        assertThat(driver.start(instanceId, CLIENT, SECRET).status()).isEqualTo(201);
+        OAuthDriver.verificationCodeOn(driver.callback(driver.consent(instanceId, CLIENT, SECRET, "alice", "acme", JiraConsent.Decision.ACCEPT)));
+        assertThat(app.application().discardAbandonedFlowsNow()).as("nothing has expired yet").isZero();
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE " + SEALED)).isEqualTo(2);
+
+        app.clock().advance(Duration.ofMinutes(11));
+        assertThat(app.application().discardAbandonedFlowsNow()).isEqualTo(2);
+        assertThat(sql.column("SELECT status FROM oauth_flows")).containsExactly("EXPIRED", "EXPIRED");
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE " + SEALED)).isZero();
+
+        app.clock().advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(app.application().discardAbandonedFlowsNow()).isEqualTo(2);
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows")).isZero();
         HELD.incrementAndGet();
     }
 
