@@ -2,6 +2,7 @@ package io.testbridge.reliability;
 
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.jirasim.OAuthClientRegistration;
+import io.testbridge.jirasim.TokenFamilyView;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.JiraConsent;
@@ -137,6 +138,65 @@ class OAuthSmallAttacksTest {
         app.clock().advance(Duration.ofDays(1).plusMinutes(1));
         assertThat(app.application().discardAbandonedFlowsNow()).isEqualTo(2);
         assertThat(sql.count("SELECT count(*) FROM oauth_flows")).isZero();
+        HELD.incrementAndGet();
+    }
+
+    /** Terry, a tester, authenticates with Jira as bob; returns terry's user id. */
+    private long terryAuthenticatedAsBob() {
+        long terry = Fixtures.createUser(admin, "terry", "terry password 1", "Tester");
+        ApiClient tester = app.client();
+        assertThat(tester.login("terry", "terry password 1").status()).isEqualTo(200);
+        ApiClient.Response started = tester.post("/api/me/jira-connections/" + instanceId + "/flows", new JsonObject());
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String redirect = new JiraConsent().decide(started.json().getString("authorizationUrl"), "bob", "acme", JiraConsent.Decision.ACCEPT);
+        String code = OAuthDriver.verificationCodeOn(tester.open(redirect));
+        ApiClient.Response done = tester.post("/api/me/jira-connections/" + instanceId + "/verification", new JsonObject().put("verificationCode", code));
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        return terry;
+    }
+
+    private int bobsRefreshCalls() {
+        return simulator.jira().tokenFamilies().stream().filter(f -> "bob".equals(f.username())).mapToInt(TokenFamilyView::refreshCalls).sum();
+    }
+
+    /** The keep-alive refreshes tokens idle for 60 days: both clocks jump past that, and it runs now. */
+    private int keepAliveSixtyOneDaysLater() {
+        app.clock().advance(Duration.ofDays(61));
+        simulator.jira().advanceClock(Duration.ofDays(61));
+        return app.application().refreshIdleConnectionsNow();
+    }
+
+    @Test
+    void a_disabled_users_jira_tokens_are_deleted_and_never_refreshed() {
+        connectInstance();
+        long terry = terryAuthenticatedAsBob();
+        assertThat(sql.count("SELECT count(*) FROM oauth_tokens WHERE user_id = " + terry)).isEqualTo(1);
+
+        assertThat(admin.patch("/api/users/" + terry, new JsonObject().put("disabled", true)).status()).isEqualTo(200);
+
+        // the tokens go on the announcement of the disabling, after its commit: wait for that, within a bound
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sql.count("SELECT count(*) FROM oauth_tokens WHERE user_id = " + terry) > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(sql.count("SELECT count(*) FROM oauth_tokens WHERE user_id = " + terry)).isZero();
+        assertThat(sql.column("SELECT reason FROM oauth_history WHERE event_type = 'USER_DISCONNECTED'"))
+                .singleElement().asString().contains("disabled").contains("Bob Tester");
+        assertThat(keepAliveSixtyOneDaysLater()).as("only the administrator's connection").isEqualTo(1);
+        assertThat(bobsRefreshCalls()).isZero();
+        HELD.incrementAndGet();
+    }
+
+    @Test
+    void the_keep_alive_never_refreshes_a_disabled_user_even_if_the_announcement_was_missed() {
+        connectInstance();
+        long terry = terryAuthenticatedAsBob();
+        // as if the node that disabled terry died between the commit and the announcement
+        sql.execute("UPDATE users SET disabled = true WHERE id = " + terry);
+
+        assertThat(keepAliveSixtyOneDaysLater()).as("only the administrator's connection").isEqualTo(1);
+        assertThat(bobsRefreshCalls()).isZero();
+        assertThat(sql.count("SELECT count(*) FROM oauth_tokens WHERE user_id = " + terry)).isZero();
         HELD.incrementAndGet();
     }
 
