@@ -18,6 +18,7 @@ import io.testbridge.db.PeriodicJobs;
 import io.testbridge.health.HealthCheck;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiRouter;
+import io.testbridge.http.FirstRunSetup;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
@@ -183,16 +184,18 @@ public final class Application {
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
+            FirstRunSetup setup = await(identity.anyUserExists(), "looking for users")
+                    ? FirstRunSetup.closed(config.dataDir(), https) : FirstRunSetup.awaitingAdministrator(config.dataDir(), https);
             SessionCookie cookie = new SessionCookie(https);
             ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie, Map.of("addAttachment", config.attachmentMaxBytes()));
             List<ApiModule> routes = List.of(
                     new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth),
-                    new UsersRoutes(identity), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
+                    new UsersRoutes(identity, setup), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
                     new CyclesRoutes(cycles));
-            List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount));
+            List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount, setup::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
             }
@@ -204,6 +207,7 @@ public final class Application {
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
                 await(MetricsEndpoint.startSeparateServer(vertx, config.httpHost(), config.metrics().port(), registryName), "starting the metrics server");
             }
+            setup.announce(publicUrl.get());
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
