@@ -3,9 +3,11 @@ package io.testbridge.oauth;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,10 @@ import java.util.UUID;
 /** The SQL of OAuth flows. Single use is enforced by conditional updates, so it holds across nodes. */
 final class FlowStore {
     static final int MAX_VERIFICATION_ATTEMPTS = 5;
+    /** Pending flows a user may have per instance (a few browser tabs); a new one ends the oldest. */
+    static final int MAX_PENDING_PER_INSTANCE = 3;
+    /** Flows a user may start in {@link OAuthFlows#FLOW_LIFETIME}, all instances together; more is not a person clicking. */
+    static final int MAX_STARTS_PER_WINDOW = 10;
 
     private final Pool pool;
 
@@ -30,6 +36,33 @@ final class FlowStore {
                 .execute(Tuple.from(new Object[] {id, Buffer.buffer(stateHash), purpose.name(), instanceId, userId, clientId,
                         clientSecretSealed, clientGeneration, codeVerifierSealed, redirectUri, now, expiresAt}))
                 .mapEmpty();
+    }
+
+    /**
+     * Before a user starts a flow, in its transaction: starts of one user queue on an advisory lock
+     * (so concurrent ones are counted), the rate is checked, and the oldest pending flows of the
+     * instance beyond {@value #MAX_PENDING_PER_INSTANCE} - 1 end, losing their sealed values.
+     * @return how long to wait when the user started too many lately, or empty
+     */
+    Future<Optional<Duration>> makeRoomForStart(SqlClient tx, long userId, long instanceId, OffsetDateTime now, Duration window) {
+        return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('oauth_flows.start:' || $1::bigint::text, 0))").execute(Tuple.of(userId))
+                .compose(locked -> tx.preparedQuery("SELECT count(*), min(created_at) FROM oauth_flows WHERE user_id = $1 AND created_at > $2")
+                        .execute(Tuple.of(userId, now.minus(window))))
+                .compose(rows -> {
+                    Row recent = rows.iterator().next();
+                    if (recent.getLong(0) >= MAX_STARTS_PER_WINDOW) {
+                        Duration wait = Duration.between(now, recent.getOffsetDateTime(1).plus(window));
+                        return Future.succeededFuture(Optional.of(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait));
+                    }
+                    return tx.preparedQuery("""
+                                    UPDATE oauth_flows SET status = 'FAILED', failure_reason = 'superseded by a newer attempt', completed_at = $3,
+                                                           token_set = NULL, client_secret = NULL, code_verifier = NULL
+                                     WHERE id IN (SELECT id FROM oauth_flows
+                                                   WHERE user_id = $1 AND instance_id = $2 AND status IN ('STARTED', 'AWAITING_VERIFICATION')
+                                                   ORDER BY created_at DESC OFFSET $4)""")
+                            .execute(Tuple.of(userId, instanceId, now, MAX_PENDING_PER_INSTANCE - 1))
+                            .map(superseded -> Optional.<Duration>empty());
+                });
     }
 
     /** Takes the state once: the first callback with it gets the flow, every later one gets empty. */

@@ -80,13 +80,21 @@ final class OAuthFlows {
         String authorizationUrl = client.authorizationUrl(state, verifier);
         String sealedSecret = clientGeneration == null ? secrets.encrypt(clientSecret, "oauth_flows.client_secret:" + id) : null;
         String sealedVerifier = client.usesPkce() ? secrets.encrypt(verifier, "oauth_flows.code_verifier:" + id) : null;
-        return pool.withTransaction(tx -> flows.insert(tx, id, FlowSecrets.hash(state), purpose, instance.id(), actor.userId(),
-                                clientId, sealedSecret, clientGeneration, sealedVerifier, redirectUri, now, expiresAt)
+        return pool.withTransaction(tx -> flows.makeRoomForStart(tx, actor.userId(), instance.id(), now, FLOW_LIFETIME)
+                        .compose(wait -> wait.isPresent() ? Future.failedFuture(tooManyStarts(wait.get())) : Future.succeededFuture())
+                        .compose(room -> flows.insert(tx, id, FlowSecrets.hash(state), purpose, instance.id(), actor.userId(),
+                                clientId, sealedSecret, clientGeneration, sealedVerifier, redirectUri, now, expiresAt))
                         .compose(done -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.CONNECT_STARTED, true,
                                 purpose == FlowPurpose.ADMIN_CONNECT ? "administrator connection with client " + clientId
                                         : "user authentication")))
                 .onSuccess(recorded -> metrics.flowStarted(purpose.name(), instance.deployment().name()))
                 .map(recorded -> new StartedFlow(id, authorizationUrl, expiresAt));
+    }
+
+    private static Failure tooManyStarts(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new Failure(ErrorCode.TOO_MANY_ATTEMPTS, "You started " + FlowStore.MAX_STARTS_PER_WINDOW + " authorizations with Jira in the last "
+                + FLOW_LIFETIME.toMinutes() + " minutes; finish one of them, or try again in " + minutes + " minute(s).", null, wait);
     }
 
     /** Handles Jira's redirect; the request id and client address go into the history like those of API calls. */

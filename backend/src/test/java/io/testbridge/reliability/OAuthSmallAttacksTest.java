@@ -200,6 +200,36 @@ class OAuthSmallAttacksTest {
         HELD.incrementAndGet();
     }
 
+    @Test
+    void a_user_without_any_role_cannot_start_flows_without_end() {
+        connectInstance();
+        long rolf = Fixtures.createUser(admin, "rolf", "rolf password 1", null);
+        ApiClient roleless = app.client();
+        assertThat(roleless.login("rolf", "rolf password 1").status()).isEqualTo(200);
+        String start = "/api/me/jira-connections/" + instanceId + "/flows";
+        String pending = "SELECT count(*) FROM oauth_flows WHERE user_id = " + rolf + " AND status IN ('STARTED', 'AWAITING_VERIFICATION')";
+
+        for (int i = 1; i <= 10; i++) {
+            app.clock().advance(Duration.ofSeconds(1)); // the oldest pending flow is the one superseded
+            ApiClient.Response started = roleless.post(start, new JsonObject());
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            assertThat(sql.count(pending)).as("after start " + i).isEqualTo(Math.min(i, 3));
+        }
+        assertThat(sql.column("SELECT failure_reason FROM oauth_flows WHERE user_id = " + rolf + " AND status = 'FAILED'"))
+                .hasSize(7).containsOnly("superseded by a newer attempt");
+
+        ApiClient.Response refused = roleless.post(start, new JsonObject());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.errorCode()).isEqualTo("too_many_attempts");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 600L);
+        assertThat(sql.count("SELECT count(*) FROM oauth_flows WHERE user_id = " + rolf)).isEqualTo(10);
+        assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'CONNECT_STARTED' AND actor_user_id = " + rolf)).isEqualTo(10);
+
+        app.clock().advance(Duration.ofMinutes(10));
+        assertThat(roleless.post(start, new JsonObject()).status()).as("the window moved on").isEqualTo(201);
+        HELD.incrementAndGet();
+    }
+
     /** Runs the calls at once: every thread waits at a gate, so they reach the server together. */
     private static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(count);
