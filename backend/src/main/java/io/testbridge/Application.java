@@ -110,9 +110,11 @@ public final class Application {
     /** In start order: the modules, then the HTTP servers. */
     private final List<String> deployments;
     private final OAuth oauth;
+    private final History history;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth) {
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history) {
+        this.history = history;
         this.database = database;
         this.vertx = vertx;
         this.port = port;
@@ -129,6 +131,11 @@ public final class Application {
     /** Runs the OAuth flow clean-up now rather than at its next tick (operators' and tests' lever); how many flows it ended or forgot. */
     public int discardAbandonedFlowsNow() {
         return await(oauth.discardAbandonedFlows(), "discarding abandoned OAuth flows");
+    }
+
+    /** Applies the OAuth history's retention now rather than at its next period (operators' and tests' lever); how many rows went. */
+    public int applyHistoryRetentionNow() {
+        return await(history.applyRetention(), "applying the history retention");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -211,7 +218,7 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth);
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();

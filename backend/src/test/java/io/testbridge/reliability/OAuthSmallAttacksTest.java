@@ -230,6 +230,20 @@ class OAuthSmallAttacksTest {
         HELD.incrementAndGet();
     }
 
+    @Test
+    void the_oauth_history_is_kept_a_year_by_default_then_purged() {
+        connectInstance();
+        long yearOld = sql.count("SELECT count(*) FROM oauth_history");
+        assertThat(yearOld).isPositive();
+
+        app.clock().advance(Duration.ofDays(366));
+        assertThat(Fixtures.adminClient(app).delete("/api/integrations/" + instanceId + "/oauth").status()).isEqualTo(200);
+
+        assertThat(app.application().applyHistoryRetentionNow()).isEqualTo((int) yearOld);
+        assertThat(sql.column("SELECT event_type FROM oauth_history")).containsExactly("OAUTH_DISABLED");
+        HELD.incrementAndGet();
+    }
+
     /** Runs the calls at once: every thread waits at a gate, so they reach the server together. */
     private static <T> List<T> concurrently(int count, IntFunction<T> call) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(count);
