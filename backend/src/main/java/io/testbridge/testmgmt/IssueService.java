@@ -38,7 +38,7 @@ import java.util.Map;
 final class IssueService {
     private static final Logger LOG = LoggerFactory.getLogger(IssueService.class);
     private static final String COLUMNS = "id, project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description, "
-            + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_at, updated_at";
+            + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_by, created_at, updated_at";
     private static final Duration STATUS_CACHE = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -311,6 +311,7 @@ final class IssueService {
                 .put("jiraKey", row.getString("jira_key"))
                 .put("jiraUrl", row.getString("jira_url"))
                 .put("jiraStatus", row.getString("jira_status"))
+                .put("createdBy", row.getLong("created_by"))
                 .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
     }
 

@@ -167,6 +167,8 @@ class JiraWorkTest {
                 .filter(i -> i.getLong("id") == id).findFirst().orElseThrow();
         assertThat(seen.getString("summary")).as("others still see the draft, unchanged").isEqualTo("Tess's own words");
         assertThat(seen.getString("state")).isEqualTo("FAILED");
+        assertThat(seen.getLong("createdBy")).as("the draft names its author, so the page offers Retry to them alone")
+                .isEqualTo(tester.get("/api/me").json().getJsonObject("user").getLong("id"));
 
         tester.patch("/api/issues/" + id, new JsonObject().put("fields", bug(cloud, "x").getJsonObject("fields")));
         JsonObject retried = tester.post("/api/issues/" + id + "/submit", new JsonObject()).json();
