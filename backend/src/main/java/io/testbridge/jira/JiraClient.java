@@ -42,6 +42,18 @@ public final class JiraClient {
         this.metrics = metrics;
     }
 
+    /**
+     * A REST path below the root from its segments, each percent-encoded: the one place values
+     * (issue keys, project keys, type ids) become part of a Jira path.
+     */
+    public static String path(String... segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append('/').append(JiraUrl.percentEncode(segment));
+        }
+        return path.toString();
+    }
+
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
     public Future<HttpResponse<Buffer>> call(long userId, JiraSite instance, HttpMethod method, String path,
                                              Map<String, String> query, JsonObject body) {

@@ -80,6 +80,26 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         return this + subPath;
     }
 
+    /**
+     * RFC 3986 percent-encoding of everything but the unreserved characters (UTF-8), for one path
+     * segment or one query name or value: a {@code /}, {@code ..}-segment, {@code ?} or {@code #}
+     * in a value stays inside it.
+     */
+    public static String percentEncode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~'
+                    || (c == '.' && !value.matches("\\.{1,2}"))) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return scheme + "://" + host + (port > 0 ? ":" + port : "") + path;

@@ -113,8 +113,8 @@ final class IssueService {
                 return createInJira(row, instance, userId);
             }
             // the last attempt may have created it: look for the marker before creating anything
-            return jiraIssues.searchJql(userId, instance, "project = \"" + row.getString("jira_project") + "\" AND text ~ \""
-                            + row.getString("marker") + "\"", null, 5)
+            return jiraIssues.searchJql(userId, instance, "project = " + JiraIssues.jqlString(row.getString("jira_project"))
+                            + " AND text ~ " + JiraIssues.jqlString(row.getString("marker")), null, 5)
                     .compose(page -> {
                         if (!page.issues().isEmpty()) {
                             JiraIssues.IssueSummary found = page.issues().get(0);
