@@ -60,7 +60,7 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return true;
         }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String literal = hostName();
         if (!literal.matches("[0-9.]+|[0-9a-f:]+")) {
             return false;
         }
@@ -69,6 +69,11 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** The host as a name resolver and TLS take it: an IPv6 literal without its brackets. */
+    public String hostName() {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     public int effectivePort() {
