@@ -2,7 +2,10 @@ package io.testbridge.reliability;
 
 import io.testbridge.config.AppConfig;
 import io.testbridge.jira.JiraCallFailed;
+import io.testbridge.jira.Deployment;
 import io.testbridge.jira.JiraHttp;
+import io.testbridge.oauth.JiraOAuthClient;
+import io.testbridge.oauth.TokenEndpointException;
 import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
@@ -115,6 +118,23 @@ class HostileJiraTest {
             JiraCallFailed refused = (JiraCallFailed) failure;
             assertThat(refused.reason()).isEqualTo(JiraCallFailed.Reason.REFUSED);
             assertThat(refused.detail()).contains("link-local or cloud-metadata");
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    void a_refresh_token_and_client_secret_are_not_sent_to_a_token_endpoint_at_a_link_local_address() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(true, false, Duration.ofSeconds(5), 1024 * 1024));
+            JiraOAuthClient client = JiraOAuthClient.create(vertx, http, Deployment.DATA_CENTER, "http://169.254.169.254:8080",
+                    "client", "a secret that must not leave", "http://localhost/oauth/callback", java.time.Clock.systemUTC());
+            Throwable failure = client.refresh("a refresh token that must not leave").toCompletionStage().toCompletableFuture()
+                    .handle((ok, error) -> error).join();
+            assertThat(failure).isInstanceOf(TokenEndpointException.class);
+            assertThat(((TokenEndpointException) failure).isTransient()).as("the tokens are kept").isTrue();
+            assertThat(failure.getMessage()).contains("link-local or cloud-metadata");
         } finally {
             vertx.close().await();
         }
