@@ -8,7 +8,6 @@ import io.testbridge.jira.JiraResponse;
 import io.testbridge.jira.JiraUrl;
 import io.testbridge.jira.JiraVersion;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -82,7 +81,7 @@ public final class InstanceProbe {
         try {
             Object value = response.bodyAsJson();
             return value instanceof java.util.Map<?, ?> || value instanceof JsonObject ? response.bodyAsJsonObject() : null;
-        } catch (DecodeException | ClassCastException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package io.testbridge.jira;
 
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -19,14 +21,32 @@ public record JiraResponse(int statusCode, MultiMap headers, Buffer body) {
 
     /** The body as JSON of any kind (object, array, text, number); fails on what is not JSON. */
     public Object bodyAsJson() {
-        return Json.decodeValue(body);
+        try {
+            return Json.decodeValue(body);
+        } catch (RuntimeException e) {
+            throw notJson("JSON");
+        }
     }
 
     public JsonObject bodyAsJsonObject() {
-        return body.length() == 0 ? null : body.toJsonObject();
+        try {
+            return body.length() == 0 ? null : body.toJsonObject();
+        } catch (RuntimeException e) {
+            throw notJson("a JSON object");
+        }
     }
 
     public JsonArray bodyAsJsonArray() {
-        return body.length() == 0 ? null : body.toJsonArray();
+        try {
+            return body.length() == 0 ? null : body.toJsonArray();
+        } catch (RuntimeException e) {
+            throw notJson("a JSON array");
+        }
+    }
+
+    /** The parser's message would quote the body: name the problem instead. */
+    private Failure notJson(String expected) {
+        return new Failure(ErrorCode.JIRA_ERROR, "Jira answered HTTP " + statusCode + " with something other than " + expected
+                + " (a proxy in the way?).");
     }
 }

@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Something posing as Jira at a configured URL: Atlassian's API gateway is a server of this test
- * that passes everything to the simulator until it turns hostile, answering 700 MB or one byte at
- * a time. The answer is cut off by the size cap or the deadline, in the API's error shape, and the
- * hostile server sees its connection closed long before it has said everything.
+ * that passes everything to the simulator until it turns hostile, answering 700 MB (streamed, or
+ * declared up front), one byte at a time, or garbage instead of JSON. The answer is cut off by the
+ * size cap or the deadline, in the API's error shape without quoting what was sent, and the hostile
+ * server sees its connection closed long before it has said everything.
  */
 class HostileJiraTest {
     private static final long HUGE = 700L * 1024 * 1024;
@@ -51,7 +52,10 @@ class HostileJiraTest {
     private static final long SOCKET_BUFFERS = 16L * 1024 * 1024;
     private static final int DRIP_BYTES = 120;
 
-    enum Mode { HONEST, HUGE_STREAMED, HUGE_DECLARED, DRIP }
+    enum Mode { HONEST, HUGE_STREAMED, HUGE_DECLARED, DRIP, NOT_JSON }
+
+    /** What a confused or hostile server says instead of JSON: binary, markup, terminal escapes. */
+    private static final String GARBAGE = "\u0016\u0003\u0001<html><script>x</script>\u001b[31mDEADBEEF";
 
     @Test
     void a_700_mb_or_dripping_jira_answer_is_cut_off_by_the_cap_or_the_deadline_with_a_clear_error() throws Exception {
@@ -73,12 +77,13 @@ class HostileJiraTest {
                 String projects = "/api/jira/" + id + "/projects";
                 assertThat(admin.get(projects).status()).as("through the gateway while it is honest").isEqualTo(200);
 
-                record Case(Mode mode, int status, String code, String messagePart) {
+                record Case(Mode mode, int status, String code, String messagePart, boolean cutOff) {
                 }
                 List<Case> cases = List.of(
-                        new Case(Mode.HUGE_STREAMED, 502, "jira_error", "larger than " + CAP_MB + " MB"),
-                        new Case(Mode.HUGE_DECLARED, 502, "jira_error", "larger than " + CAP_MB + " MB"),
-                        new Case(Mode.DRIP, 503, "jira_unavailable", "no complete answer within 1 s"));
+                        new Case(Mode.HUGE_STREAMED, 502, "jira_error", "larger than " + CAP_MB + " MB", true),
+                        new Case(Mode.HUGE_DECLARED, 502, "jira_error", "larger than " + CAP_MB + " MB", true),
+                        new Case(Mode.DRIP, 503, "jira_unavailable", "no complete answer within 1 s", true),
+                        new Case(Mode.NOT_JSON, 502, "jira_error", "something other than a JSON", false));
                 int held = 0;
                 long mostBytesSent = 0;
                 for (Case hostile : cases) {
@@ -88,8 +93,13 @@ class HostileJiraTest {
                     assertThat(answer.status()).as(hostile.mode() + ": " + answer.body()).isEqualTo(hostile.status());
                     assertThat(answer.errorCode()).as(hostile.mode().name()).isEqualTo(hostile.code());
                     String message = answer.json().getJsonObject("error").getString("message");
-                    assertThat(message).as(hostile.mode().name()).contains("Acme").contains(hostile.messagePart()).doesNotContain("0x").hasSizeLessThan(300);
+                    assertThat(message).as(hostile.mode().name()).contains(hostile.messagePart()).doesNotContain("DEADBEEF").doesNotContain("<html").hasSizeLessThan(300);
                     Hostility seen = gateway.awaitClosed();
+                    if (!hostile.cutOff()) {
+                        held++;
+                        continue;
+                    }
+                    assertThat(message).as(hostile.mode() + " names the instance").contains("Acme");
                     assertThat(seen.answers()).as(hostile.mode() + ": hostile answers begun").isPositive();
                     assertThat(seen.closedEarly()).as(hostile.mode() + ": every hostile answer was cut off by Testbridge").isEqualTo(seen.answers());
                     assertThat(seen.mostBytesSent()).as(hostile.mode() + ": what the client took (at most the cap and the socket buffers)")
@@ -197,6 +207,10 @@ class HostileJiraTest {
             Mode now = mode.get();
             if (now == Mode.HONEST || !request.path().contains("/ex/jira/")) {
                 forward(request);
+                return;
+            }
+            if (now == Mode.NOT_JSON) {
+                request.response().putHeader("Content-Type", "application/json").end(GARBAGE);
                 return;
             }
             answers.incrementAndGet();
