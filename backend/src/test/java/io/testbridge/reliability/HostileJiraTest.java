@@ -150,6 +150,27 @@ class HostileJiraTest {
         }
     }
 
+    @Test
+    void a_call_connects_to_the_address_the_guard_checked_and_still_names_the_host() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // the address the guard gets for the name (the JDK's first answer) is where the server listens
+            String checked = java.net.InetAddress.getAllByName("localhost")[0].getHostAddress();
+            AtomicReference<String> host = new AtomicReference<>();
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+                host.set(request.getHeader("Host"));
+                request.response().putHeader("Content-Type", "application/json").end("{\"ok\":true}");
+            }).listen(0, checked).await();
+            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(5), 1024 * 1024));
+            io.testbridge.jira.JiraResponse answer = http.get("http://localhost:" + server.actualPort() + "/rest/api/2/serverInfo").send()
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(answer.bodyAsJsonObject().getBoolean("ok")).isTrue();
+            assertThat(host.get()).as("the Host header names the host, not the address connected to").isEqualTo("localhost:" + server.actualPort());
+        } finally {
+            vertx.close().await();
+        }
+    }
+
     /** What the hostile answers of one request saw. */
     record Hostility(int answers, int closedEarly, long mostBytesSent) {
     }
