@@ -65,7 +65,7 @@ public final class InstanceProbe {
     private static Identification problem(String probe, JiraResponse response, String hint) {
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            return new Identification.NotJira(probe + " redirects to " + response.getHeader("Location")
+            return new Identification.NotJira(probe + " redirects to " + shown(response.getHeader("Location"))
                     + "; register the URL Jira itself uses (" + hint + ").");
         }
         if (status == 429 || status >= 500) {
@@ -75,6 +75,12 @@ public final class InstanceProbe {
             return new Identification.NotJira(probe + " answered HTTP " + status + "; use " + hint + ".");
         }
         return null;
+    }
+
+    /** A header the other side chose, as it may appear in a message: one short line. */
+    private static String shown(String value) {
+        String line = String.valueOf(value).replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static JsonObject json(JiraResponse response) {
