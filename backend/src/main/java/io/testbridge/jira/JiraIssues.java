@@ -64,7 +64,7 @@ public final class JiraIssues {
         String query = q.strip();
         String jql;
         if (ISSUE_KEY.matcher(query).matches()) {
-            jql = "key = " + query.toUpperCase(java.util.Locale.ROOT);
+            jql = "key = " + jqlString(query.toUpperCase(java.util.Locale.ROOT));
         } else {
             jql = "text ~ " + jqlString(query);
             if (project != null && !project.isBlank()) {

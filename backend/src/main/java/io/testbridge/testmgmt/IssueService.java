@@ -260,7 +260,7 @@ final class IssueService {
     private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
         List<String> batch = keys.subList(0, Math.min(50, keys.size()));
         return site(instanceId)
-                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + String.join(", ", batch) + ")", null, batch.size()))
+                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + batch.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")", null, batch.size()))
                 .compose(page -> {
                     List<Future<?>> updates = new ArrayList<>();
                     for (JiraIssues.IssueSummary issue : page.issues()) {

@@ -232,4 +232,15 @@ class JiraWorkTest {
                 .as("the client encodes every segment, whatever the caller checked")
                 .isEqualTo("/issue/createmeta/TB%2F..%2F..%2F..%2Fmyself%23/%2E%2E/10002");
     }
+
+    @Test
+    void the_issue_list_refreshes_jira_statuses_with_a_quoted_key_list() {
+        JsonObject created = tester.post("/api/projects/" + project + "/issues", bug(cloud, "Status refresh " + System.nanoTime())).json();
+        assertThat(created.getString("state")).as(created.encode()).isEqualTo("CREATED");
+        assertThat(simulator.jira().workOnSiteIssue("acme", created.getString("jiraKey"), "In Progress", null)).isTrue();
+        app.clock().advance(Duration.ofMinutes(2));
+        JsonObject listed = tester.get("/api/projects/" + project + "/issues").json().getJsonArray("items").stream()
+                .map(i -> (JsonObject) i).filter(i -> i.getLong("id").equals(created.getLong("id"))).findFirst().orElseThrow();
+        assertThat(listed.getString("jiraStatus")).isEqualTo("In Progress");
+    }
 }
