@@ -133,9 +133,9 @@ public final class JiraClient {
             metrics.jiraCall(instance.instanceId(), method.name(), path, 0);
             errors.record(instance.instanceId(), method + " " + path + " failed: "
                     + (failure instanceof JiraCallFailed call ? call.detail() : failure.getClass().getSimpleName()));
-            // an answer over the size cap would be as large again, a refused address refused again: never retried
-            boolean retryable = !(failure instanceof JiraCallFailed refused
-                    && (refused.reason() == JiraCallFailed.Reason.TOO_LARGE || refused.reason() == JiraCallFailed.Reason.REFUSED));
+            // only a broken connection is worth another try: an answer over the cap would be as large again, a refused
+            // address refused again, and a call past the deadline has used up the time the caller was promised
+            boolean retryable = !(failure instanceof JiraCallFailed call) || call.reason() == JiraCallFailed.Reason.UNREACHABLE;
             if (retryable && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
             }
