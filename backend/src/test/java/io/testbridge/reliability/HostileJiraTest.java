@@ -172,6 +172,24 @@ class HostileJiraTest {
         }
     }
 
+    @Test
+    void a_server_that_answers_something_other_than_http_is_named_not_quoted() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // a TLS record and binary where the status line should be: the parser's message would carry these bytes
+            io.vertx.core.net.NetServer garbage = vertx.createNetServer().connectHandler(socket -> socket.handler(request ->
+                    socket.write(Buffer.buffer(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xde, (byte) 0xad}).appendString("BEEF\r\n\r\n"))))
+                    .listen(0, "127.0.0.1").await();
+            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(5), 1024 * 1024));
+            Throwable failure = http.get("http://127.0.0.1:" + garbage.actualPort() + "/rest/api/2/serverInfo").send()
+                    .toCompletionStage().toCompletableFuture().handle((ok, error) -> error).join();
+            assertThat(failure).isInstanceOf(JiraCallFailed.class);
+            assertThat(failure.getMessage()).contains("not valid HTTP").doesNotContain("BEEF").doesNotContain("\u0016").doesNotContain("0x").doesNotContain("16 03");
+        } finally {
+            vertx.close().await();
+        }
+    }
+
     /** What the hostile answers of one request saw. */
     record Hostility(int answers, int closedEarly, long mostBytesSent) {
     }
