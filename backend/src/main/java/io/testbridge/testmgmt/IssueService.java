@@ -129,8 +129,8 @@ final class IssueService {
                 return createInJira(row, instance, userId);
             }
             // the last attempt may have created it: look for the marker before creating anything
-            return jiraIssues.searchJql(userId, instance, "project = \"" + row.getString("jira_project") + "\" AND text ~ \""
-                            + row.getString("marker") + "\"", null, 5)
+            return jiraIssues.searchJql(userId, instance, "project = " + JiraIssues.jqlString(row.getString("jira_project"))
+                            + " AND text ~ " + JiraIssues.jqlString(row.getString("marker")), null, 5)
                     .compose(page -> {
                         if (!page.issues().isEmpty()) {
                             JiraIssues.IssueSummary found = page.issues().get(0);
@@ -276,7 +276,7 @@ final class IssueService {
     private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
         List<String> batch = keys.subList(0, Math.min(50, keys.size()));
         return site(instanceId)
-                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + String.join(", ", batch) + ")", null, batch.size()))
+                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + batch.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")", null, batch.size()))
                 .compose(page -> {
                     List<Future<?>> updates = new ArrayList<>();
                     for (JiraIssues.IssueSummary issue : page.issues()) {
