@@ -47,6 +47,7 @@ export function anIssue(
     jiraKey: 'TB-8',
     jiraUrl: 'https://acme.atlassian.net/browse/TB-8',
     jiraStatus: 'To Do',
+    createdBy: 1,
     createdAt: '2026-11-28T14:00:00Z',
     ...overrides,
   } as Issue;

@@ -79,6 +79,18 @@ describe('IssuesPage', () => {
     expect(server.to('POST /api/projects/3/issues')).toHaveLength(0);
   });
 
+  it('offers Retry only on the drafts the signed-in user wrote: a draft reaches Jira as its author', async () => {
+    const colleagues = anIssue({ id: 13, summary: 'Search ignores accents', state: 'FAILED', jiraKey: null, jiraUrl: null, jiraStatus: null, createdBy: 2 });
+    fakeApi({ ...loggedIn(), ...issuesApi({ 'GET /api/projects/3/issues': { body: { items: [failed, colleagues] } } }) });
+    renderApp('/projects/3/issues');
+
+    const table = await screen.findByRole('table', { name: 'Issues' });
+    const [, mine, theirs] = within(table).getAllByRole('row');
+    expect(within(mine!).getByRole('button', { name: 'Retry Voucher field accepts expired codes' })).toBeInTheDocument();
+    expect(within(theirs!).queryByRole('button', { name: /Retry/ })).not.toBeInTheDocument();
+    expect(theirs).toHaveTextContent('Its author’s draft');
+  });
+
   it('offers a viewer neither Create nor Retry', async () => {
     fakeApi({ ...loggedIn(viewer), ...issuesApi() });
     renderApp('/projects/3/issues');

@@ -14,7 +14,7 @@ import { HiddenHeader } from '../../components/HiddenHeader';
 /** The Issue module of a project: its issues, created in Jira from Testbridge, and drafts to retry. */
 export function IssuesPage() {
   const project = useProject();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const issues = useQuery(issuesQuery(project.id));
   // 'new' for a new issue, or the draft whose Retry was clicked.
   const [creating, setCreating] = useState<Issue | 'new' | null>(null);
@@ -89,10 +89,16 @@ export function IssuesPage() {
                   </Table.Td>
                   {canCreate && (
                     <Table.Td>
-                      {issue.state !== 'CREATED' && (
+                      {/* a draft reaches Jira as its author: only they retry it (the server says so too) */}
+                      {issue.state !== 'CREATED' && issue.createdBy === user.id && (
                         <Button size="xs" variant="light" onClick={() => setCreating(issue)} aria-label={`Retry ${issue.summary}`}>
                           Retry
                         </Button>
+                      )}
+                      {issue.state !== 'CREATED' && issue.createdBy !== user.id && (
+                        <Text size="xs" c="dimmed">
+                          Its author’s draft
+                        </Text>
                       )}
                     </Table.Td>
                   )}

@@ -40,8 +40,11 @@ public record AppConfig(
         }
     }
 
-    /** What Testbridge may call when it talks to a Jira instance. */
-    public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout) {
+    /**
+     * What Testbridge may call when it talks to a Jira instance, and how much it takes from it:
+     * {@code timeout} bounds a whole call (connect, headers, body), {@code maxAnswerBytes} its answer.
+     */
+    public record OutboundPolicy(boolean allowHttp, boolean allowLinkLocal, Duration timeout, long maxAnswerBytes) {
     }
 
     @Override

@@ -2,14 +2,13 @@ package io.testbridge.integrations;
 
 import io.testbridge.jira.Deployment;
 import io.testbridge.db.DatabaseErrors;
+import io.testbridge.jira.JiraCallFailed;
 import io.testbridge.jira.JiraHttp;
+import io.testbridge.jira.JiraResponse;
 import io.testbridge.jira.JiraUrl;
 import io.testbridge.jira.JiraVersion;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 
 /**
  * Checks that a Jira instance is there and identifies it without any credentials: Cloud sites
@@ -28,10 +27,11 @@ public final class InstanceProbe {
         return http.get(probe)
                 .send()
                 .map(response -> deployment == Deployment.CLOUD ? cloud(probe, response) : dataCenter(probe, response))
-                .otherwise(error -> new Identification.Unreachable("No answer from " + url + ": " + DatabaseErrors.rootMessage(error)));
+                .otherwise(error -> new Identification.Unreachable("No answer from " + url + ": "
+                        + (error instanceof JiraCallFailed call ? call.detail() : DatabaseErrors.rootMessage(error))));
     }
 
-    private static Identification cloud(String probe, HttpResponse<Buffer> response) {
+    private static Identification cloud(String probe, JiraResponse response) {
         Identification problem = problem(probe, response, "a Jira Cloud site URL such as https://your-site.atlassian.net");
         if (problem != null) {
             return problem;
@@ -43,7 +43,7 @@ public final class InstanceProbe {
                 : new Identification.CloudSite(cloudId);
     }
 
-    private static Identification dataCenter(String probe, HttpResponse<Buffer> response) {
+    private static Identification dataCenter(String probe, JiraResponse response) {
         Identification problem = problem(probe, response, "the base URL of Jira, as shown under Administration → System → Base URL");
         if (problem != null) {
             return problem;
@@ -62,10 +62,10 @@ public final class InstanceProbe {
         return new Identification.DataCenter(parsed, version, body.getString("serverTitle", ""));
     }
 
-    private static Identification problem(String probe, HttpResponse<Buffer> response, String hint) {
+    private static Identification problem(String probe, JiraResponse response, String hint) {
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            return new Identification.NotJira(probe + " redirects to " + response.getHeader("Location")
+            return new Identification.NotJira(probe + " redirects to " + shown(response.getHeader("Location"))
                     + "; register the URL Jira itself uses (" + hint + ").");
         }
         if (status == 429 || status >= 500) {
@@ -77,11 +77,17 @@ public final class InstanceProbe {
         return null;
     }
 
-    private static JsonObject json(HttpResponse<Buffer> response) {
+    /** A header the other side chose, as it may appear in a message: one short line. */
+    private static String shown(String value) {
+        String line = String.valueOf(value).replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static JsonObject json(JiraResponse response) {
         try {
-            Object value = response.bodyAsJson(Object.class);
+            Object value = response.bodyAsJson();
             return value instanceof java.util.Map<?, ?> || value instanceof JsonObject ? response.bodyAsJsonObject() : null;
-        } catch (DecodeException | ClassCastException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

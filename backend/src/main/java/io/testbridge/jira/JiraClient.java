@@ -8,8 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
 
 import java.time.Duration;
 import java.util.Map;
@@ -42,16 +40,28 @@ public final class JiraClient {
         this.metrics = metrics;
     }
 
+    /**
+     * A REST path below the root from its segments, each percent-encoded: the one place values
+     * (issue keys, project keys, type ids) become part of a Jira path.
+     */
+    public static String path(String... segments) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append('/').append(JiraUrl.percentEncode(segment));
+        }
+        return path.toString();
+    }
+
     /** A REST call; {@code path} is below the REST root (e.g. {@code /project/search}), the root per deployment. */
-    public Future<HttpResponse<Buffer>> call(long userId, JiraSite instance, HttpMethod method, String path,
+    public Future<JiraResponse> call(long userId, JiraSite instance, HttpMethod method, String path,
                                              Map<String, String> query, JsonObject body) {
         return callRaw(userId, instance, method, path, query, body).compose(response -> answered(response, instance));
     }
 
     /** Like {@link #call}, but Jira's own error answers (400, 403, 404, 5xx) come back as responses for the caller to read. */
-    public Future<HttpResponse<Buffer>> callRaw(long userId, JiraSite instance, HttpMethod method, String path,
+    public Future<JiraResponse> callRaw(long userId, JiraSite instance, HttpMethod method, String path,
                                                 Map<String, String> query, JsonObject body) {
-        Send send = body == null ? HttpRequest::send : request -> request.sendJsonObject(body);
+        Send send = body == null ? JiraHttp.Call::send : request -> request.sendJson(body);
         return tokens.usable(userId, instance)
                 .compose(token -> attempt(userId, instance, method, path, query, send, token, 0, 0, false));
     }
@@ -60,29 +70,29 @@ public final class JiraClient {
      * Posts one file as multipart/form-data in the part {@code file}, with the header Jira's XSRF
      * protection asks for (e.g. issue attachments); Jira's error answers become {@link Failure}s.
      */
-    public Future<HttpResponse<Buffer>> upload(long userId, JiraSite instance, String path, String filename, String contentType, Buffer content) {
+    public Future<JiraResponse> upload(long userId, JiraSite instance, String path, String filename, String contentType, Buffer content) {
         String boundary = "testbridge-" + java.util.UUID.randomUUID();
         String safeName = filename.replaceAll("[\\p{Cntrl}\"\\\\]", "_");
         Buffer multipart = Buffer.buffer(content.length() + 512).appendString("--" + boundary + "\r\n")
                 .appendString("Content-Disposition: form-data; name=\"file\"; filename=\"" + safeName + "\"\r\n")
                 .appendString("Content-Type: " + contentType + "\r\n\r\n").appendBuffer(content)
                 .appendString("\r\n--" + boundary + "--\r\n");
-        Send send = request -> request.putHeader("X-Atlassian-Token", "no-check")
-                .putHeader("Content-Type", "multipart/form-data; boundary=" + boundary).sendBuffer(multipart);
+        Send send = request -> request.header("X-Atlassian-Token", "no-check")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).send(multipart);
         return tokens.usable(userId, instance)
                 .compose(token -> attempt(userId, instance, HttpMethod.POST, path, Map.of(), send, token, 0, 0, false))
                 .compose(response -> answered(response, instance));
     }
 
     /** The response, or Jira's error answer in Jira's own words. */
-    private static Future<HttpResponse<Buffer>> answered(HttpResponse<Buffer> response, JiraSite instance) {
+    private static Future<JiraResponse> answered(JiraResponse response, JiraSite instance) {
         return response.statusCode() < 400 ? Future.succeededFuture(response) : Future.failedFuture(JiraErrors.describe(response, instance.name()));
     }
 
     /** Sends a prepared request (auth and query set) with its body; called again on each retry. */
     @FunctionalInterface
     private interface Send {
-        Future<HttpResponse<Buffer>> to(HttpRequest<Buffer> request);
+        Future<JiraResponse> to(JiraHttp.Call request);
     }
 
     /** Fails with jira_auth_required now, before any work, when the user would have to authenticate first. */
@@ -90,11 +100,11 @@ public final class JiraClient {
         return tokens.usable(userId, instance).mapEmpty();
     }
 
-    private Future<HttpResponse<Buffer>> attempt(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query,
+    private Future<JiraResponse> attempt(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query,
                                                  Send send, AccessToken token, int rateLimitWaits, int readRetries, boolean refreshed) {
-        HttpRequest<Buffer> request = http.request(method, restRoot(instance, token) + path).bearerTokenAuthentication(token.value());
-        query.forEach(request::addQueryParam);
-        Future<HttpResponse<Buffer>> sent = send.to(request);
+        JiraHttp.Call request = http.request(method, restRoot(instance, token) + path).bearer(token.value());
+        query.forEach(request::query);
+        Future<JiraResponse> sent = send.to(request);
         return sent.compose(response -> {
             int status = response.statusCode();
             metrics.jiraCall(instance.instanceId(), method.name(), path, status);
@@ -121,12 +131,15 @@ public final class JiraClient {
             return Future.succeededFuture(response);
         }, failure -> {
             metrics.jiraCall(instance.instanceId(), method.name(), path, 0);
-            errors.record(instance.instanceId(), method + " " + path + " failed: " + failure.getMessage());
-            if (method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
+            errors.record(instance.instanceId(), method + " " + path + " failed: "
+                    + (failure instanceof JiraCallFailed call ? call.detail() : failure.getClass().getSimpleName()));
+            // only a broken connection is worth another try: an answer over the cap would be as large again, a refused
+            // address refused again, and a call past the deadline has used up the time the caller was promised
+            boolean retryable = !(failure instanceof JiraCallFailed call) || call.reason() == JiraCallFailed.Reason.UNREACHABLE;
+            if (retryable && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
                 return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
             }
-            return Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ": "
-                    + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()) + ". Try again later."));
+            return Future.failedFuture(unusable(instance, failure));
         });
     }
 
@@ -138,7 +151,18 @@ public final class JiraClient {
         return instance.baseUrl() + "/rest/api/2";
     }
 
-    private static Duration retryAfter(HttpResponse<Buffer> response) {
+    /** A call without a usable answer, in the API's terms; JiraHttp's reasons never quote what answered. */
+    private static Failure unusable(JiraSite instance, Throwable failure) {
+        if (failure instanceof JiraCallFailed call) {
+            return call.reason() == JiraCallFailed.Reason.TOO_LARGE
+                    ? new Failure(ErrorCode.JIRA_ERROR, instance.name() + " answered too much: " + call.detail() + ".")
+                    : new Failure(call.code(), "Could not reach " + instance.name() + ": " + call.detail() + ". Try again later.");
+        }
+        return failure instanceof Failure known ? known
+                : new Failure(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ". Try again later.");
+    }
+
+    private static Duration retryAfter(JiraResponse response) {
         try {
             long seconds = Long.parseLong(String.valueOf(response.getHeader("Retry-After")).strip());
             Duration wait = Duration.ofSeconds(Math.max(0, seconds));

@@ -2,27 +2,27 @@ package io.testbridge.jira;
 
 import io.testbridge.errors.Failure;
 import io.testbridge.errors.ErrorCode;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Turns Jira's error answers, including proxies' HTML pages, into messages a person can act on. */
 public final class JiraErrors {
+    private static final int MAX_DETAIL = 500;
+
     private JiraErrors() {
     }
 
     /** Jira's field errors ({"errors":{field: message}}), empty when there are none. */
-    public static JsonObject fieldErrors(HttpResponse<Buffer> response) {
+    public static JsonObject fieldErrors(JiraResponse response) {
         JsonObject body = json(response);
         JsonObject errors = body == null ? null : body.getJsonObject("errors");
         return errors == null ? new JsonObject() : errors;
     }
 
-    public static Failure describe(HttpResponse<Buffer> response, String instanceName) {
+    public static Failure describe(JiraResponse response, String instanceName) {
         int status = response.statusCode();
         String contentType = String.valueOf(response.getHeader("Content-Type"));
         if (contentType.contains("text/html")) {
@@ -45,7 +45,7 @@ public final class JiraErrors {
                 messages.add(body.getString("message"));
             }
         }
-        String detail = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+        String detail = messages.isEmpty() ? "" : ": " + readable(String.join("; ", messages));
         if (status == 403) {
             return new Failure(ErrorCode.FORBIDDEN, "Jira refused this for your account" + detail
                     + ". Ask a Jira administrator for the permission, or check the scopes granted to the app.");
@@ -59,9 +59,15 @@ public final class JiraErrors {
         return new Failure(status == 400 ? ErrorCode.INVALID_REQUEST : ErrorCode.JIRA_ERROR, "Jira said" + (detail.isEmpty() ? " HTTP " + status : detail));
     }
 
-    private static JsonObject json(HttpResponse<Buffer> response) {
+    /** Jira's words, shortened and without control characters: they reach people and logs. */
+    private static String readable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= MAX_DETAIL ? clean : clean.substring(0, MAX_DETAIL) + "…";
+    }
+
+    private static JsonObject json(JiraResponse response) {
         try {
-            Object value = response.bodyAsJson(Object.class);
+            Object value = response.bodyAsJson();
             return value instanceof JsonObject || value instanceof java.util.Map<?, ?> ? response.bodyAsJsonObject() : null;
         } catch (RuntimeException e) {
             return null;

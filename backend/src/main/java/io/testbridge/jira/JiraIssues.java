@@ -43,6 +43,14 @@ public final class JiraIssues {
         }
     }
 
+    /**
+     * A JQL string literal: {@code text} in double quotes with {@code \\} and {@code "} escaped, so no
+     * value can end the string early or change the query. Every value put into JQL goes through here.
+     */
+    public static String jqlString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     public static String browseUrl(JiraSite instance, String key) {
         return instance.baseUrl() + "/browse/" + key;
     }
@@ -56,11 +64,11 @@ public final class JiraIssues {
         String query = q.strip();
         String jql;
         if (ISSUE_KEY.matcher(query).matches()) {
-            jql = "key = " + query.toUpperCase(java.util.Locale.ROOT);
+            jql = "key = " + jqlString(query.toUpperCase(java.util.Locale.ROOT));
         } else {
-            jql = "text ~ \"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            jql = "text ~ " + jqlString(query);
             if (project != null && !project.isBlank()) {
-                jql = "project = \"" + project.replace("\"", "") + "\" AND " + jql;
+                jql = "project = " + jqlString(project.strip()) + " AND " + jql;
             }
             jql += " ORDER BY created DESC";
         }
@@ -103,7 +111,7 @@ public final class JiraIssues {
 
     /** One issue; empty when Jira says it does not exist (deleted, or not visible to the user). */
     public Future<java.util.Optional<IssueSummary>> get(long userId, JiraSite instance, String key) {
-        return jira.call(userId, instance, HttpMethod.GET, "/issue/" + key, Map.of("fields", SUMMARY_FIELDS), null)
+        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", key), Map.of("fields", SUMMARY_FIELDS), null)
                 .map(response -> java.util.Optional.of(IssueSummary.from(response.bodyAsJsonObject(), instance)))
                 .recover(failure -> failure instanceof Failure api && api.code() == ErrorCode.NOT_FOUND
                         ? Future.succeededFuture(java.util.Optional.empty()) : Future.failedFuture(failure));
@@ -117,12 +125,12 @@ public final class JiraIssues {
         JsonObject body = new JsonObject().put("globalId", globalId)
                 .put("object", new JsonObject().put("url", url).put("title", title)
                         .put("icon", new JsonObject().put("title", "Testbridge")));
-        return jira.call(userId, instance, HttpMethod.POST, "/issue/" + key + "/remotelink", Map.of(), body).mapEmpty();
+        return jira.call(userId, instance, HttpMethod.POST, JiraClient.path("issue", key, "remotelink"), Map.of(), body).mapEmpty();
     }
 
     /** Attaches a file to an issue as the user; answers Jira's id for it. */
     public Future<String> addAttachment(long userId, JiraSite instance, String key, String filename, String contentType, io.vertx.core.buffer.Buffer content) {
-        return jira.upload(userId, instance, "/issue/" + key + "/attachments", filename, contentType, content).compose(response -> {
+        return jira.upload(userId, instance, JiraClient.path("issue", key, "attachments"), filename, contentType, content).compose(response -> {
             JsonArray created = response.bodyAsJsonArray();
             return created == null || created.isEmpty()
                     ? Future.failedFuture(new Failure(ErrorCode.JIRA_ERROR, instance.name() + " did not keep the file " + filename + "."))
@@ -148,7 +156,7 @@ public final class JiraIssues {
     }
 
     public Future<JsonArray> issueTypes(long userId, JiraSite instance, String projectKey) {
-        return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes", Map.of("maxResults", "100"), null)
+        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes"), Map.of("maxResults", "100"), null)
                 .map(response -> {
                     JsonObject body = response.bodyAsJsonObject();
                     JsonArray types = body.getJsonArray("issueTypes", body.getJsonArray("values", new JsonArray()));
@@ -164,7 +172,7 @@ public final class JiraIssues {
 
     /** The fields of an issue type, normalised: id, name, required, type, allowed values (id and label). */
     public Future<JsonArray> fields(long userId, JiraSite instance, String projectKey, String issueTypeId) {
-        return jira.call(userId, instance, HttpMethod.GET, "/issue/createmeta/" + projectKey + "/issuetypes/" + issueTypeId,
+        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes", issueTypeId),
                         Map.of("maxResults", "200"), null)
                 .map(response -> {
                     JsonObject body = response.bodyAsJsonObject();

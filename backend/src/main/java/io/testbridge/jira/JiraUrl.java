@@ -60,7 +60,7 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return true;
         }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        String literal = hostName();
         if (!literal.matches("[0-9.]+|[0-9a-f:]+")) {
             return false;
         }
@@ -71,6 +71,11 @@ public record JiraUrl(String scheme, String host, int port, String path) {
         }
     }
 
+    /** The host as a name resolver and TLS take it: an IPv6 literal without its brackets. */
+    public String hostName() {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
     public int effectivePort() {
         return port > 0 ? port : (isHttps() ? 443 : 80);
     }
@@ -78,6 +83,26 @@ public record JiraUrl(String scheme, String host, int port, String path) {
     /** The URL of a path below this base, e.g. {@code resolve("/rest/api/2/serverInfo")}. */
     public String resolve(String subPath) {
         return this + subPath;
+    }
+
+    /**
+     * RFC 3986 percent-encoding of everything but the unreserved characters (UTF-8), for one path
+     * segment or one query name or value: a {@code /}, {@code ..}-segment, {@code ?} or {@code #}
+     * in a value stays inside it.
+     */
+    public static String percentEncode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '~'
+                    || (c == '.' && !value.matches("\\.{1,2}"))) {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.util.Arrays;
 /**
  * What Testbridge agrees to call: https (http only on loopback, or when allowed), and never a
  * link-local or cloud-metadata address unless allowed, so a registered "Jira" cannot be used to
- * reach the host's metadata service. The address check resolves the name at registration and
- * before each check.
+ * reach the host's metadata service. Every outbound call goes through {@link #pin}: the name is
+ * resolved once, every address it resolves to is checked, and the call connects to the checked
+ * address, so a name that re-resolves between the check and the connection (DNS rebinding) cannot
+ * move it. Loopback is allowed (development, and the tests' Jira simulator).
  */
 public final class OutboundGuard {
     private final Vertx vertx;
@@ -27,29 +29,39 @@ public final class OutboundGuard {
 
     /** Refuses at once (400, naming the field) what the scheme alone rules out. */
     public void checkScheme(String field, JiraUrl url) {
-        if (!url.isHttps() && !url.isLoopback() && !policy.allowHttp()) {
+        if (!schemeAllowed(url)) {
             throw Failure.invalid(field, "Use https:// (Jira requires it); plain http is only allowed for "
                     + "localhost unless TESTBRIDGE_JIRA_ALLOW_HTTP=true.");
         }
     }
 
+    private boolean schemeAllowed(JiraUrl url) {
+        return url.isHttps() || url.isLoopback() || policy.allowHttp();
+    }
+
     /** Fails with a reason when the host resolves to a forbidden address; unknown hosts pass (they are unreachable, not forbidden). */
     public Future<Void> checkAddress(JiraUrl url) {
-        if (policy.allowLinkLocal()) {
-            return Future.succeededFuture();
+        return pin(url).<Void>mapEmpty().recover(failure -> failure instanceof UnknownHostException
+                ? Future.succeededFuture() : Future.failedFuture(failure));
+    }
+
+    /**
+     * The one address a call to {@code url} connects to: resolved once and checked (every address
+     * of the name, not only the one used). Fails with {@link ForbiddenAddressException}, or with
+     * {@link UnknownHostException} when the name does not resolve.
+     */
+    public Future<InetAddress> pin(JiraUrl url) {
+        if (!schemeAllowed(url)) {
+            return Future.failedFuture(new ForbiddenAddressException(url.host() + " is called over plain http, which Testbridge "
+                    + "only does on loopback unless TESTBRIDGE_JIRA_ALLOW_HTTP=true."));
         }
         return vertx.executeBlocking(() -> {
-            InetAddress[] addresses;
-            try {
-                addresses = InetAddress.getAllByName(url.host().replace("[", "").replace("]", ""));
-            } catch (UnknownHostException e) {
-                return null;
-            }
-            if (Arrays.stream(addresses).anyMatch(OutboundGuard::forbidden)) {
+            InetAddress[] addresses = InetAddress.getAllByName(url.hostName());
+            if (!policy.allowLinkLocal() && Arrays.stream(addresses).anyMatch(OutboundGuard::forbidden)) {
                 throw new ForbiddenAddressException(url.host() + " resolves to a link-local or cloud-metadata address, "
                         + "which Testbridge does not call (set TESTBRIDGE_JIRA_ALLOW_LINK_LOCAL=true to allow it).");
             }
-            return null;
+            return addresses[0];
         }, false);
     }
 

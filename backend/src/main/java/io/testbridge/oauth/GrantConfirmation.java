@@ -5,12 +5,11 @@ import io.testbridge.errors.ErrorCode;
 import io.testbridge.jira.Deployment;
 import io.testbridge.integrations.JiraInstance;
 import io.testbridge.jira.JiraHttp;
+import io.testbridge.jira.JiraResponse;
 import io.testbridge.jira.JiraUrl;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ final class GrantConfirmation {
             return myself(instance.baseUrl() + "/rest/api/2/myself", accessToken)
                     .map(me -> new JiraAccount(me.getString("key", me.getString("name")), me.getString("displayName"), null));
         }
-        return http.getWithBearer(atlassianApiUrl + "/oauth/token/accessible-resources", accessToken).send()
+        return http.get(atlassianApiUrl + "/oauth/token/accessible-resources").bearer(accessToken).send()
                 .compose(response -> {
                     JsonArray resources = jsonArray(response, "accessible-resources");
                     JiraUrl wanted = JiraUrl.parse("baseUrl", instance.baseUrl());
@@ -75,7 +74,7 @@ final class GrantConfirmation {
     }
 
     private Future<JsonObject> myself(String url, String accessToken) {
-        return http.getWithBearer(url, accessToken).send().map(response -> {
+        return http.get(url).bearer(accessToken).send().map(response -> {
             if (response.statusCode() != 200) {
                 throw jiraSaid(response, "/myself");
             }
@@ -87,7 +86,7 @@ final class GrantConfirmation {
         });
     }
 
-    private static JsonArray jsonArray(HttpResponse<Buffer> response, String what) {
+    private static JsonArray jsonArray(JiraResponse response, String what) {
         if (response.statusCode() != 200) {
             throw jiraSaid(response, what);
         }
@@ -98,7 +97,7 @@ final class GrantConfirmation {
         }
     }
 
-    private static Failure jiraSaid(HttpResponse<Buffer> response, String what) {
+    private static Failure jiraSaid(JiraResponse response, String what) {
         return new Failure(ErrorCode.JIRA_ERROR, "Jira answered HTTP " + response.statusCode() + " to " + what
                 + " with the new tokens; check the scopes granted to the app and try again.");
     }

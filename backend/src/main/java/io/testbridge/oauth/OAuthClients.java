@@ -1,25 +1,24 @@
 package io.testbridge.oauth;
 
 import io.testbridge.jira.Deployment;
+import io.testbridge.jira.JiraHttp;
 import io.vertx.core.Vertx;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds and caches one {@link JiraOAuthClient} per registration (each holds its own HTTP connection
- * pool). Used on the oauth verticle's context only.
+ * Builds and caches one {@link JiraOAuthClient} per registration (all share the one Jira HTTP client). Used on the oauth verticle's context only.
  */
 final class OAuthClients {
     private static final int MAX_CACHED = 256;
 
     private final Vertx vertx;
     private final String atlassianAuthUrl;
-    private final Duration timeout;
+    private final JiraHttp http;
     private final Clock clock;
     private final Map<String, JiraOAuthClient> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -28,10 +27,10 @@ final class OAuthClients {
         }
     };
 
-    OAuthClients(Vertx vertx, String atlassianAuthUrl, Duration timeout, Clock clock) {
+    OAuthClients(Vertx vertx, String atlassianAuthUrl, JiraHttp http, Clock clock) {
         this.vertx = vertx;
         this.atlassianAuthUrl = atlassianAuthUrl;
-        this.timeout = timeout;
+        this.http = http;
         this.clock = clock;
     }
 
@@ -41,6 +40,6 @@ final class OAuthClients {
         String key = String.join("\n", deployment.name(), site, clientId, redirectUri,
                 Base64.getEncoder().encodeToString(FlowSecrets.sha256(clientSecret.getBytes(StandardCharsets.UTF_8))));
         return cache.computeIfAbsent(key, k ->
-                JiraOAuthClient.create(vertx, deployment, site, clientId, clientSecret, redirectUri, timeout, clock));
+                JiraOAuthClient.create(vertx, http, deployment, site, clientId, clientSecret, redirectUri, clock));
     }
 }

@@ -59,7 +59,7 @@ public final class OAuthVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        OAuthClients clients = new OAuthClients(vertx, config.atlassianAuthUrl(), config.outbound().timeout(), clock);
+        OAuthClients clients = new OAuthClients(vertx, config.atlassianAuthUrl(), jiraHttp, clock);
         OAuthClientStore clientStore = new OAuthClientStore(secrets);
         ConnectionStore connections = new ConnectionStore();
         GrantConfirmation grants = new GrantConfirmation(jiraHttp, config.atlassianApiUrl());

@@ -1,18 +1,13 @@
 package io.testbridge.oauth;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * A failed call to a token endpoint, classified: an OAuth error answer from Jira (definitive, e.g.
  * {@code invalid_grant}: consent again), or a transient failure (network, timeout, 5xx, HTML page:
  * keep the tokens and try later).
  */
 public final class TokenEndpointException extends RuntimeException {
-    private static final Pattern OAUTH_ERROR = Pattern.compile(
-            "^(invalid_grant|invalid_client|invalid_request|unauthorized_client|unsupported_grant_type|invalid_scope|access_denied)(?::\\s*(.*))?$",
-            Pattern.DOTALL);
+    private static final java.util.Set<String> OAUTH_ERRORS = java.util.Set.of("invalid_grant", "invalid_client", "invalid_request",
+            "unauthorized_client", "unsupported_grant_type", "invalid_scope", "access_denied");
 
     private final String error;
 
@@ -21,19 +16,20 @@ public final class TokenEndpointException extends RuntimeException {
         this.error = error;
     }
 
-    /** Reads the failure of a vertx-auth-oauth2 token call ("error: description" for OAuth error answers). */
-    static TokenEndpointException classify(Throwable failure) {
-        String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage().strip();
-        Matcher matcher = OAUTH_ERROR.matcher(text);
-        if (matcher.matches()) {
-            String description = matcher.group(2) == null ? "" : matcher.group(2).strip();
-            return new TokenEndpointException(matcher.group(1), description.isEmpty() ? matcher.group(1) : description);
+    /** Jira's OAuth error answer: definitive for the codes of RFC 6749, transient for anything else; its words shortened, no control characters. */
+    static TokenEndpointException answered(String error, String description) {
+        if (!OAUTH_ERRORS.contains(error)) {
+            String code = error.replaceAll("[^A-Za-z0-9_.-]", "");
+            return new TokenEndpointException(null, "the token endpoint answered an error Testbridge does not know ("
+                    + (code.length() > 60 ? code.substring(0, 60) : code) + ")");
         }
-        String firstLine = text.lines().findFirst().orElse(text);
-        if (firstLine.toLowerCase(Locale.ROOT).contains("<html") || text.length() > 300) {
-            firstLine = firstLine.length() > 120 ? firstLine.substring(0, 120) + "…" : firstLine;
-        }
-        return new TokenEndpointException(null, firstLine);
+        String words = description == null || description.isBlank() ? error : description.strip().replaceAll("\\p{Cntrl}", " ");
+        return new TokenEndpointException(error, words.length() > 300 ? words.substring(0, 300) + "…" : words);
+    }
+
+    /** No usable answer (network, deadline, size cap, 5xx, a web page): keep the tokens and try later. */
+    static TokenEndpointException unanswered(String reason) {
+        return new TokenEndpointException(null, reason);
     }
 
     /** The OAuth error code Jira sent, or null for a transient failure. */

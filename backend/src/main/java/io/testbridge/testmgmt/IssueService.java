@@ -38,7 +38,7 @@ import java.util.Map;
 final class IssueService {
     private static final Logger LOG = LoggerFactory.getLogger(IssueService.class);
     private static final String COLUMNS = "id, project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description, "
-            + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_at, updated_at";
+            + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_by, created_at, updated_at";
     private static final Duration STATUS_CACHE = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -129,8 +129,8 @@ final class IssueService {
                 return createInJira(row, instance, userId);
             }
             // the last attempt may have created it: look for the marker before creating anything
-            return jiraIssues.searchJql(userId, instance, "project = \"" + row.getString("jira_project") + "\" AND text ~ \""
-                            + row.getString("marker") + "\"", null, 5)
+            return jiraIssues.searchJql(userId, instance, "project = " + JiraIssues.jqlString(row.getString("jira_project"))
+                            + " AND text ~ " + JiraIssues.jqlString(row.getString("marker")), null, 5)
                     .compose(page -> {
                         if (!page.issues().isEmpty()) {
                             JiraIssues.IssueSummary found = page.issues().get(0);
@@ -276,7 +276,7 @@ final class IssueService {
     private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
         List<String> batch = keys.subList(0, Math.min(50, keys.size()));
         return site(instanceId)
-                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + String.join(", ", batch) + ")", null, batch.size()))
+                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + batch.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")", null, batch.size()))
                 .compose(page -> {
                     List<Future<?>> updates = new ArrayList<>();
                     for (JiraIssues.IssueSummary issue : page.issues()) {
@@ -311,6 +311,7 @@ final class IssueService {
                 .put("jiraKey", row.getString("jira_key"))
                 .put("jiraUrl", row.getString("jira_url"))
                 .put("jiraStatus", row.getString("jira_status"))
+                .put("createdBy", row.getLong("created_by"))
                 .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
     }
 

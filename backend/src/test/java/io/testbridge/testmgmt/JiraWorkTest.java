@@ -167,6 +167,8 @@ class JiraWorkTest {
                 .filter(i -> i.getLong("id") == id).findFirst().orElseThrow();
         assertThat(seen.getString("summary")).as("others still see the draft, unchanged").isEqualTo("Tess's own words");
         assertThat(seen.getString("state")).isEqualTo("FAILED");
+        assertThat(seen.getLong("createdBy")).as("the draft names its author, so the page offers Retry to them alone")
+                .isEqualTo(tester.get("/api/me").json().getJsonObject("user").getLong("id"));
 
         tester.patch("/api/issues/" + id, new JsonObject().put("fields", bug(cloud, "x").getJsonObject("fields")));
         JsonObject retried = tester.post("/api/issues/" + id + "/submit", new JsonObject()).json();
@@ -246,5 +248,44 @@ class JiraWorkTest {
 
         assertThat(tester.delete("/api/suites/" + suite + "/links/" + cloud + "/TB-4").status()).isEqualTo(204);
         assertThat(tester.get("/api/suites/" + suite).json().getJsonArray("links")).hasSize(2);
+    }
+
+    @Test
+    void a_backslash_or_a_quote_in_the_project_filter_stays_inside_its_jql_string() {
+        for (String project : new String[] {"TB\\", "TB\" OR project = \"XX"}) {
+            ApiClient.Response answer = tester.get("/api/jira/" + cloud + "/search?q=test&project="
+                    + java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.json().getJsonObject("error").getString("message")).as("Jira read the whole value as the project, not broken JQL")
+                    .contains("The value '" + project + "' does not exist for the field 'project'");
+        }
+        assertThat(io.testbridge.jira.JiraIssues.jqlString("a\\\" OR x = \"y")).isEqualTo("\"a\\\\\\\" OR x = \\\"y\"");
+    }
+
+    @Test
+    void a_jira_project_or_issue_type_that_would_change_the_jira_path_is_refused_at_the_api() {
+        for (String field : new String[] {"jiraProject", "issueTypeId"}) {
+            JsonObject input = bug(cloud, "Path traversal via " + field).put(field, "TB/../../../myself#");
+            ApiClient.Response refused = tester.post("/api/projects/" + project + "/issues", input);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.errorCode()).isEqualTo("invalid_request");
+            assertThat(refused.body()).contains(field);
+        }
+        ApiClient.Response projectPath = tester.get("/api/jira/" + cloud + "/projects/TB%2F..%2F..%2Fmyself/issue-types");
+        assertThat(projectPath.status()).as(projectPath.body()).isEqualTo(400);
+        assertThat(io.testbridge.jira.JiraClient.path("issue", "createmeta", "TB/../../../myself#", "..", "10002"))
+                .as("the client encodes every segment, whatever the caller checked")
+                .isEqualTo("/issue/createmeta/TB%2F..%2F..%2F..%2Fmyself%23/%2E%2E/10002");
+    }
+
+    @Test
+    void the_issue_list_refreshes_jira_statuses_with_a_quoted_key_list() {
+        JsonObject created = tester.post("/api/projects/" + project + "/issues", bug(cloud, "Status refresh " + System.nanoTime())).json();
+        assertThat(created.getString("state")).as(created.encode()).isEqualTo("CREATED");
+        assertThat(simulator.jira().workOnSiteIssue("acme", created.getString("jiraKey"), "In Progress", null)).isTrue();
+        app.clock().advance(Duration.ofMinutes(2));
+        JsonObject listed = tester.get("/api/projects/" + project + "/issues").json().getJsonArray("items").stream()
+                .map(i -> (JsonObject) i).filter(i -> i.getLong("id").equals(created.getLong("id"))).findFirst().orElseThrow();
+        assertThat(listed.getString("jiraStatus")).isEqualTo("In Progress");
     }
 }
