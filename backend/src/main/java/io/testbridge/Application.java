@@ -18,6 +18,7 @@ import io.testbridge.db.PeriodicJobs;
 import io.testbridge.health.HealthCheck;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiRouter;
+import io.testbridge.http.FirstRunSetup;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
@@ -109,9 +110,11 @@ public final class Application {
     /** In start order: the modules, then the HTTP servers. */
     private final List<String> deployments;
     private final OAuth oauth;
+    private final History history;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth) {
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history) {
+        this.history = history;
         this.database = database;
         this.vertx = vertx;
         this.port = port;
@@ -123,6 +126,16 @@ public final class Application {
     /** Runs the token keep-alive now rather than at its next period (operators' and tests' lever); how many were refreshed. */
     public int refreshIdleConnectionsNow() {
         return await(oauth.refreshIdleConnections(), "refreshing idle Jira connections");
+    }
+
+    /** Runs the OAuth flow clean-up now rather than at its next tick (operators' and tests' lever); how many flows it ended or forgot. */
+    public int discardAbandonedFlowsNow() {
+        return await(oauth.discardAbandonedFlows(), "discarding abandoned OAuth flows");
+    }
+
+    /** Applies the OAuth history's retention now rather than at its next period (operators' and tests' lever); how many rows went. */
+    public int applyHistoryRetentionNow() {
+        return await(history.applyRetention(), "applying the history retention");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -178,16 +191,18 @@ public final class Application {
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
+            FirstRunSetup setup = await(identity.anyUserExists(), "looking for users")
+                    ? FirstRunSetup.closed(config.dataDir(), https) : FirstRunSetup.awaitingAdministrator(config.dataDir(), https);
             SessionCookie cookie = new SessionCookie(https);
             ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie, Map.of("addAttachment", config.attachmentMaxBytes()));
             List<ApiModule> routes = List.of(
                     new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth),
-                    new UsersRoutes(identity), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
+                    new UsersRoutes(identity, setup), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
                     new CyclesRoutes(cycles));
-            List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount));
+            List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount, setup::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));
             }
@@ -199,10 +214,11 @@ public final class Application {
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
                 await(MetricsEndpoint.startSeparateServer(vertx, config.httpHost(), config.metrics().port(), registryName), "starting the metrics server");
             }
+            setup.announce(publicUrl.get());
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth);
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();

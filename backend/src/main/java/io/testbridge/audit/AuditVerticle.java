@@ -42,11 +42,11 @@ public final class AuditVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HistoryService history = new HistoryService(pool, clock);
+        HistoryService history = new HistoryService(pool, clock, config.historyRetention());
         recorded = new NotificationListener(vertx, databaseUrl, AuditLog.CHANNEL, this::publish, () -> { });
         if (!config.historyRetention().isZero()) {
             jobs.schedule(vertx, "history-retention", Duration.ofMinutes(15), Duration.ofHours(1),
-                    () -> history.applyRetention(config.historyRetention()));
+                    history::applyRetention);
         }
         return recorded.connect().compose(listening -> Doors.serve(vertx, History.class, history));
     }

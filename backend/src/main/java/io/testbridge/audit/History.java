@@ -19,4 +19,7 @@ public interface History {
      * the batch's cursor is null after the last row.
      */
     Future<CsvBatch> exportBatch(HistoryQuery query, HistoryCursor cursor, int limit);
+
+    /** Applies the retention setting now rather than at its next period (operators' and tests' lever); how many rows went. */
+    Future<Integer> applyRetention();
 }

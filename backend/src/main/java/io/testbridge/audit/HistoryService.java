@@ -22,10 +22,13 @@ final class HistoryService implements History {
 
     private final Pool pool;
     private final Clock clock;
+    private final Duration retention;
 
-    HistoryService(Pool pool, Clock clock) {
+    /** @param retention how long rows are kept; zero keeps them forever */
+    HistoryService(Pool pool, Clock clock, Duration retention) {
         this.pool = pool;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @Override
@@ -76,7 +79,11 @@ final class HistoryService implements History {
     }
 
     /** Deletes rows older than the retention; the only deletion the history ever sees. */
-    Future<Integer> applyRetention(Duration retention) {
+    @Override
+    public Future<Integer> applyRetention() {
+        if (retention.isZero()) {
+            return Future.succeededFuture(0);
+        }
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minus(retention);
         return pool.preparedQuery("DELETE FROM oauth_history WHERE occurred_at < $1").execute(Tuple.of(cutoff)).map(rows -> rows.rowCount());
     }

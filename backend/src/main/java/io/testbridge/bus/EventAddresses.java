@@ -29,6 +29,12 @@ public final class EventAddresses {
      */
     public static final String AUDIT_RECORDED = "testbridge.audit.events.recorded";
 
+    /**
+     * An administrator disabled a user (body: a JsonObject with userId), published on the node that
+     * committed it; the oauth module deletes the user's Jira tokens (its keep-alive catches a missed one).
+     */
+    public static final String USER_DISABLED = "testbridge.identity.events.user-disabled";
+
     private EventAddresses() {
     }
 }

@@ -31,7 +31,7 @@ public enum Setting {
     JIRA_TIMEOUT_SECONDS("10", "How long one call to Jira may take, from connecting to the last byte of the answer, before it is abandoned."),
     JIRA_MAX_ANSWER_MB("8", "Largest answer Testbridge reads from Jira, in MB (1 to 100); a larger one is cut off while it streams in."),
     INSTANCE_CHECK_MINUTES("15", "How often every registered Jira instance is checked in the background."),
-    HISTORY_RETENTION_DAYS("0", "Delete OAuth history rows older than this many days; 0 keeps them forever."),
+    HISTORY_RETENTION_DAYS("365", "Delete OAuth history rows older than this many days; 0 keeps them forever."),
     ATTACHMENT_MAX_MB("10", "Largest file of evidence (a screenshot, a log) a tester can attach to a step result, in MB (1 to 100)."),
     METRICS("off", "Prometheus metrics at /metrics: off, token (on the main port, with Authorization: Bearer TESTBRIDGE_METRICS_TOKEN) or port (open, on TESTBRIDGE_METRICS_PORT)."),
     METRICS_TOKEN("", "The bearer token /metrics requires when TESTBRIDGE_METRICS=token."),

@@ -1,5 +1,6 @@
 package io.testbridge.identity;
 
+import io.testbridge.bus.EventAddresses;
 import io.testbridge.db.SqlErrors;
 import io.testbridge.errors.Failure;
 import io.testbridge.errors.ErrorCode;
@@ -105,6 +106,11 @@ final class UserService {
                         .compose(done -> requireSomeoneCanManageUsers(tx))
                         .compose(done -> findUser(tx, id)))
                 .compose(user -> accessChanged(id).map(user))
+                .onSuccess(user -> {
+                    if (Boolean.TRUE.equals(patch.getBoolean("disabled"))) {
+                        vertx.eventBus().publish(EventAddresses.USER_DISABLED, new JsonObject().put("userId", id));
+                    }
+                })
                 .recover(UserService::explainConstraint);
     }
 

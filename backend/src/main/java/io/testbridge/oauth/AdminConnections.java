@@ -109,7 +109,8 @@ final class AdminConnections {
     /** Turns OAuth off: forgets the client secret and every token; the history keeps the record. */
     Future<Void> disable(long instanceId, Actor actor) {
         return integrations.get(instanceId).compose(instance -> pool.withTransaction(tx -> connections.lock(tx, instanceId)
-                .compose(wasEnabled -> store.deleteAll(tx, instanceId))
+                .compose(wasEnabled -> flows.endAllOfInstance(tx, instanceId))
+                .compose(flowsEnded -> store.deleteAll(tx, instanceId))
                 .compose(tokens -> connections.disabled(tx, instanceId, flows.now()).map(tokens))
                 // Neither Atlassian 3LO nor Jira Data Center documents a revocation endpoint: the tokens are deleted here,
                 // and users can revoke the app in their Jira profile.

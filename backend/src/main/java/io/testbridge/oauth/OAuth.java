@@ -50,4 +50,7 @@ public interface OAuth {
 
     /** Runs the token keep-alive now rather than at its next period (operators' and tests' lever); how many were refreshed. */
     Future<Integer> refreshIdleConnections();
+
+    /** Runs the flow clean-up now rather than at its next tick (operators' and tests' lever); how many flows it ended or forgot. */
+    Future<Integer> discardAbandonedFlows();
 }

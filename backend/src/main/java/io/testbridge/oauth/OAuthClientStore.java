@@ -88,10 +88,6 @@ final class OAuthClientStore {
     public Future<Integer> deleteAll(SqlClient tx, long instanceId) {
         return tx.preparedQuery("DELETE FROM oauth_tokens WHERE instance_id = $1").execute(Tuple.of(instanceId))
                 .compose(tokens -> tx.preparedQuery("DELETE FROM oauth_clients WHERE instance_id = $1").execute(Tuple.of(instanceId))
-                        .map(tokens.rowCount()))
-                .compose(count -> tx.preparedQuery("""
-                                UPDATE oauth_flows SET status = 'FAILED', failure_reason = 'OAuth disabled', token_set = NULL
-                                 WHERE instance_id = $1 AND status IN ('STARTED', 'AWAITING_VERIFICATION')""")
-                        .execute(Tuple.of(instanceId)).map(count));
+                        .map(tokens.rowCount()));
     }
 }

@@ -33,6 +33,8 @@ final class OAuthFlows {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthFlows.class);
     static final Duration FLOW_LIFETIME = Duration.ofMinutes(10);
     static final Duration VERIFICATION_LIFETIME = Duration.ofMinutes(10);
+    /** Ended flows are kept a day, so a reloaded callback link still says "already used"; the history keeps the record. */
+    static final Duration ENDED_FLOWS_KEPT = Duration.ofDays(1);
 
     private final Pool pool;
     private final Clock clock;
@@ -78,13 +80,21 @@ final class OAuthFlows {
         String authorizationUrl = client.authorizationUrl(state, verifier);
         String sealedSecret = clientGeneration == null ? secrets.encrypt(clientSecret, "oauth_flows.client_secret:" + id) : null;
         String sealedVerifier = client.usesPkce() ? secrets.encrypt(verifier, "oauth_flows.code_verifier:" + id) : null;
-        return pool.withTransaction(tx -> flows.insert(tx, id, FlowSecrets.hash(state), purpose, instance.id(), actor.userId(),
-                                clientId, sealedSecret, clientGeneration, sealedVerifier, redirectUri, now, expiresAt)
+        return pool.withTransaction(tx -> flows.makeRoomForStart(tx, actor.userId(), instance.id(), now, FLOW_LIFETIME)
+                        .compose(wait -> wait.isPresent() ? Future.failedFuture(tooManyStarts(wait.get())) : Future.succeededFuture())
+                        .compose(room -> flows.insert(tx, id, FlowSecrets.hash(state), purpose, instance.id(), actor.userId(),
+                                clientId, sealedSecret, clientGeneration, sealedVerifier, redirectUri, now, expiresAt))
                         .compose(done -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.CONNECT_STARTED, true,
                                 purpose == FlowPurpose.ADMIN_CONNECT ? "administrator connection with client " + clientId
                                         : "user authentication")))
                 .onSuccess(recorded -> metrics.flowStarted(purpose.name(), instance.deployment().name()))
                 .map(recorded -> new StartedFlow(id, authorizationUrl, expiresAt));
+    }
+
+    private static Failure tooManyStarts(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new Failure(ErrorCode.TOO_MANY_ATTEMPTS, "You started " + FlowStore.MAX_STARTS_PER_WINDOW + " authorizations with Jira in the last "
+                + FLOW_LIFETIME.toMinutes() + " minutes; finish one of them, or try again in " + minutes + " minute(s).", null, wait);
     }
 
     /** Handles Jira's redirect; the request id and client address go into the history like those of API calls. */
@@ -145,8 +155,11 @@ final class OAuthFlows {
                     String verificationCode = VerificationCode.generate();
                     return flows.awaitVerification(flow.id(), secrets.encrypt(tokens.toJson().encode(), flow.tokenSetContext()),
                                     VerificationCode.hash(verificationCode), now.plus(VERIFICATION_LIFETIME))
-                            .map(new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name(),
-                                    VERIFICATION_LIFETIME.toMinutes()));
+                            .map(stored -> stored
+                                    ? new CallbackResult(true, false, "Copy your verification code", null, verificationCode, instance.name(),
+                                            VERIFICATION_LIFETIME.toMinutes())
+                                    : CallbackResult.stale("This authorization was cancelled",
+                                            "OAuth was turned off for " + instance.name() + " meanwhile; nothing was connected."));
                 })
                 .recover(failure -> {
                     String reason = exchangeFailure(failure, instance);
@@ -225,18 +238,33 @@ final class OAuthFlows {
                                 "That verification code belongs to another user's authorization; it is no longer valid.")));
             }
             if (!flow.status().equals("AWAITING_VERIFICATION") || flow.tokenSetSealed() == null) {
-                return wrongCode(instance, purpose, actor, now, "That verification code was already used or has been cancelled; start again from Step 1.");
+                return alreadyRedeemed(instance, actor);
             }
             if (flow.verificationExpiresAt().isBefore(now)) {
                 return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "EXPIRED", "verification code expired", null)
                         .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
                                 "That verification code has expired (they last " + VERIFICATION_LIFETIME.toMinutes() + " minutes); start again from Step 1.")));
             }
-            metrics.verificationAttempt("accepted");
-            TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(flow.tokenSetSealed(), flow.tokenSetContext())));
-            String clientSecret = flow.clientSecretSealed() == null ? null : secrets.decrypt(flow.clientSecretSealed(), flow.secretContext());
-            return Future.succeededFuture(new Redeemed(flow, tokens, clientSecret));
+            // the checks above read the row without a lock: only the request that takes the token set redeems the code
+            return flows.takeTokenSet(flow.id()).compose(taken -> {
+                if (taken.isEmpty()) {
+                    return alreadyRedeemed(instance, actor);
+                }
+                metrics.verificationAttempt("accepted");
+                TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(taken.get(), flow.tokenSetContext())));
+                String clientSecret = flow.clientSecretSealed() == null ? null : secrets.decrypt(flow.clientSecretSealed(), flow.secretContext());
+                return Future.succeededFuture(new Redeemed(flow, tokens, clientSecret));
+            });
         });
+    }
+
+    /** The code is genuine but spent (by this or a concurrent request) or cancelled: not a guess, so it costs no attempt. */
+    private <T> Future<T> alreadyRedeemed(JiraInstance instance, Actor actor) {
+        metrics.verificationAttempt("replayed");
+        return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,
+                        "verification code already used or cancelled"))
+                .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
+                        "That verification code was already used or has been cancelled; start again from Step 1.")));
     }
 
     private <T> Future<T> wrongCode(JiraInstance instance, FlowPurpose purpose, Actor actor, OffsetDateTime now, String message) {
@@ -263,9 +291,14 @@ final class OAuthFlows {
         return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "FAILED", reason, null).mapEmpty();
     }
 
-    /** Discards token sets never redeemed in time (background job). */
+    /** Ends flows abandoned in Jira or never verified, and forgets ended ones after a day (background job). */
     public Future<Integer> discardExpired() {
-        return flows.discardExpired(now());
+        return flows.discardExpired(now(), now().minus(ENDED_FLOWS_KEPT));
+    }
+
+    /** OAuth turned off for the instance: no flow of it keeps a sealed value; in the caller's transaction. */
+    public Future<Void> endAllOfInstance(io.vertx.sqlclient.SqlClient tx, long instanceId) {
+        return flows.endAllOfInstance(tx, instanceId, now());
     }
 
     OffsetDateTime now() {

@@ -84,4 +84,9 @@ final class OAuthService implements OAuth {
     public Future<Integer> refreshIdleConnections() {
         return keepAlive.runOnce();
     }
+
+    @Override
+    public Future<Integer> discardAbandonedFlows() {
+        return flows.discardExpired();
+    }
 }

@@ -2,6 +2,7 @@ package io.testbridge.oauth;
 
 import io.testbridge.audit.AuditLog;
 import io.testbridge.bus.Doors;
+import io.testbridge.bus.EventAddresses;
 import io.testbridge.config.AppConfig;
 import io.testbridge.crypto.SecretBox;
 import io.testbridge.db.PeriodicJobs;
@@ -11,7 +12,10 @@ import io.testbridge.jira.JiraHttp;
 import io.testbridge.observability.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
@@ -20,9 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * The oauth module: serves {@link OAuth} and {@link JiraTokens}, and owns the cache of OAuth clients,
- * the in-flight refreshes, the token keep-alive and the clean-up of flows never finished.
+ * the in-flight refreshes, the token keep-alive, the clean-up of flows never finished, and the
+ * listener that deletes a disabled user's tokens.
  */
 public final class OAuthVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthVerticle.class);
     private final Pool pool;
     private final AppConfig config;
     private final Clock clock;
@@ -59,13 +65,16 @@ public final class OAuthVerticle extends VerticleBase {
         GrantConfirmation grants = new GrantConfirmation(jiraHttp, config.atlassianApiUrl());
         OAuthFlows flows = new OAuthFlows(pool, clock, secrets, clients, integrations, audit, publicUrl, metrics);
         UserTokens tokens = new UserTokens(pool, clock, secrets, clientStore, connections, clients, identity, audit, flows::callbackUrl, metrics);
-        TokenKeepAlive keepAlive = new TokenKeepAlive(pool, clock, tokens, integrations);
+        DisabledUsers disabledUsers = new DisabledUsers(pool, integrations, audit);
+        TokenKeepAlive keepAlive = new TokenKeepAlive(pool, clock, tokens, integrations, identity, disabledUsers);
         OAuthService service = new OAuthService(pool,
                 new AdminConnections(pool, flows, clientStore, connections, integrations, grants, audit),
                 new UserConnections(pool, clock, flows, clientStore, connections, integrations, identity, grants, audit),
                 flows, connections, keepAlive);
         jobs.schedule(vertx, "token-keepalive", Duration.ofMinutes(30), Duration.ofHours(6), keepAlive::runOnce);
         PeriodicJobs.everyTickOnThisNode(vertx, "flow-cleanup", Duration.ofMinutes(1), flows::discardExpired);
+        vertx.eventBus().<JsonObject>localConsumer(EventAddresses.USER_DISABLED, message -> disabledUsers.forget(message.body().getLong("userId"))
+                .onFailure(e -> LOG.warn("event=disabled_user_tokens_not_deleted user_id={} reason={}", message.body().getLong("userId"), e.getMessage())));
         return Doors.serve(vertx, OAuth.class, service).compose(served -> Doors.serve(vertx, JiraTokens.class, tokens));
     }
 }

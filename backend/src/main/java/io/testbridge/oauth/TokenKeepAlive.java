@@ -1,5 +1,7 @@
 package io.testbridge.oauth;
 
+import io.testbridge.identity.Identity;
+import io.testbridge.identity.User;
 import io.testbridge.integrations.Integrations;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -14,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps connections that are in use alive: Atlassian drops a refresh token after 90 days without
@@ -28,8 +32,12 @@ final class TokenKeepAlive {
     private final Clock clock;
     private final UserTokens tokens;
     private final Integrations integrations;
+    private final Identity identity;
+    private final DisabledUsers disabledUsers;
 
-    TokenKeepAlive(Pool pool, Clock clock, UserTokens tokens, Integrations integrations) {
+    TokenKeepAlive(Pool pool, Clock clock, UserTokens tokens, Integrations integrations, Identity identity, DisabledUsers disabledUsers) {
+        this.identity = identity;
+        this.disabledUsers = disabledUsers;
         this.pool = pool;
         this.clock = clock;
         this.tokens = tokens;
@@ -46,18 +54,34 @@ final class TokenKeepAlive {
                            AND COALESCE(t.last_used_at, t.granted_at) > $2""")
                 .execute(Tuple.of(now.minus(Duration.ofDays(IDLE_DAYS)), now.minus(Duration.ofDays(365))))
                 .compose(rows -> {
-                    List<Future<Boolean>> refreshes = new ArrayList<>();
-                    for (Row row : rows) {
-                        refreshes.add(integrations.get(row.getLong("instance_id"))
-                                .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance.site(), row.getLong("version")))
-                                .map(true)
-                                .otherwise(failure -> {
-                                    LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} reason={}", row.getLong("instance_id"),
-                                            row.getLong("user_id"), failure.getMessage());
-                                    return false;
-                                }));
-                    }
-                    return Future.join(refreshes).map(done -> (int) refreshes.stream().filter(Future::result).count());
+                    List<Row> due = new ArrayList<>();
+                    rows.forEach(due::add);
+                    return due.isEmpty() ? Future.succeededFuture(0) : skipDisabledUsers(due).compose(this::refreshAll);
                 });
+    }
+
+    /** A disabled user's grant is never kept alive: their tokens go (the announcement of the disabling may have been missed). */
+    private Future<List<Row>> skipDisabledUsers(List<Row> due) {
+        List<Long> userIds = due.stream().map(row -> row.getLong("user_id")).distinct().toList();
+        return identity.usersById(userIds).compose(users -> {
+            Set<Long> disabled = users.stream().filter(User::disabled).map(User::id).collect(Collectors.toSet());
+            List<Future<Integer>> forgotten = disabled.stream().map(disabledUsers::forget).toList();
+            return Future.join(forgotten).map(done -> due.stream().filter(row -> !disabled.contains(row.getLong("user_id"))).toList());
+        });
+    }
+
+    private Future<Integer> refreshAll(List<Row> rows) {
+        List<Future<Boolean>> refreshes = new ArrayList<>();
+        for (Row row : rows) {
+            refreshes.add(integrations.get(row.getLong("instance_id"))
+                    .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance.site(), row.getLong("version")))
+                    .map(true)
+                    .otherwise(failure -> {
+                        LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} reason={}", row.getLong("instance_id"),
+                                row.getLong("user_id"), failure.getMessage());
+                        return false;
+                    }));
+        }
+        return Future.join(refreshes).map(done -> (int) refreshes.stream().filter(Future::result).count());
     }
 }

@@ -1,12 +1,16 @@
 package io.testbridge.http.routes;
 
+import io.testbridge.errors.ErrorCode;
+import io.testbridge.errors.Failure;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiResponses;
+import io.testbridge.http.FirstRunSetup;
 import io.testbridge.http.Requests;
 import io.testbridge.identity.Identity;
 import io.testbridge.identity.NewUser;
 import io.testbridge.identity.Role;
 import io.testbridge.identity.User;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +24,11 @@ import java.util.Map;
 public final class UsersRoutes implements ApiModule {
     private final Identity identity;
 
-    public UsersRoutes(Identity identity) {
+    private final FirstRunSetup setup;
+
+    public UsersRoutes(Identity identity, FirstRunSetup setup) {
         this.identity = identity;
+        this.setup = setup;
     }
 
     @Override
@@ -29,8 +36,7 @@ public final class UsersRoutes implements ApiModule {
         return Map.ofEntries(
                 Map.entry("getSetup", ctx -> ApiResponses.reply(ctx, 200,
                         identity.anyUserExists().map(exists -> new JsonObject().put("needsAdmin", !exists)))),
-                Map.entry("createFirstAdmin", ctx -> ApiResponses.reply(ctx, 201,
-                        identity.createFirstAdmin(newUser(Requests.body(ctx))).map(User::toJson))),
+                Map.entry("createFirstAdmin", this::createFirstAdmin),
                 Map.entry("listUsers", ctx -> ApiResponses.reply(ctx, 200, identity.listUsers().map(list -> items(list.stream().map(User::toJson).toList())))),
                 Map.entry("createUser", this::createUser),
                 Map.entry("updateUser", this::updateUser),
@@ -55,6 +61,17 @@ public final class UsersRoutes implements ApiModule {
                         .filter(user -> !user.disabled())
                         .map(user -> new JsonObject().put("id", user.id()).put("username", user.username()).put("displayName", user.displayName()))
                         .toList())))));
+    }
+
+    private void createFirstAdmin(RoutingContext ctx) {
+        if (!setup.allows(ctx)) {
+            ApiResponses.reply(ctx, 201, Future.failedFuture(new Failure(ErrorCode.FORBIDDEN,
+                    "The first administrator can be created from the server itself (http://localhost), or with the setup token: open /setup?token=<token> "
+                            + "with the token from the file " + FirstRunSetup.FILE_NAME + " in Testbridge's data dir, or send it in the "
+                            + FirstRunSetup.HEADER + " header.")));
+            return;
+        }
+        ApiResponses.reply(ctx, 201, identity.createFirstAdmin(newUser(Requests.body(ctx))).onSuccess(user -> setup.spent()).map(User::toJson));
     }
 
     private void createUser(RoutingContext ctx) {
