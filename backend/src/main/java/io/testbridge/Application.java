@@ -167,7 +167,7 @@ public final class Application {
 
             List<String> deployments = new ArrayList<>();
             deploy(vertx, deployments, "audit", new AuditVerticle(pool, database.url(), config, clock, jobs));
-            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock));
+            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock, metrics));
             deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, config, clock, jiraHttp, audit, jobs));
             deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
                     integrations, identity, publicUrl::get));

@@ -4,7 +4,6 @@ import io.testbridge.db.SqlErrors;
 import io.testbridge.errors.Failure;
 import io.testbridge.errors.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -39,13 +38,12 @@ final class UserService {
              WHERE NOT u.disabled AND 'USERS_MANAGE' = ANY (r.rights)
             """;
 
-    private final Vertx vertx;
     private final Pool pool;
     private final SessionStore sessions;
-    private final PasswordHasher hasher = new PasswordHasher();
+    private final PasswordWork passwords;
 
-    UserService(Vertx vertx, Pool pool, SessionStore sessions) {
-        this.vertx = vertx;
+    UserService(PasswordWork passwords, Pool pool, SessionStore sessions) {
+        this.passwords = passwords;
         this.pool = pool;
         this.sessions = sessions;
     }
@@ -126,10 +124,10 @@ final class UserService {
                         : Optional.of(Credentials.from(rows.iterator().next())));
     }
 
-    /** Checks a password on a worker thread; an unknown user costs as much as a known one. */
+    /** Checks a password off the event loop; an unknown user costs as much as a known one. */
     public Future<Boolean> verifyPassword(Optional<Credentials> credentials, String password) {
         String hash = credentials.map(Credentials::passwordHash).orElse(PasswordHasher.DECOY);
-        return vertx.executeBlocking(() -> hasher.verify(password, hash) && credentials.isPresent(), false);
+        return passwords.verify(password, hash).map(valid -> valid && credentials.isPresent());
     }
 
     public Future<User> find(long id) {
@@ -207,7 +205,7 @@ final class UserService {
     }
 
     private Future<String> hash(String password) {
-        return vertx.executeBlocking(() -> hasher.hash(password), false);
+        return passwords.hash(password);
     }
 
     private static Future<Long> insertUser(SqlClient client, NewUser user, String hash) {
