@@ -116,12 +116,20 @@ final class UserService {
                 .compose(done -> accessChanged(id));
     }
 
-    /** The stored credentials of a username, for login only. */
-    public Future<Optional<Credentials>> credentials(String username) {
-        return pool.preparedQuery("SELECT id, password_hash, disabled FROM users WHERE lower(username) = lower($1)")
+    /**
+     * The stored credentials of a username, for login only, with the name as this lookup normalises
+     * it (PostgreSQL's lower case), so the throttle counts an unknown name as the lookup would find it.
+     */
+    public Future<Account> account(String username) {
+        return pool.preparedQuery("""
+                        SELECT lower($1::text) AS normalized, u.id, u.password_hash, u.disabled
+                          FROM (VALUES (1)) AS one LEFT JOIN users u ON lower(u.username) = lower($1::text)""")
                 .execute(Tuple.of(username))
-                .map(rows -> rows.size() == 0 ? Optional.<Credentials>empty()
-                        : Optional.of(Credentials.from(rows.iterator().next())));
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Account(row.getString("normalized"),
+                            row.getLong("id") == null ? Optional.empty() : Optional.of(Credentials.from(row)));
+                });
     }
 
     /** Checks a password off the event loop; an unknown user costs as much as a known one. */
@@ -277,6 +285,10 @@ final class UserService {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    /** What a login finds for a username. */
+    public record Account(String normalizedName, Optional<Credentials> credentials) {
     }
 
     /** What login needs to know of a user. */
