@@ -212,7 +212,13 @@ final class UserService {
         return sessions.forgetUser(userId);
     }
 
+    /** A new password's hash; a password too easy to guess is refused first (400). */
     private Future<String> hash(String password) {
+        try {
+            PasswordPolicy.requireStrong(password);
+        } catch (Failure weak) {
+            return Future.failedFuture(weak);
+        }
         return passwords.hash(password);
     }
 
