@@ -85,8 +85,13 @@ final class LoginThrottle {
     }
 
     private Future<Void> giveBack(List<String> keys) {
-        return pool.preparedQuery("UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ANY ($1)")
-                .execute(Tuple.tuple().addArrayOfString(keys.toArray(String[]::new))).mapEmpty();
+        // one row per statement: a statement updating both could lock them in the other order than a claim and deadlock
+        Future<Void> done = Future.succeededFuture();
+        for (String key : keys) {
+            done = done.compose(previous -> pool.preparedQuery("UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1")
+                    .execute(Tuple.of(key)).mapEmpty());
+        }
+        return done;
     }
 
     private Future<Optional<Duration>> decide(SqlConnection tx, List<Counter> counters, Keys keys, OffsetDateTime now) {
