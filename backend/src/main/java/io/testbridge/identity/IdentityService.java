@@ -72,6 +72,30 @@ final class IdentityService implements Identity {
     }
 
     @Override
+    public Future<Void> changeOwnPassword(long userId, String currentPassword, String newPassword, String clientAddress) {
+        try {
+            PasswordPolicy.requireStrong(newPassword, "newPassword");
+        } catch (Failure weak) {
+            return Future.failedFuture(weak);
+        }
+        return users.account(userId).compose(account -> {
+            LoginThrottle.Keys keys = LoginThrottle.Keys.of(account, clientAddress);
+            return throttle.claim(keys).compose(lock -> lock.isPresent()
+                    ? Future.failedFuture(tooManyAttempts(lock.get()))
+                    : users.verifyPassword(account.credentials(), currentPassword)
+                            .recover(notChecked -> throttle.notChecked(keys).compose(done -> Future.failedFuture(notChecked)))
+                            .compose(valid -> {
+                                if (!valid) {
+                                    LOG.info("event=password_change_refused user_id={} address={}", userId, clientAddress);
+                                    return Future.failedFuture(Failure.invalid("currentPassword", "The current password is wrong."));
+                                }
+                                return throttle.succeeded(keys).compose(done -> users.setPassword(userId, newPassword))
+                                        .onSuccess(done -> LOG.info("event=password_changed user_id={} address={}", userId, clientAddress));
+                            }));
+        });
+    }
+
+    @Override
     public Future<List<Role>> listRoles() {
         return users.roles();
     }

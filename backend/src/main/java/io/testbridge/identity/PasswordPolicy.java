@@ -23,11 +23,16 @@ final class PasswordPolicy {
 
     /** Throws a 400 naming the password field when the password is too easy to guess. */
     static void requireStrong(String password) {
+        requireStrong(password, "password");
+    }
+
+    /** Throws a 400 naming {@code field} when the password is too easy to guess. */
+    static void requireStrong(String password, String field) {
         if (password.codePoints().distinct().count() < MIN_DISTINCT_CHARACTERS) {
-            throw Failure.invalid("password", "This password repeats a few characters; choose one that is harder to guess (a few unrelated words work well).");
+            throw Failure.invalid(field, "This password repeats a few characters; choose one that is harder to guess (a few unrelated words work well).");
         }
         if (COMMON.contains(normalized(password))) {
-            throw Failure.invalid("password", "This password is one of the most common ones; choose one that is harder to guess (a few unrelated words work well).");
+            throw Failure.invalid(field, "This password is one of the most common ones; choose one that is harder to guess (a few unrelated words work well).");
         }
     }
 

@@ -125,11 +125,16 @@ final class UserService {
                         SELECT lower($1::text) AS normalized, u.id, u.password_hash, u.disabled
                           FROM (VALUES (1)) AS one LEFT JOIN users u ON lower(u.username) = lower($1::text)""")
                 .execute(Tuple.of(username))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Account(row.getString("normalized"),
-                            row.getLong("id") == null ? Optional.empty() : Optional.of(Credentials.from(row)));
-                });
+                .map(rows -> accountFrom(rows.iterator().next()));
+    }
+
+    /** The credentials of a user by id (for a password change), with the name normalised as {@link #account} does. */
+    public Future<Account> account(long userId) {
+        return pool.preparedQuery("SELECT lower(username) AS normalized, id, password_hash, disabled FROM users WHERE id = $1")
+                .execute(Tuple.of(userId))
+                .compose(rows -> rows.size() == 0
+                        ? Future.failedFuture(Failure.notFound("There is no user " + userId + "."))
+                        : Future.succeededFuture(accountFrom(rows.iterator().next())));
     }
 
     /** Checks a password off the event loop; an unknown user costs as much as a known one. */
@@ -270,6 +275,10 @@ final class UserService {
                 ? Future.succeededFuture()
                 : Future.failedFuture(Failure.conflict(null,
                         "This would leave nobody able to manage users; keep at least one enabled administrator.")));
+    }
+
+    private static Account accountFrom(Row row) {
+        return new Account(row.getString("normalized"), row.getLong("id") == null ? Optional.empty() : Optional.of(Credentials.from(row)));
     }
 
     private static <T> Future<T> explainConstraint(Throwable error) {
