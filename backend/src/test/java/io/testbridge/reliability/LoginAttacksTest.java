@@ -104,7 +104,7 @@ class LoginAttacksTest {
         TRIED.incrementAndGet();
         try (RunningApp app = start(Map.of()); LogCapture logs = LogCapture.begin()) {
             Fixtures.adminClient(app);
-            ApiClient.Response forged = app.client().login("nobody\r\n2026-01-01 INFO event=login_succeeded user_id=1 forged=yes", "whatever it is");
+            ApiClient.Response forged = app.client().login("x\r\nINFO event=login_succeeded forged=yes", "whatever it is");
             assertThat(forged.status()).as(forged.body()).isEqualTo(400);
             assertThat(forged.errorCode()).isEqualTo("invalid_request");
             assertThat(logs.lines()).noneMatch(line -> line.contains("forged=yes"));
