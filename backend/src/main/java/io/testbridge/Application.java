@@ -18,6 +18,7 @@ import io.testbridge.db.PeriodicJobs;
 import io.testbridge.health.HealthCheck;
 import io.testbridge.http.ApiModule;
 import io.testbridge.http.ApiRouter;
+import io.testbridge.http.ClientAddresses;
 import io.testbridge.http.FirstRunSetup;
 import io.testbridge.http.HttpServerVerticle;
 import io.testbridge.http.RequestIds;
@@ -180,7 +181,7 @@ public final class Application {
 
             List<String> deployments = new ArrayList<>();
             deploy(vertx, deployments, "audit", new AuditVerticle(pool, database.url(), config, clock, jobs));
-            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock));
+            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock, metrics));
             deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, config, clock, jiraHttp, audit, jobs));
             deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
                     integrations, identity, publicUrl::get));
@@ -208,7 +209,7 @@ public final class Application {
             }
             OpenAPIContract api = await(contract, "reading the API document");
             IntFunction<HttpServerVerticle> httpServer = port -> new HttpServerVerticle(config.httpHost(), port,
-                    () -> apiRouter.create(api, routes, List.of(new RequestIds(), new ServerTiming(), new SecurityHeaders(https))), health, pages);
+                    () -> apiRouter.create(api, routes, List.of(new RequestIds(), new ClientAddresses(config.trustedProxies()), new ServerTiming(), new SecurityHeaders(https))), health, pages);
             int port = deployHttpServers(vertx, config, httpServer, deployments);
             publicUrl.set(config.publicUrlOr(port));
             if (config.metrics().mode() == AppConfig.MetricsMode.PORT) {
@@ -262,6 +263,9 @@ public final class Application {
         AppConfig.InitialAdmin admin = config.initialAdmin().get();
         if (admin.password().length() < 12) {
             return Future.failedFuture(new ConfigException("TESTBRIDGE_INITIAL_ADMIN_PASSWORD must have at least 12 characters."));
+        }
+        if (!NewUser.USERNAME.matcher(admin.username()).matches()) {
+            return Future.failedFuture(new ConfigException("TESTBRIDGE_INITIAL_ADMIN_USERNAME must be 2 to 64 letters, digits or ._@- (starting with a letter or digit)."));
         }
         return users.anyUserExists().compose(exists -> exists
                 ? Future.succeededFuture()

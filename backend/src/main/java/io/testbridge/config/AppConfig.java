@@ -19,6 +19,7 @@ public record AppConfig(
         Duration sessionAbsoluteTimeout,
         int loginMaxFailures,
         Duration loginLockDuration,
+        TrustedProxies trustedProxies,
         String secretKey,
         String previousSecretKeys,
         String atlassianAuthUrl,

@@ -83,7 +83,12 @@ public final class Requests {
         return new Actor(principal.userId(), principal.username(), RequestIds.of(ctx), clientAddress(ctx));
     }
 
+    /** The client as {@link ClientAddresses} found it (behind a trusted proxy, the address it forwarded). */
     public static String clientAddress(RoutingContext ctx) {
+        String client = ctx.get(ClientAddresses.KEY);
+        if (client != null) {
+            return client;
+        }
         return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 }

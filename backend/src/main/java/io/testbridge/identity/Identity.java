@@ -38,6 +38,12 @@ public interface Identity {
     /** A new password; the user's sessions end everywhere. */
     Future<Void> setPassword(long id, String password);
 
+    /**
+     * A user's own new password, given the current one (checked and throttled like a login, from
+     * {@code clientAddress}); every session of the user ends.
+     */
+    Future<Void> changeOwnPassword(long userId, String currentPassword, String newPassword, String clientAddress);
+
     Future<List<Role>> listRoles();
 
     Future<Role> createRole(String name, Set<Right> rights);

@@ -72,6 +72,30 @@ final class IdentityService implements Identity {
     }
 
     @Override
+    public Future<Void> changeOwnPassword(long userId, String currentPassword, String newPassword, String clientAddress) {
+        try {
+            PasswordPolicy.requireStrong(newPassword, "newPassword");
+        } catch (Failure weak) {
+            return Future.failedFuture(weak);
+        }
+        return users.account(userId).compose(account -> {
+            LoginThrottle.Keys keys = LoginThrottle.Keys.of(account, clientAddress);
+            return throttle.claim(keys).compose(lock -> lock.isPresent()
+                    ? Future.failedFuture(tooManyAttempts(lock.get()))
+                    : users.verifyPassword(account.credentials(), currentPassword)
+                            .recover(notChecked -> throttle.notChecked(keys).compose(done -> Future.failedFuture(notChecked)))
+                            .compose(valid -> {
+                                if (!valid) {
+                                    LOG.info("event=password_change_refused user_id={} address={}", userId, clientAddress);
+                                    return Future.failedFuture(Failure.invalid("currentPassword", "The current password is wrong."));
+                                }
+                                return throttle.succeeded(keys).compose(done -> users.setPassword(userId, newPassword))
+                                        .onSuccess(done -> LOG.info("event=password_changed user_id={} address={}", userId, clientAddress));
+                            }));
+        });
+    }
+
+    @Override
     public Future<List<Role>> listRoles() {
         return users.roles();
     }
@@ -93,31 +117,38 @@ final class IdentityService implements Identity {
 
     @Override
     public Future<LoggedIn> logIn(LoginAttempt attempt) {
-        String username = attempt.username();
         String address = attempt.clientAddress();
-        return throttle.lockedFor(List.of(LoginThrottle.userKey(username), LoginThrottle.addressKey(address)))
-                .compose(lock -> lock.isPresent() ? Future.failedFuture(tooManyAttempts(lock.get())) : users.credentials(username))
-                .compose(credentials -> users.verifyPassword(credentials, attempt.password()).compose(valid -> {
-                    if (!valid) {
-                        LOG.info("event=login_failed username={} address={}", username, address);
-                        return throttle.recordFailure(username, address).compose(done -> Future.failedFuture(
-                                new Failure(ErrorCode.INVALID_CREDENTIALS, "The username or password is wrong.")));
-                    }
-                    if (credentials.get().disabled()) {
-                        return Future.failedFuture(new Failure(ErrorCode.INVALID_CREDENTIALS,
-                                "This account is disabled; ask an administrator."));
-                    }
-                    long userId = credentials.get().userId();
-                    // a new session id at every login, and the old one ends: no session fixation
-                    Future<Void> endPrevious = attempt.previous() == null ? Future.succeededFuture() : sessions.delete(attempt.previous().hash());
-                    return throttle.recordSuccess(username)
-                            .compose(done -> endPrevious)
-                            .compose(done -> sessions.create(userId, address, attempt.userAgent()))
-                            .compose(token -> sessions.resolve(token).compose(principal -> users.find(userId).map(user -> {
-                                LOG.info("event=login_succeeded user_id={} address={}", userId, address);
-                                return new LoggedIn(token, principal.orElseThrow(), user, sessions.absoluteTimeout());
-                            })));
-                }));
+        return users.account(attempt.username()).compose(account -> {
+            LoginThrottle.Keys keys = LoginThrottle.Keys.of(account, address);
+            return throttle.claim(keys).compose(lock -> lock.isPresent()
+                    ? Future.failedFuture(tooManyAttempts(lock.get()))
+                    : users.verifyPassword(account.credentials(), attempt.password())
+                            .recover(notChecked -> throttle.notChecked(keys).compose(done -> Future.failedFuture(notChecked)))
+                            .compose(valid -> valid ? loggedIn(attempt, account.credentials().orElseThrow(), keys) : failed(account, address)));
+        });
+    }
+
+    private Future<LoggedIn> failed(UserService.Account account, String address) {
+        // the name is logged as the lookup normalised it; the login schema allows letters, digits and ._@- only
+        LOG.info("event=login_failed username={} address={}", account.normalizedName(), address);
+        return Future.failedFuture(new Failure(ErrorCode.INVALID_CREDENTIALS, "The username or password is wrong."));
+    }
+
+    private Future<LoggedIn> loggedIn(LoginAttempt attempt, UserService.Credentials credentials, LoginThrottle.Keys keys) {
+        if (credentials.disabled()) {
+            return Future.failedFuture(new Failure(ErrorCode.INVALID_CREDENTIALS, "This account is disabled; ask an administrator."));
+        }
+        long userId = credentials.userId();
+        String address = attempt.clientAddress();
+        // a new session id at every login, and the old one ends: no session fixation
+        Future<Void> endPrevious = attempt.previous() == null ? Future.succeededFuture() : sessions.delete(attempt.previous().hash());
+        return throttle.succeeded(keys)
+                .compose(done -> endPrevious)
+                .compose(done -> sessions.create(userId, address, attempt.userAgent()))
+                .compose(token -> sessions.resolve(token).compose(principal -> users.find(userId).map(user -> {
+                    LOG.info("event=login_succeeded user_id={} address={}", userId, address);
+                    return new LoggedIn(token, principal.orElseThrow(), user, sessions.absoluteTimeout());
+                })));
     }
 
     private static Failure tooManyAttempts(Duration wait) {

@@ -4,6 +4,7 @@ import io.testbridge.bus.Doors;
 import io.testbridge.config.AppConfig;
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.db.PeriodicJobs;
+import io.testbridge.observability.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
@@ -13,26 +14,31 @@ import java.time.Duration;
 
 /**
  * The identity module: serves {@link Identity} and owns the session cache, the LISTEN connection
- * that hears other nodes' session evictions, and the purge of expired sessions.
+ * that hears other nodes' session evictions, the purge of expired sessions, and the bounded pool
+ * that runs Argon2 ({@link PasswordWork}).
  */
 public final class IdentityVerticle extends VerticleBase {
     private final Pool pool;
     private final DatabaseUrl databaseUrl;
     private final AppConfig config;
     private final Clock clock;
+    private final Metrics metrics;
     private SessionStore sessions;
+    private PasswordWork passwords;
 
-    public IdentityVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock) {
+    public IdentityVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock, Metrics metrics) {
         this.pool = pool;
         this.databaseUrl = databaseUrl;
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Future<?> start() {
         sessions = new SessionStore(vertx, pool, databaseUrl, clock, config);
-        UserService users = new UserService(vertx, pool, sessions);
+        passwords = new PasswordWork(vertx, metrics);
+        UserService users = new UserService(vertx, passwords, pool, sessions);
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
         return sessions.listen()
                 .compose(listening -> Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle)))
@@ -41,6 +47,7 @@ public final class IdentityVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return sessions == null ? Future.succeededFuture() : sessions.close();
+        Future<Void> hashing = passwords == null ? Future.succeededFuture() : passwords.close();
+        return hashing.compose(closed -> sessions == null ? Future.succeededFuture() : sessions.close());
     }
 }

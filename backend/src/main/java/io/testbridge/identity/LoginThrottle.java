@@ -4,19 +4,24 @@ import io.testbridge.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Slows down password guessing per username and per client address. A lock is always temporary
- * (it doubles with each further lock, capped at 15 minutes), so no one, the last administrator
- * included, is locked out for good. Counters live in PostgreSQL so every node sees them.
+ * Slows down password guessing per account and per client address. Every attempt first claims a
+ * try on both counters, in one transaction holding their rows ({@code FOR UPDATE}), so concurrent
+ * attempts on any node cannot all pass the check: an attempt beyond a limit is refused and starts a
+ * lock. A password is checked only with a claim; a right one gives its claims back. A lock is
+ * always temporary (it doubles with each further lock, capped at 15 minutes), so no one, the last
+ * administrator included, is locked out for good.
  */
 final class LoginThrottle {
     private static final Duration WINDOW = Duration.ofMinutes(15);
@@ -28,64 +33,98 @@ final class LoginThrottle {
     private final int maxFailures;
     private final Duration baseLock;
 
-    public LoginThrottle(Pool pool, Clock clock, AppConfig config) {
+    LoginThrottle(Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.maxFailures = config.loginMaxFailures();
         this.baseLock = config.loginLockDuration();
     }
 
-    public static String userKey(String username) {
-        return "user:" + username.toLowerCase(java.util.Locale.ROOT);
+    /** The counters one login attempt claims: its account (the user found, else the name as the lookup normalised it) and its client address. */
+    record Keys(String account, String address) {
+        static Keys of(UserService.Account account, String address) {
+            return new Keys(account.credentials().map(found -> "user:" + found.userId()).orElse("name:" + account.normalizedName()),
+                    "address:" + address);
+        }
+
+        List<String> sorted() {
+            // rows are locked in key order, so two attempts never wait on each other's rows crosswise
+            return account.compareTo(address) < 0 ? List.of(account, address) : List.of(address, account);
+        }
     }
 
-    public static String addressKey(String address) {
-        return "address:" + address;
-    }
-
-    /** How long until the first of these keys is unlocked, if any is locked now. */
-    public Future<Optional<Duration>> lockedFor(List<String> keys) {
+    /** Claims one try on both counters; empty if the password may be checked, else how long until it may. */
+    public Future<Optional<Duration>> claim(Keys keys) {
         OffsetDateTime now = now();
-        return pool.preparedQuery("SELECT max(locked_until) FROM login_throttle WHERE key = ANY ($1) AND locked_until > $2")
-                .execute(Tuple.tuple().addArrayOfString(keys.toArray(String[]::new)).addOffsetDateTime(now))
-                .map(rows -> {
-                    OffsetDateTime until = rows.iterator().next().getOffsetDateTime(0);
-                    return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
-                });
+        List<String> sorted = keys.sorted();
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                                INSERT INTO login_throttle (key, failures, first_failed_at)
+                                SELECT key, 0, $2 FROM unnest($1::text[]) AS key ORDER BY key
+                                ON CONFLICT (key) DO NOTHING""")
+                        .execute(Tuple.tuple().addArrayOfString(sorted.toArray(String[]::new)).addOffsetDateTime(now))
+                        .compose(inserted -> tx.preparedQuery("""
+                                        SELECT key, failures, first_failed_at, locked_until, lock_count FROM login_throttle
+                                         WHERE key = ANY ($1) ORDER BY key FOR UPDATE""")
+                                .execute(Tuple.tuple().addArrayOfString(sorted.toArray(String[]::new))))
+                        .compose(rows -> {
+                            List<Counter> counters = new ArrayList<>();
+                            rows.forEach(row -> counters.add(Counter.from(row)));
+                            return decide(tx, counters, keys, now);
+                        }));
     }
 
-    public Future<Void> recordFailure(String username, String address) {
-        return recordFailure(userKey(username), maxFailures)
-                .compose(done -> recordFailure(addressKey(address), maxFailures * ADDRESS_FACTOR));
+    /** A right password: the account's count starts over and the address gets its try back. */
+    public Future<Void> succeeded(Keys keys) {
+        return pool.preparedQuery("DELETE FROM login_throttle WHERE key = $1").execute(Tuple.of(keys.account()))
+                .compose(done -> giveBack(List.of(keys.address())));
     }
 
-    public Future<Void> recordSuccess(String username) {
-        return pool.preparedQuery("DELETE FROM login_throttle WHERE key = $1").execute(Tuple.of(userKey(username))).mapEmpty();
+    /** The password could not be checked (no Argon2 slot free): the claims did not count. */
+    public Future<Void> notChecked(Keys keys) {
+        return giveBack(keys.sorted());
     }
 
-    private Future<Void> recordFailure(String key, int limit) {
-        OffsetDateTime now = now();
-        return pool.preparedQuery("""
-                        INSERT INTO login_throttle AS t (key, failures, first_failed_at) VALUES ($1, 1, $2)
-                        ON CONFLICT (key) DO UPDATE SET
-                            failures = CASE WHEN t.first_failed_at < $3 THEN 1 ELSE t.failures + 1 END,
-                            lock_count = CASE WHEN t.first_failed_at < $3 AND (t.locked_until IS NULL OR t.locked_until < $3)
-                                              THEN 0 ELSE t.lock_count END,
-                            first_failed_at = CASE WHEN t.first_failed_at < $3 THEN $2 ELSE t.first_failed_at END
-                        RETURNING failures, lock_count""")
-                .execute(Tuple.of(key, now, now.minus(WINDOW)))
-                .compose(rows -> {
-                    Row row = rows.iterator().next();
-                    if (row.getInteger("failures") < limit) {
-                        return Future.succeededFuture();
-                    }
-                    Duration lock = lockDuration(row.getInteger("lock_count"));
-                    return pool.preparedQuery("""
-                                    UPDATE login_throttle SET failures = 0, first_failed_at = $2, locked_until = $3,
-                                                              lock_count = lock_count + 1
-                                     WHERE key = $1""")
-                            .execute(Tuple.of(key, now, now.plus(lock))).mapEmpty();
-                });
+    private Future<Void> giveBack(List<String> keys) {
+        // one row per statement: a statement updating both could lock them in the other order than a claim and deadlock
+        Future<Void> done = Future.succeededFuture();
+        for (String key : keys) {
+            done = done.compose(previous -> pool.preparedQuery("UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1")
+                    .execute(Tuple.of(key)).mapEmpty());
+        }
+        return done;
+    }
+
+    private Future<Optional<Duration>> decide(SqlConnection tx, List<Counter> counters, Keys keys, OffsetDateTime now) {
+        Optional<OffsetDateTime> lockedUntil = counters.stream().map(Counter::lockedUntil)
+                .filter(until -> until != null && until.isAfter(now)).max(OffsetDateTime::compareTo);
+        if (lockedUntil.isPresent()) {
+            return Future.succeededFuture(Optional.of(Duration.between(now, lockedUntil.get())));
+        }
+        List<Counter> next = new ArrayList<>();
+        List<Counter> overLimit = new ArrayList<>();
+        for (Counter counter : counters) {
+            Counter claimed = counter.claimed(now);
+            next.add(claimed);
+            if (claimed.failures() > limitOf(counter.key(), keys)) {
+                overLimit.add(claimed.locked(now, lockDuration(claimed.lockCount())));
+            }
+        }
+        // an attempt beyond a limit locks that counter only: the others did not see a try
+        List<Counter> writes = overLimit.isEmpty() ? next : overLimit;
+        Future<Void> written = Future.succeededFuture();
+        for (Counter write : writes) {
+            written = written.compose(done -> tx.preparedQuery("""
+                            UPDATE login_throttle SET failures = $2, first_failed_at = $3, locked_until = $4, lock_count = $5
+                             WHERE key = $1""")
+                    .execute(Tuple.of(write.key(), write.failures(), write.firstFailedAt(), write.lockedUntil(), write.lockCount()))
+                    .mapEmpty());
+        }
+        Optional<Duration> wait = overLimit.stream().map(counter -> Duration.between(now, counter.lockedUntil())).max(Duration::compareTo);
+        return written.map(wait);
+    }
+
+    private int limitOf(String key, Keys keys) {
+        return key.equals(keys.account()) ? maxFailures : maxFailures * ADDRESS_FACTOR;
     }
 
     private Duration lockDuration(int previousLocks) {
@@ -95,5 +134,27 @@ final class LoginThrottle {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** One row of login_throttle. */
+    private record Counter(String key, int failures, OffsetDateTime firstFailedAt, OffsetDateTime lockedUntil, int lockCount) {
+        static Counter from(Row row) {
+            return new Counter(row.getString("key"), row.getInteger("failures"), row.getOffsetDateTime("first_failed_at"),
+                    row.getOffsetDateTime("locked_until"), row.getInteger("lock_count"));
+        }
+
+        /** With this attempt counted; a quiet window starts the count over, and a long quiet the lock doubling too. */
+        Counter claimed(OffsetDateTime now) {
+            OffsetDateTime windowStart = now.minus(WINDOW);
+            if (firstFailedAt.isBefore(windowStart)) {
+                boolean quietSinceLock = lockedUntil == null || lockedUntil.isBefore(windowStart);
+                return new Counter(key, 1, now, lockedUntil, quietSinceLock ? 0 : lockCount);
+            }
+            return new Counter(key, failures + 1, firstFailedAt, lockedUntil, lockCount);
+        }
+
+        Counter locked(OffsetDateTime now, Duration lock) {
+            return new Counter(key, 0, now, now.plus(lock), lockCount + 1);
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Base64;
  * at OWASP's recommended minimum cost. Hashing is slow by design: call it on a worker thread.
  */
 public final class PasswordHasher {
-    private static final int MEMORY_KIB = 19_456;
+    static final int MEMORY_KIB = 19_456;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;

@@ -43,10 +43,11 @@ final class UserService {
     private final Vertx vertx;
     private final Pool pool;
     private final SessionStore sessions;
-    private final PasswordHasher hasher = new PasswordHasher();
+    private final PasswordWork passwords;
 
-    UserService(Vertx vertx, Pool pool, SessionStore sessions) {
+    UserService(Vertx vertx, PasswordWork passwords, Pool pool, SessionStore sessions) {
         this.vertx = vertx;
+        this.passwords = passwords;
         this.pool = pool;
         this.sessions = sessions;
     }
@@ -124,18 +125,31 @@ final class UserService {
                 .compose(done -> accessChanged(id));
     }
 
-    /** The stored credentials of a username, for login only. */
-    public Future<Optional<Credentials>> credentials(String username) {
-        return pool.preparedQuery("SELECT id, password_hash, disabled FROM users WHERE lower(username) = lower($1)")
+    /**
+     * The stored credentials of a username, for login only, with the name as this lookup normalises
+     * it (PostgreSQL's lower case), so the throttle counts an unknown name as the lookup would find it.
+     */
+    public Future<Account> account(String username) {
+        return pool.preparedQuery("""
+                        SELECT lower($1::text) AS normalized, u.id, u.password_hash, u.disabled
+                          FROM (VALUES (1)) AS one LEFT JOIN users u ON lower(u.username) = lower($1::text)""")
                 .execute(Tuple.of(username))
-                .map(rows -> rows.size() == 0 ? Optional.<Credentials>empty()
-                        : Optional.of(Credentials.from(rows.iterator().next())));
+                .map(rows -> accountFrom(rows.iterator().next()));
     }
 
-    /** Checks a password on a worker thread; an unknown user costs as much as a known one. */
+    /** The credentials of a user by id (for a password change), with the name normalised as {@link #account} does. */
+    public Future<Account> account(long userId) {
+        return pool.preparedQuery("SELECT lower(username) AS normalized, id, password_hash, disabled FROM users WHERE id = $1")
+                .execute(Tuple.of(userId))
+                .compose(rows -> rows.size() == 0
+                        ? Future.failedFuture(Failure.notFound("There is no user " + userId + "."))
+                        : Future.succeededFuture(accountFrom(rows.iterator().next())));
+    }
+
+    /** Checks a password off the event loop; an unknown user costs as much as a known one. */
     public Future<Boolean> verifyPassword(Optional<Credentials> credentials, String password) {
         String hash = credentials.map(Credentials::passwordHash).orElse(PasswordHasher.DECOY);
-        return vertx.executeBlocking(() -> hasher.verify(password, hash) && credentials.isPresent(), false);
+        return passwords.verify(password, hash).map(valid -> valid && credentials.isPresent());
     }
 
     public Future<User> find(long id) {
@@ -212,8 +226,14 @@ final class UserService {
         return sessions.forgetUser(userId);
     }
 
+    /** A new password's hash; a password too easy to guess is refused first (400). */
     private Future<String> hash(String password) {
-        return vertx.executeBlocking(() -> hasher.hash(password), false);
+        try {
+            PasswordPolicy.requireStrong(password);
+        } catch (Failure weak) {
+            return Future.failedFuture(weak);
+        }
+        return passwords.hash(password);
     }
 
     private static Future<Long> insertUser(SqlClient client, NewUser user, String hash) {
@@ -266,6 +286,10 @@ final class UserService {
                         "This would leave nobody able to manage users; keep at least one enabled administrator.")));
     }
 
+    private static Account accountFrom(Row row) {
+        return new Account(row.getString("normalized"), row.getLong("id") == null ? Optional.empty() : Optional.of(Credentials.from(row)));
+    }
+
     private static <T> Future<T> explainConstraint(Throwable error) {
         if (SqlErrors.is(error, SqlErrors.UNIQUE_VIOLATION)) {
             return Future.failedFuture(Failure.conflict("username", "That username is taken."));
@@ -285,6 +309,10 @@ final class UserService {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    /** What a login finds for a username. */
+    public record Account(String normalizedName, Optional<Credentials> credentials) {
     }
 
     /** What login needs to know of a user. */

@@ -67,6 +67,16 @@ public final class Metrics {
         Counter.builder("testbridge.audit.events.written").tag("type", type).register(registry).increment();
     }
 
+    /** One Argon2 password check (a login that got as far as the password). */
+    public void passwordVerified() {
+        Counter.builder("testbridge.identity.password.verifications").register(registry).increment();
+    }
+
+    /** A password hash or check refused because every Argon2 slot was busy for too long (503). */
+    public void passwordWorkRefused() {
+        Counter.builder("testbridge.identity.password.refused").register(registry).increment();
+    }
+
     public void jobRun(String job) {
         Counter.builder("testbridge.jobs.runs").tag("job", job).register(registry).increment();
     }

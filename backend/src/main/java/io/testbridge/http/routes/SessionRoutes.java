@@ -39,6 +39,16 @@ public final class SessionRoutes implements ApiModule {
                     cookie.clear(ctx);
                     ApiResponses.reply(ctx, 204, identity.logOutEverywhere(Requests.principal(ctx).userId()));
                 },
+                "changeMyPassword", ctx -> {
+                    JsonObject body = Requests.body(ctx);
+                    identity.changeOwnPassword(Requests.principal(ctx).userId(), body.getString("currentPassword"),
+                                    body.getString("newPassword"), Requests.clientAddress(ctx))
+                            .onSuccess(done -> {
+                                cookie.clear(ctx); // every session ended, this one too
+                                ctx.response().setStatusCode(204).end();
+                            })
+                            .onFailure(ctx::fail);
+                },
                 "getMe", ctx -> {
                     Principal principal = Requests.principal(ctx);
                     ApiResponses.reply(ctx, 200, identity.user(principal.userId())
