@@ -112,10 +112,13 @@ public final class Application {
     private final List<String> deployments;
     private final OAuth oauth;
     private final History history;
+    private final Identity identity;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history) {
+    private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history,
+                        Identity identity) {
         this.history = history;
+        this.identity = identity;
         this.database = database;
         this.vertx = vertx;
         this.port = port;
@@ -137,6 +140,11 @@ public final class Application {
     /** Applies the OAuth history's retention now rather than at its next period (operators' and tests' lever); how many rows went. */
     public int applyHistoryRetentionNow() {
         return await(history.applyRetention(), "applying the history retention");
+    }
+
+    /** Forgets quiet login counters now rather than at the next tick (operators' and tests' lever); how many went. */
+    public int forgetQuietLoginCountersNow() {
+        return await(identity.forgetQuietLoginCounters(), "forgetting quiet login counters");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -219,7 +227,7 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history);
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history, identity);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();

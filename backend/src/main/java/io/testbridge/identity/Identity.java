@@ -64,4 +64,7 @@ public interface Identity {
 
     /** Ends every session of a user, on every node. */
     Future<Void> logOutEverywhere(long userId);
+
+    /** Forgets login counters that a new attempt would start over anyway (housekeeping); how many went. */
+    Future<Integer> forgetQuietLoginCounters();
 }

@@ -171,4 +171,9 @@ final class IdentityService implements Identity {
     public Future<Void> logOutEverywhere(long userId) {
         return sessions.deleteAllOf(userId);
     }
+
+    @Override
+    public Future<Integer> forgetQuietLoginCounters() {
+        return throttle.forgetQuiet();
+    }
 }

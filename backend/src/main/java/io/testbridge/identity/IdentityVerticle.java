@@ -42,7 +42,10 @@ public final class IdentityVerticle extends VerticleBase {
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
         return sessions.listen()
                 .compose(listening -> Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle)))
-                .onSuccess(served -> PeriodicJobs.everyTickOnThisNode(vertx, "session-purge", Duration.ofMinutes(10), sessions::purgeExpired));
+                .onSuccess(served -> {
+                    PeriodicJobs.everyTickOnThisNode(vertx, "session-purge", Duration.ofMinutes(10), sessions::purgeExpired);
+                    PeriodicJobs.everyTickOnThisNode(vertx, "login-throttle-purge", Duration.ofMinutes(10), throttle::forgetQuiet);
+                });
     }
 
     @Override

@@ -57,15 +57,14 @@ final class LoginThrottle {
     public Future<Optional<Duration>> claim(Keys keys) {
         OffsetDateTime now = now();
         List<String> sorted = keys.sorted();
+        // one statement creates the missing counters and locks all of them (DO UPDATE locks the row it
+        // meets), so no other attempt, and no purge, can come between finding a counter and holding it
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                                INSERT INTO login_throttle (key, failures, first_failed_at)
+                                INSERT INTO login_throttle AS t (key, failures, first_failed_at)
                                 SELECT key, 0, $2 FROM unnest($1::text[]) AS key ORDER BY key
-                                ON CONFLICT (key) DO NOTHING""")
+                                ON CONFLICT (key) DO UPDATE SET failures = t.failures
+                                RETURNING key, failures, first_failed_at, locked_until, lock_count""")
                         .execute(Tuple.tuple().addArrayOfString(sorted.toArray(String[]::new)).addOffsetDateTime(now))
-                        .compose(inserted -> tx.preparedQuery("""
-                                        SELECT key, failures, first_failed_at, locked_until, lock_count FROM login_throttle
-                                         WHERE key = ANY ($1) ORDER BY key FOR UPDATE""")
-                                .execute(Tuple.tuple().addArrayOfString(sorted.toArray(String[]::new))))
                         .compose(rows -> {
                             List<Counter> counters = new ArrayList<>();
                             rows.forEach(row -> counters.add(Counter.from(row)));
@@ -121,6 +120,21 @@ final class LoginThrottle {
         }
         Optional<Duration> wait = overLimit.stream().map(counter -> Duration.between(now, counter.lockedUntil())).max(Duration::compareTo);
         return written.map(wait);
+    }
+
+    /**
+     * Forgets the counters an attempt would start over anyway: no failure for a window and any lock
+     * long over (see {@link Counter#claimed}). Keeps the table as small as the last window's
+     * attempts, however many names and addresses were tried. A claim holds its rows, so a counter
+     * in use is never deleted under it.
+     */
+    public Future<Integer> forgetQuiet() {
+        OffsetDateTime windowStart = now().minus(WINDOW);
+        return pool.preparedQuery("""
+                        DELETE FROM login_throttle
+                         WHERE first_failed_at < $1 AND (locked_until IS NULL OR locked_until < $1)""")
+                .execute(Tuple.of(windowStart))
+                .map(rows -> rows.rowCount());
     }
 
     private int limitOf(String key, Keys keys) {

@@ -233,12 +233,14 @@ final class OAuthFlows {
                 return wrongCode(instance, purpose, actor, now, "That verification code is not valid for this instance.");
             }
             if (flow.userId() != actor.userId()) {
-                return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "FAILED", "verification code presented by another user", null)
-                        .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
+                Future<CallbackResult> ended = flow.status().equals("AWAITING_VERIFICATION")
+                        ? endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "FAILED", "verification code presented by another user", null)
+                        : Future.succeededFuture();
+                return ended.compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
                                 "That verification code belongs to another user's authorization; it is no longer valid.")));
             }
             if (!flow.status().equals("AWAITING_VERIFICATION") || flow.tokenSetSealed() == null) {
-                return alreadyRedeemed(instance, actor);
+                return alreadyRedeemed();
             }
             if (flow.verificationExpiresAt().isBefore(now)) {
                 return endFlow(flow, instance, actor, AuditEventType.VERIFICATION_FAILED, "EXPIRED", "verification code expired", null)
@@ -248,7 +250,7 @@ final class OAuthFlows {
             // the checks above read the row without a lock: only the request that takes the token set redeems the code
             return flows.takeTokenSet(flow.id()).compose(taken -> {
                 if (taken.isEmpty()) {
-                    return alreadyRedeemed(instance, actor);
+                    return alreadyRedeemed();
                 }
                 metrics.verificationAttempt("accepted");
                 TokenSet tokens = TokenSet.fromJson(new JsonObject(secrets.decrypt(taken.get(), flow.tokenSetContext())));
@@ -258,18 +260,29 @@ final class OAuthFlows {
         });
     }
 
-    /** The code is genuine but spent (by this or a concurrent request) or cancelled: not a guess, so it costs no attempt. */
-    private <T> Future<T> alreadyRedeemed(JiraInstance instance, Actor actor) {
+    /**
+     * The code is genuine but spent (by this or a concurrent request) or cancelled: not a guess, so it
+     * costs no attempt. The flow does not change, so nothing is written to the history (its end is
+     * there already): a replayed code, posted any number of times, cannot flood it.
+     */
+    private <T> Future<T> alreadyRedeemed() {
         metrics.verificationAttempt("replayed");
-        return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,
-                        "verification code already used or cancelled"))
-                .compose(x -> Future.failedFuture(Failure.invalid("verificationCode",
-                        "That verification code was already used or has been cancelled; start again from Step 1.")));
+        return Future.failedFuture(Failure.invalid("verificationCode",
+                "That verification code was already used or has been cancelled; start again from Step 1."));
     }
 
+    /**
+     * A wrong code costs the user's waiting flow an attempt and is written to the history. With no
+     * flow waiting there is nothing to guess at: it is refused and counted in the metrics only, so
+     * the history holds at most {@value FlowStore#MAX_VERIFICATION_ATTEMPTS} wrong codes per flow and
+     * cannot be flooded by posting codes.
+     */
     private <T> Future<T> wrongCode(JiraInstance instance, FlowPurpose purpose, Actor actor, OffsetDateTime now, String message) {
         metrics.verificationAttempt("wrong");
         return flows.countWrongCode(actor.userId(), instance.id(), purpose, now).compose(left -> {
+            if (left.isEmpty()) {
+                return Future.failedFuture(Failure.invalid("verificationCode", message));
+            }
             String detail = left.map(n -> n > 0 ? message + " " + n + " attempt(s) left." : "Too many wrong codes: start again from Step 1.")
                     .orElse(message);
             return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,

@@ -6,6 +6,7 @@ import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.LogCapture;
 import io.testbridge.testing.ReliabilityReport;
 import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Sql;
 import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -48,10 +49,14 @@ class LoginAttacksTest {
     }
 
     private static RunningApp start(Map<String, String> settings) {
+        return start(TestDatabase.freshDatabase(), settings);
+    }
+
+    private static RunningApp start(DatabaseUrl database, Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("TESTBRIDGE_METRICS", "token");
         all.put("TESTBRIDGE_METRICS_TOKEN", METRICS_TOKEN);
-        return RunningApp.start(TestDatabase.freshDatabase(), all);
+        return RunningApp.start(database, all);
     }
 
     @Test
@@ -115,7 +120,8 @@ class LoginAttacksTest {
     @Test
     void ten_thousand_failed_logins_through_a_trusted_proxy_leave_the_administrator_from_another_address_unaffected() throws Exception {
         TRIED.incrementAndGet();
-        try (RunningApp app = start(Map.of("TESTBRIDGE_TRUSTED_PROXIES", "127.0.0.1"))) {
+        DatabaseUrl database = TestDatabase.freshDatabase();
+        try (RunningApp app = start(database, Map.of("TESTBRIDGE_TRUSTED_PROXIES", "127.0.0.1"))) {
             Fixtures.adminClient(app);
             // from the application's side every request comes from the proxy (127.0.0.1); the proxy says who sent it
             ExecutorService attackers = Executors.newFixedThreadPool(8);
@@ -137,6 +143,17 @@ class LoginAttacksTest {
             assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
             HttpResponse<String> attackerAsAdmin = send(loginRequest(app, "6.6.6.6, 198.51.100.3", Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD));
             assertThat(attackerAsAdmin.statusCode()).as("the attacking address stays throttled").isEqualTo(429);
+
+            // the flood's counters (one per name tried) are kept only while they can still matter
+            Sql sql = new Sql(database);
+            long counters = sql.count("SELECT count(*) FROM login_throttle");
+            assertThat(counters).as("a counter per name and address tried").isGreaterThan(6_000);
+            assertThat(app.application().forgetQuietLoginCountersNow()).as("all of them still count").isZero();
+            app.clock().advance(Duration.ofMinutes(31)); // past the window and the longest lock
+            assertThat(app.application().forgetQuietLoginCountersNow()).isEqualTo((int) counters);
+            assertThat(sql.count("SELECT count(*) FROM login_throttle")).isZero();
+            assertThat(send(loginRequest(app, "6.6.6.6, 198.51.100.3", Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD)).statusCode())
+                    .as("a lock is always temporary").isEqualTo(200);
             HELD.incrementAndGet();
         }
     }

@@ -231,6 +231,38 @@ class OAuthSmallAttacksTest {
     }
 
     @Test
+    void posting_wrong_verification_codes_cannot_flood_the_history() {
+        OAuthDriver driver = new OAuthDriver(admin);
+        String wrong = "0000-0000-0000-0000";
+        String wrongCodes = "SELECT count(*) FROM oauth_history WHERE event_type = 'VERIFICATION_FAILED'";
+
+        for (int i = 0; i < 40; i++) {
+            ApiClient.Response refused = driver.configure(instanceId, wrong);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.errorField()).isEqualTo("verificationCode");
+        }
+        assertThat(sql.count(wrongCodes)).as("no flow waits: nothing to guess at, nothing written").isZero();
+
+        ApiClient.Response page = driver.callback(driver.consent(instanceId, CLIENT, SECRET, "alice", "acme", JiraConsent.Decision.ACCEPT));
+        String genuine = OAuthDriver.verificationCodeOn(page);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            statuses.add(driver.configure(instanceId, wrong).status());
+        }
+        assertThat(statuses.subList(0, 4)).containsOnly(400);
+        assertThat(statuses.get(4)).as("the fifth wrong code ends the flow").isEqualTo(429);
+        assertThat(statuses.subList(5, 40)).containsOnly(400);
+        assertThat(sql.count(wrongCodes)).as("one row per attempt the flow allowed").isEqualTo(5);
+        for (int i = 0; i < 40; i++) {
+            ApiClient.Response replayed = driver.configure(instanceId, genuine);
+            assertThat(replayed.status()).as("the flow ended with its fifth wrong code").isEqualTo(400);
+            assertThat(replayed.body()).contains("already used or has been cancelled");
+        }
+        assertThat(sql.count(wrongCodes)).as("a replayed code changes no flow, so it writes nothing").isEqualTo(5);
+        HELD.incrementAndGet();
+    }
+
+    @Test
     void the_oauth_history_is_kept_a_year_by_default_then_purged() {
         connectInstance();
         long yearOld = sql.count("SELECT count(*) FROM oauth_history");
