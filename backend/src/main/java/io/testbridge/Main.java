@@ -11,7 +11,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** {@code java -jar testbridge.jar [--setting value ...]}: configure, start, and stop cleanly on SIGTERM. */
+/**
+ * {@code java -jar testbridge.jar [--setting value ...]}: configure, start, and stop cleanly on SIGTERM;
+ * {@code backup} and {@code restore} as first argument: see {@link BackupCommands}.
+ */
 public final class Main {
     private static final int EXIT_CONFIG = 2;
 
@@ -20,8 +23,12 @@ public final class Main {
 
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
+        if (BackupCommands.handles(arguments)) {
+            System.exit(new BackupCommands(System.out, System.err, System.getenv(), Clock.systemUTC()).run(arguments));
+        }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.print(ConfigLoader.helpText());
+            System.out.print(BackupCommands.USAGE_TEXT);
             return;
         }
         // Registered before starting, so that a SIGTERM during start-up also stops what has started:

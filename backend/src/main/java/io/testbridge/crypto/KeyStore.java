@@ -24,6 +24,29 @@ public final class KeyStore {
     private KeyStore() {
     }
 
+    /** Whether a key is there to open: configured, or a key file in the data dir (opening would create one). */
+    public static boolean exists(String configuredKey, Path dataDir) {
+        return !configuredKey.isBlank() || Files.exists(dataDir.resolve(KEY_FILE));
+    }
+
+    /** The current key as base64, for a backup asked to include it. */
+    public static String currentKeyText(String configuredKey, Path dataDir) {
+        return Base64.getEncoder().encodeToString(configuredKey.isBlank() ? keyFile(dataDir.resolve(KEY_FILE)) : decode("TESTBRIDGE_SECRET_KEY", configuredKey));
+    }
+
+    /** Installs a key (from a backup that includes it) as this data dir's key file, 0600; there must be none yet. */
+    public static void install(String base64, Path dataDir) {
+        decode("The backup's key", base64);
+        Path file = dataDir.resolve(KEY_FILE);
+        try {
+            Files.createDirectories(dataDir);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, base64.strip() + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot write the key file " + file + ": " + e.getMessage());
+        }
+    }
+
     public static SecretBox open(String configuredKey, String previousKeys, Path dataDir) {
         byte[] current = configuredKey.isBlank() ? keyFile(dataDir.resolve(KEY_FILE)) : decode("TESTBRIDGE_SECRET_KEY", configuredKey);
         List<byte[]> previous = new ArrayList<>();

@@ -56,6 +56,11 @@ public final class SecretBox {
         return currentKeyId;
     }
 
+    /** Whether values sealed with the key of this id can be read (it is the current key or a previous one). */
+    public boolean canRead(String keyId) {
+        return keys.containsKey(keyId);
+    }
+
     public String encrypt(String plaintext, String context) {
         if (plaintext == null) {
             return null;

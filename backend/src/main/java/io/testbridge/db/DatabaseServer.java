@@ -24,6 +24,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the database lives: an external PostgreSQL named by {@code TESTBRIDGE_DB_URL}, or an
@@ -53,10 +55,59 @@ public final class DatabaseServer implements AutoCloseable {
 
     private final DatabaseUrl url;
     private final EmbeddedPostgres embedded;
+    private final boolean runningTestbridges;
 
     private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded) {
+        this(url, embedded, false);
+    }
+
+    private DatabaseServer(DatabaseUrl url, EmbeddedPostgres embedded, boolean runningTestbridges) {
         this.url = url;
         this.embedded = embedded;
+        this.runningTestbridges = runningTestbridges;
+    }
+
+    /**
+     * For a command run beside Testbridge (backup, restore): the embedded server of a Testbridge
+     * running on this data dir if there is one (left running on close), else as {@link #open}.
+     */
+    public static DatabaseServer openForCommand(AppConfig config) {
+        if (config.databaseUrl().isEmpty()) {
+            Optional<DatabaseUrl> running = runningEmbedded(config.dataDir());
+            if (running.isPresent()) {
+                return new DatabaseServer(running.get(), null, true);
+            }
+        }
+        return open(config);
+    }
+
+    /** The embedded server a running Testbridge has started on this data dir: its port is in postmaster.pid. */
+    static Optional<DatabaseUrl> runningEmbedded(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        Path passwordFile = dataDir.resolve(DatabasePassword.FILE);
+        if (!Files.exists(pidFile) || !Files.exists(passwordFile)) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            DatabaseUrl url = new DatabaseUrl("localhost", Integer.parseInt(lines.get(3).strip()), EMBEDDED_DATABASE, SUPERUSER,
+                    DatabasePassword.readOrCreate(passwordFile));
+            try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://localhost:" + url.port() + "/" + EMBEDDED_DATABASE
+                    + "?connectTimeout=5", url.user(), url.password())) {
+                return Optional.of(url);
+            }
+        } catch (IOException | NumberFormatException | SQLException stale) {
+            // a pid file left by a server that is gone: the command starts its own
+            return Optional.empty();
+        }
+    }
+
+    /** Whether this is the embedded server of a Testbridge that is running now (another process's). */
+    public boolean isRunningTestbridges() {
+        return runningTestbridges;
     }
 
     public static DatabaseServer open(AppConfig config) {
@@ -218,7 +269,7 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     public boolean isEmbedded() {
-        return embedded != null;
+        return embedded != null || runningTestbridges;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.testbridge.db;
 import io.testbridge.config.ConfigException;
 import io.testbridge.config.DatabaseUrl;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -44,11 +45,7 @@ public final class Migrations {
     }
 
     public void migrate(DatabaseUrl url) {
-        dataSource.setServerNames(new String[] {url.host()});
-        dataSource.setPortNumbers(new int[] {url.port()});
-        dataSource.setDatabaseName(url.database());
-        dataSource.setUser(url.user());
-        dataSource.setPassword(url.password());
+        pointAt(url);
         try {
             MigrateResult result = flyway.migrate();
             LOG.info("event=database_migrated applied={} schema_version={}", result.migrationsExecuted,
@@ -56,5 +53,46 @@ public final class Migrations {
         } catch (RuntimeException e) {
             throw new ConfigException("Cannot prepare the database at " + url + ": " + DatabaseErrors.rootMessage(e), e);
         }
+    }
+
+    /**
+     * Migrates up to {@code target} only (a restore loads a backup into the schema it was taken
+     * from, then migrates the rest of the way).
+     */
+    public void migrate(DatabaseUrl url, String target) {
+        Flyway partial = Flyway.configure().configuration(flyway.getConfiguration()).target(target).load();
+        pointAt(url);
+        try {
+            MigrateResult result = partial.migrate();
+            LOG.info("event=database_migrated applied={} schema_version={}", result.migrationsExecuted, target);
+        } catch (RuntimeException e) {
+            throw new ConfigException("Cannot prepare the database at " + url + " at schema version " + target + ": "
+                    + DatabaseErrors.rootMessage(e), e);
+        }
+    }
+
+    /** The newest schema version this build knows (its last migration); Flyway reads the database to list them. */
+    public String latestVersion(DatabaseUrl url) {
+        pointAt(url);
+        String latest = null;
+        for (MigrationInfo migration : flyway.info().all()) {
+            if (migration.getVersion() != null && migration.getState().isResolved()) {
+                latest = migration.getVersion().getVersion();
+            }
+        }
+        return latest;
+    }
+
+    /** Negative, zero or positive as schema version {@code a} is older than, the same as or newer than {@code b}. */
+    public static int compareVersions(String a, String b) {
+        return org.flywaydb.core.api.MigrationVersion.fromVersion(a).compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion(b));
+    }
+
+    private void pointAt(DatabaseUrl url) {
+        dataSource.setServerNames(new String[] {url.host()});
+        dataSource.setPortNumbers(new int[] {url.port()});
+        dataSource.setDatabaseName(url.database());
+        dataSource.setUser(url.user());
+        dataSource.setPassword(url.password());
     }
 }
