@@ -4,6 +4,8 @@ import io.testbridge.audit.AuditLog;
 import io.testbridge.audit.AuditVerticle;
 import io.testbridge.audit.History;
 import io.testbridge.bus.Doors;
+import io.testbridge.backup.BackupVerticle;
+import io.testbridge.backup.Backups;
 import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigException;
 import io.testbridge.crypto.KeyStore;
@@ -113,12 +115,14 @@ public final class Application {
     private final OAuth oauth;
     private final History history;
     private final Identity identity;
+    private final Backups backups;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history,
-                        Identity identity) {
+                        Identity identity, Backups backups) {
         this.history = history;
         this.identity = identity;
+        this.backups = backups;
         this.database = database;
         this.vertx = vertx;
         this.port = port;
@@ -145,6 +149,11 @@ public final class Application {
     /** Forgets quiet login counters now rather than at the next tick (operators' and tests' lever); how many went. */
     public int forgetQuietLoginCountersNow() {
         return await(identity.forgetQuietLoginCounters(), "forgetting quiet login counters");
+    }
+
+    /** Takes the day's scheduled backup now if it is due (operators' and tests' lever): 1 if it took one. */
+    public int takeScheduledBackupIfDueNow() {
+        return await(backups.takeScheduledBackupIfDue(), "taking the scheduled backup");
     }
 
     public static Application start(AppConfig config, Clock clock) {
@@ -185,6 +194,7 @@ public final class Application {
             TestManagement testManagement = Doors.client(vertx, TestManagement.class);
             TestCases testCases = Doors.client(vertx, TestCases.class);
             Cycles cycles = Doors.client(vertx, Cycles.class);
+            Backups backups = Doors.client(vertx, Backups.class);
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
             List<String> deployments = new ArrayList<>();
@@ -197,6 +207,7 @@ public final class Application {
             deploy(vertx, deployments, "test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
             deploy(vertx, deployments, "cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira,
                     publicUrl::get));
+            deploy(vertx, deployments, "backups", new BackupVerticle(pool, database.url(), config, secrets.currentKeyId(), clock, jobs, metrics));
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
@@ -205,7 +216,7 @@ public final class Application {
             SessionCookie cookie = new SessionCookie(https);
             ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie, Map.of("addAttachment", config.attachmentMaxBytes()));
             List<ApiModule> routes = List.of(
-                    new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth),
+                    new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth, backups, database.url()),
                     new UsersRoutes(identity, setup), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
@@ -227,7 +238,7 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history, identity);
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history, identity, backups);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();

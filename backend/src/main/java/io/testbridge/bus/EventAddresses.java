@@ -22,6 +22,9 @@ public final class EventAddresses {
     /** Test cycles, their execution, defects and evidence. */
     public static final String CYCLES = "testbridge.cycles";
 
+    /** The backup module's door. */
+    public static final String BACKUPS = "testbridge.backups";
+
     /**
      * An OAuth history row was committed, on any node (body: a JsonObject with id, instanceId,
      * eventType, outcome). Published on every node by its audit verticle, which hears the commit

@@ -27,11 +27,16 @@ public record AppConfig(
         OutboundPolicy outbound,
         Duration instanceCheckInterval,
         Duration historyRetention,
+        BackupSchedule backups,
         long attachmentMaxBytes,
         MetricsSettings metrics,
         String logFormat) {
 
     public enum MetricsMode { OFF, TOKEN, PORT }
+
+    /** Scheduled backups: every day at {@code time} (empty: none), into {@code folder}, keeping the newest {@code keep}. */
+    public record BackupSchedule(Optional<java.time.LocalTime> time, Path folder, int keep) {
+    }
 
     /** How /metrics is exposed. */
     public record MetricsSettings(MetricsMode mode, String token, int port) {

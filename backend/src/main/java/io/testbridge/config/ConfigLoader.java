@@ -129,9 +129,25 @@ public final class ConfigLoader {
                         integer(Setting.JIRA_MAX_ANSWER_MB, 1, 100) * 1024L * 1024L),
                 Duration.ofMinutes(integer(Setting.INSTANCE_CHECK_MINUTES, 1, 1440)),
                 Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)),
+                backups(),
                 integer(Setting.ATTACHMENT_MAX_MB, 1, 100) * 1024L * 1024L,
                 metrics(),
                 oneOf(Setting.LOG_FORMAT, "text", "json"));
+    }
+
+    private AppConfig.BackupSchedule backups() {
+        String time = text(Setting.BACKUP_TIME).strip();
+        Optional<java.time.LocalTime> at = Optional.empty();
+        if (!time.isEmpty()) {
+            if (!time.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+                throw new ConfigException(Setting.BACKUP_TIME.envName() + " must be a time of day as HH:MM (e.g. 02:30), not '" + time + "'.");
+            }
+            at = Optional.of(java.time.LocalTime.parse(time));
+        }
+        String folder = text(Setting.BACKUP_DIR).strip();
+        Path dataDir = Path.of(text(Setting.DATA_DIR)).toAbsolutePath().normalize();
+        return new AppConfig.BackupSchedule(at, folder.isEmpty() ? dataDir.resolve("backups") : Path.of(folder).toAbsolutePath().normalize(),
+                integer(Setting.BACKUP_KEEP, 1, 1000));
     }
 
     private String text(Setting setting) {

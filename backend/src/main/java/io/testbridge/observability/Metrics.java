@@ -19,8 +19,16 @@ public final class Metrics {
 
     private final MeterRegistry registry;
 
+    private final java.util.concurrent.atomic.AtomicLong lastBackupBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lastBackupSucceededAt = new java.util.concurrent.atomic.AtomicLong();
+
     public Metrics(MeterRegistry registry) {
         this.registry = registry;
+        // this node's last successful backup: 0 until there is one (an alert: older than a day and a bit)
+        io.micrometer.core.instrument.Gauge.builder("testbridge.backup.last.success.timestamp", lastBackupSucceededAt, java.util.concurrent.atomic.AtomicLong::get)
+                .baseUnit("seconds").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("testbridge.backup.last.size", lastBackupBytes, java.util.concurrent.atomic.AtomicLong::get)
+                .baseUnit("bytes").register(registry);
     }
 
     /** For code paths that run without the application (unit tests of single classes). */
@@ -75,6 +83,16 @@ public final class Metrics {
     /** A password hash or check refused because every Argon2 slot was busy for too long (503). */
     public void passwordWorkRefused() {
         Counter.builder("testbridge.identity.password.refused").register(registry).increment();
+    }
+
+    /** A backup ended: its kind (scheduled, manual, download), whether it succeeded, its size and how long it took. */
+    public void backupTaken(String kind, boolean succeeded, long bytes, Duration took) {
+        Counter.builder("testbridge.backups").tag("kind", kind).tag("outcome", succeeded ? "succeeded" : "failed").register(registry).increment();
+        if (succeeded) {
+            Timer.builder("testbridge.backup.duration").tag("kind", kind).register(registry).record(took);
+            lastBackupBytes.set(bytes);
+            lastBackupSucceededAt.set(System.currentTimeMillis() / 1000);
+        }
     }
 
     public void jobRun(String job) {

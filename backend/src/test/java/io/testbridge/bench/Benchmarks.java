@@ -1,6 +1,8 @@
 package io.testbridge.bench;
 
 import io.testbridge.config.DatabaseUrl;
+import io.testbridge.db.DatabaseServer;
+import io.testbridge.db.backup.BackupFiles;
 import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
@@ -52,7 +54,7 @@ public final class Benchmarks {
 
     /**
      * args: the jar, the command line to record, then optionally the sections to run (startup,
-     * throughput, jira, history, cases, cycles); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * throughput, jira, history, cases, cycles, backup); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -79,6 +81,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("cycles")) {
             cycleExecution();
         }
+        if (only.isEmpty() || only.contains("backup")) {
+            backupAndRestore(jar, work);
+        }
         if (only.isEmpty()) {
             write(command);
         }
@@ -86,7 +91,7 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history", "cases", "cycles");
+    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history", "cases", "cycles", "backup");
 
     // ---------- start-up and API throughput: the real jar in its own process ----------
 
@@ -686,6 +691,260 @@ public final class Benchmarks {
 
     private static String ms(long micros) {
         return String.format("%.2f ms", micros / 1000.0);
+    }
+
+    // ---------- backup and restore: the jar's commands, each in its own process at the README's heap ----------
+
+    private static final long GIGABYTE = 1L << 30;
+
+    /**
+     * Issue 30: a 1 GB embedded database backed up and restored at {@link #HEAP}. The data dir is made
+     * by the jar (migrations, the administrator), filled here through its embedded server, then the
+     * commands run as an operator runs them: {@code backup} on the stopped data dir, {@code backup}
+     * beside a Testbridge running on it, {@code restore} into a fresh data dir holding the key.
+     */
+    private static void backupAndRestore(Path jar, Path work) throws Exception {
+        Path data = work.resolve("data-backup");
+        Path file = work.resolve("bench.tbbackup");
+        Path restored = work.resolve("data-restored");
+        List<Process> kept = new ArrayList<>();
+        try {
+            timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), null, List.of());
+            long fillStart = System.nanoTime();
+            Filled filled;
+            try (DatabaseServer server = DatabaseServer.startEmbedded(data, 0); java.sql.Connection sql = jdbc(server)) {
+                filled = fill(sql);
+            }
+            System.out.printf("backup: filled the database to %s in %d s (%,d rows; biggest table %s, %,d rows)%n", gb(filled.bytes()),
+                    Duration.ofNanos(System.nanoTime() - fillStart).toSeconds(), filled.rows(), filled.biggest(), filled.biggestRows());
+
+            JarRun backup = runJar(jar, work.resolve("backup.log"), "backup", "--to", file.toString(), "--data-dir=" + data);
+            long fileBytes = Files.size(file);
+            Matcher reported = Pattern.compile("Backed up ([0-9,]+) rows of").matcher(backup.output());
+            String reportedRows = reported.find() ? reported.group(1) : "?";
+            if (!reportedRows.equals(String.format("%,d", filled.rows()))) {
+                System.out.println("backup: the command reported " + reportedRows + " rows; the database holds " + String.format("%,d", filled.rows()));
+            }
+            Files.delete(file);
+
+            timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", data.toString()), kept, List.of());
+            JarRun online = runJar(jar, work.resolve("backup-online.log"), "backup", "--to", file.toString(), "--data-dir=" + data);
+            if (!online.output().contains(", online")) {
+                throw new IllegalStateException("the backup beside the running Testbridge was not online: " + online.output());
+            }
+            stop(kept.remove(0));
+
+            Files.createDirectories(restored);
+            Files.copy(data.resolve(io.testbridge.crypto.KeyStore.KEY_FILE), restored.resolve(io.testbridge.crypto.KeyStore.KEY_FILE));
+            JarRun restore = runJar(jar, work.resolve("restore.log"), "restore", "--from", file.toString(), "--data-dir=" + restored);
+            long restoredRows;
+            long restoredBytes;
+            try (DatabaseServer server = DatabaseServer.startEmbedded(restored, 0); java.sql.Connection sql = jdbc(server)) {
+                restoredRows = count(sql, filled.biggest());
+                restoredBytes = databaseSize(sql);
+            }
+            if (restoredRows != filled.biggestRows()) {
+                throw new IllegalStateException("restored " + filled.biggest() + " holds " + restoredRows + " rows, not " + filled.biggestRows());
+            }
+            row("Backup of a " + gb(filled.bytes()) + " embedded database at " + HEAP + String.format(" (%,d rows, file %s)", filled.rows(),
+                    BackupFiles.size(fileBytes)), seconds(backup.millis()), "-", "the process, starting the data dir's PostgreSQL; "
+                    + backup.said() + "; JVM peak resident memory " + backup.peakRssKb() / 1024 + " MB");
+            row("… the same backup while Testbridge runs on that data dir (online)", seconds(online.millis()), "-",
+                    online.said() + "; JVM peak resident memory " + online.peakRssKb() / 1024 + " MB");
+            row("Restore of that backup into a fresh embedded database at " + HEAP + String.format(" (%,d rows)", filled.rows()),
+                    seconds(restore.millis()), "-", String.format("exit 0; %s: %,d rows, as before; restored database %s; ", filled.biggest(),
+                            restoredRows, gb(restoredBytes)) + restore.said() + "; JVM peak resident memory " + restore.peakRssKb() / 1024 + " MB");
+        } finally {
+            for (Process process : kept) {
+                stop(process);
+            }
+            for (Path path : List.of(data, restored, file)) {
+                if (Files.exists(path)) {
+                    deleteRecursively(path);
+                }
+            }
+        }
+    }
+
+    private record Filled(long bytes, long rows, String biggest, long biggestRows) {
+    }
+
+    /**
+     * About 1 GB of what a team's years leave behind, inserted by the server from generate_series:
+     * 20,000 cases of 20 steps with 3 versions each, 10 cycles of 10,000 of them with a result per
+     * step, evidence files, then the OAuth history until the database reaches 1 GB. The text varies
+     * (hashes in it) so neither TOAST nor the backup's zip shrinks it to nothing.
+     */
+    private static Filled fill(java.sql.Connection sql) throws Exception {
+        long admin = longQuery(sql, "SELECT min(id) FROM users");
+        String words = "(ARRAY['checkout','login','search','profile','invoice','export','settings','cart'])";
+        long project = longQuery(sql, "INSERT INTO projects (key, name) VALUES ('BIG', 'Backup bench') RETURNING id");
+        execute(sql, "INSERT INTO case_folders (project_id, name) SELECT %d, 'Area ' || g FROM generate_series(1, 20) g".formatted(project));
+        long folder = longQuery(sql, "SELECT min(id) FROM case_folders WHERE project_id = " + project);
+        execute(sql, """
+                INSERT INTO test_cases (project_id, number, folder_id, title, precondition, steps, priority, status, labels, owner_id,
+                                        estimate_minutes, version, revision, created_by, updated_by, created_at, updated_at)
+                SELECT %1$d, g, %2$d + g %% 20,
+                       'Case ' || g || ': ' || %4$s[1 + g %% 8] || ' works for role ' || g %% 13 || ' (' || left(md5(g::text), 8) || ')',
+                       'Signed in as role ' || g %% 13 || ' with data set ' || md5('p' || g),
+                       (SELECT jsonb_agg(jsonb_build_object('id', gen_random_uuid(),
+                                   'action', 'Open the ' || %4$s[1 + (g + s) %% 8] || ' screen, step ' || s || ', and enter ' || md5(g || 'a' || s),
+                                   'data', 'value ' || left(md5(g || 'd' || s), 12),
+                                   'expected', 'The ' || %4$s[1 + s %% 8] || ' screen shows ' || md5(g || 'e' || s)) ORDER BY s)
+                          FROM generate_series(1, 20) s),
+                       (ARRAY['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g %% 4], (ARRAY['DRAFT','READY','DEPRECATED'])[1 + g %% 3],
+                       ARRAY[CASE WHEN g %% 5 = 0 THEN 'smoke' ELSE 'regression' END], %3$d, 5 + g %% 55, 3, 3, %3$d, %3$d,
+                       now() - ((20000 - g) || ' hours')::interval, now() - ((20000 - g) || ' minutes')::interval
+                  FROM generate_series(1, 20000) g""".formatted(project, folder, admin, words));
+        execute(sql, "INSERT INTO case_counters (project_id, last_number) VALUES (%d, 20000)".formatted(project));
+        execute(sql, """
+                INSERT INTO test_case_versions (case_id, version, snapshot, changes, edit_session, author_id, author_name, created_at, saved_at, pinned)
+                SELECT c.id, v, jsonb_build_object('title', c.title, 'precondition', c.precondition || ' (version ' || v || ')', 'steps', c.steps,
+                                                   'priority', c.priority, 'status', c.status, 'labels', to_jsonb(c.labels), 'components', '[]'::jsonb,
+                                                   'ownerId', c.owner_id, 'estimateMinutes', c.estimate_minutes, 'folderId', c.folder_id),
+                       CASE WHEN v = 1 THEN ARRAY['created'] ELSE ARRAY['precondition', 'steps'] END, gen_random_uuid(), %d, 'admin',
+                       c.created_at + (v || ' days')::interval, c.created_at + (v || ' days')::interval, v = 3
+                  FROM test_cases c CROSS JOIN generate_series(1, 3) v WHERE c.project_id = %d""".formatted(admin, project));
+        for (int cycle = 1; cycle <= 10; cycle++) {
+            long id = longQuery(sql, ("INSERT INTO test_cycles (project_id, name, build, environment, created_by) "
+                    + "VALUES (%d, 'Release %d', '1.%d.0', 'staging', %d) RETURNING id").formatted(project, cycle, cycle, admin));
+            execute(sql, """
+                    INSERT INTO cycle_cases (cycle_id, case_id, case_key, case_title, case_version, step_count, position, assignee_id, status)
+                    SELECT %1$d, c.id, 'BIG-TC-' || c.number, c.title, 3, 20, c.number, %2$d,
+                           (ARRAY['PASS','PASS','PASS','PASS','FAIL','BLOCKED','NOT_RUN'])[1 + (c.number + %1$d) %% 7]
+                      FROM test_cases c WHERE c.project_id = %3$d AND c.number %% 2 = %1$d %% 2""".formatted(id, admin, project));
+            execute(sql, """
+                    INSERT INTO executions (cycle_case_id, attempt, case_version, status, started_at, finished_at, executed_by)
+                    SELECT id, 1, 3, status, now() - ((id %% 5000) || ' minutes')::interval, now() - ((id %% 5000) || ' minutes')::interval + interval '7 minutes', %d
+                      FROM cycle_cases WHERE cycle_id = %d AND status <> 'NOT_RUN'""".formatted(admin, id));
+            execute(sql, """
+                    INSERT INTO step_results (execution_id, step_id, status, actual, comment, updated_by, updated_at)
+                    SELECT e.id, (s.step->>'id')::uuid,
+                           CASE WHEN e.status IN ('FAIL', 'BLOCKED') AND s.n = 1 + e.id %% 20 THEN e.status ELSE 'PASS' END,
+                           'Saw the screen of step ' || s.n || ' with ' || md5(e.id || 'r' || s.n),
+                           CASE WHEN s.n %% 3 = 0 THEN 'Checked on build 1.%2$d.0 by tester ' || e.id %% 40 || ': ' || md5(e.id || 'c' || s.n) ELSE '' END,
+                           %1$d, e.started_at + (s.n || ' seconds')::interval
+                      FROM executions e JOIN cycle_cases cc ON cc.id = e.cycle_case_id JOIN test_cases c ON c.id = cc.case_id
+                     CROSS JOIN LATERAL jsonb_array_elements(c.steps) WITH ORDINALITY AS s (step, n)
+                     WHERE cc.cycle_id = %2$d""".formatted(admin, id));
+        }
+        // evidence: 2,000 files of 48 KB that do not compress, as screenshots do not
+        execute(sql, """
+                INSERT INTO step_attachments (execution_id, step_id, filename, content_type, size, data, uploaded_by)
+                SELECT e.id, (c.steps->0->>'id')::uuid, 'evidence-' || e.id || '.bin', 'application/octet-stream', 49152,
+                       (SELECT decode(string_agg(md5(e.id || '-' || k), '' ORDER BY k), 'hex') FROM generate_series(1, 3072) k), %d
+                  FROM (SELECT id, cycle_case_id FROM executions WHERE status = 'FAIL' ORDER BY id LIMIT 2000) e
+                  JOIN cycle_cases cc ON cc.id = e.cycle_case_id JOIN test_cases c ON c.id = cc.case_id""".formatted(admin));
+        // the OAuth history (no foreign keys: it outlives what it names) tops the database up to 1 GB
+        for (long from = 1; databaseSize(sql) < GIGABYTE; from += 500_000) {
+            execute(sql, """
+                    INSERT INTO oauth_history (occurred_at, instance_id, instance_name, actor_user_id, actor_name, event_type, outcome, reason,
+                                               request_id, client_address)
+                    SELECT now() - (g || ' seconds')::interval, 1 + g %% 3, 'Jira ' || (1 + g %% 3), CASE WHEN g %% 4 = 0 THEN NULL ELSE 2 + g %% 40 END,
+                           CASE WHEN g %% 4 = 0 THEN 'system' ELSE 'tester ' || g %% 40 END,
+                           (ARRAY['TOKEN_REFRESHED','USER_AUTHENTICATED','CONNECT_STARTED','VERIFICATION_FAILED'])[1 + g %% 4],
+                           CASE WHEN g %% 7 = 0 THEN 'FAILURE' ELSE 'SUCCESS' END,
+                           CASE WHEN g %% 7 = 0 THEN 'Jira answered 401 for request ' || md5(g::text) ELSE 'refreshed ' || left(md5(g::text), 16) END,
+                           md5('request ' || g), '10.' || g %% 250 || '.' || g %% 199 || '.' || g %% 97
+                      FROM generate_series(%d, %d) g""".formatted(from, from + 499_999));
+        }
+        execute(sql, "VACUUM ANALYZE");
+        long rows = 0;
+        String biggest = "";
+        long biggestRows = 0;
+        long biggestBytes = -1;
+        List<String> tables = new ArrayList<>();
+        try (var statement = sql.createStatement(); var result = statement.executeQuery(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        for (String table : tables) {
+            long count = count(sql, table);
+            long bytes = longQuery(sql, "SELECT pg_total_relation_size('\"" + table + "\"')");
+            rows += count;
+            if (bytes > biggestBytes) {
+                biggest = table;
+                biggestRows = count;
+                biggestBytes = bytes;
+            }
+        }
+        return new Filled(databaseSize(sql), rows, biggest, biggestRows);
+    }
+
+    private static java.sql.Connection jdbc(DatabaseServer server) throws java.sql.SQLException {
+        DatabaseUrl url = server.url();
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://" + url.host() + ":" + url.port() + "/" + url.database(), url.user(), url.password());
+    }
+
+    private static void execute(java.sql.Connection sql, String statement) throws java.sql.SQLException {
+        try (var run = sql.createStatement()) {
+            run.execute(statement);
+        }
+    }
+
+    private static long longQuery(java.sql.Connection sql, String query) throws java.sql.SQLException {
+        try (var statement = sql.createStatement(); var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long count(java.sql.Connection sql, String table) throws java.sql.SQLException {
+        return longQuery(sql, "SELECT count(*) FROM \"" + table + "\"");
+    }
+
+    private static long databaseSize(java.sql.Connection sql) throws java.sql.SQLException {
+        return longQuery(sql, "SELECT pg_database_size(current_database())");
+    }
+
+    private static String gb(long bytes) {
+        return String.format("%.1f GB", bytes / (double) GIGABYTE);
+    }
+
+    private static String seconds(long millis) {
+        return String.format("%.1f s", millis / 1000.0);
+    }
+
+    /** A run of the jar as a command: its exit, what it printed, its time and the JVM's peak resident memory. */
+    private record JarRun(String output, long millis, long peakRssKb) {
+        /** The command's own account of its time ("… in 41.2 s"). */
+        String said() {
+            Matcher took = Pattern.compile(" in ([0-9.]+ s)\\.").matcher(output);
+            return took.find() ? "the command's own time " + took.group(1) : "the command printed no time";
+        }
+    }
+
+    /** Runs {@code java -Xmx192m -jar testbridge.jar args…}; anything but exit 0 stops the benchmark with what it printed. */
+    private static JarRun runJar(Path jar, Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", HEAP, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TESTBRIDGE_"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long peak = 0;
+        while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, peakRssKb(process.pid()));
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        String output = Files.readString(log);
+        System.out.println("backup: " + String.join(" ", args) + " → exit " + process.exitValue() + " in " + seconds(millis) + ":\n" + output.strip());
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(args[0] + " exited with " + process.exitValue() + ": " + output);
+        }
+        return new JarRun(output, millis, peak);
+    }
+
+    /** VmHWM: the most the process has held resident; 0 once it is gone. */
+    private static long peakRssKb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
     }
 
     // ---------- plumbing ----------
