@@ -82,3 +82,31 @@ browserTest('a tester is not offered the System page and the server refuses it',
   const status = await page.evaluate(async () => (await fetch('/api/system')).status);
   assert.equal(status, 403);
 });
+
+// Issue 30: a backup from the System page, into the schedule's folder and as a download.
+browserTest('an administrator backs up now and downloads a backup of the whole database', async ({ page }) => {
+  await logInThroughApi(page.request, ADMIN);
+  await page.goto('/system');
+  await page.getByRole('heading', { name: 'Backups' }).waitFor();
+  await page.getByText(/No daily backup is scheduled/).waitFor();
+
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const backups = page.getByRole('table', { name: 'Latest backups' });
+  const manual = backups.getByRole('row').filter({ hasText: 'Back up now' });
+  await manual.waitFor({ timeout: 30_000 });
+  assert.match(await manual.textContent(), /Succeeded.*testbridge-\d{8}-\d{6}\.tbbackup/);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download a backup' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^testbridge-\d{8}-\d{6}\.tbbackup$/);
+  assert.equal(await download.failure(), null);
+  const { readFile } = await import('node:fs/promises');
+  const file = await readFile(await download.path());
+  assert.equal(file.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
+  assert.ok(file.includes(Buffer.from('manifest.json')), 'with its manifest');
+
+  await page.reload();
+  await backups.getByRole('row').filter({ hasText: 'Download' }).waitFor();
+});

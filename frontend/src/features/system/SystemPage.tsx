@@ -4,6 +4,7 @@ import { FactsTable } from '../../components/FactsTable';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { systemQuery, type RecentJiraError, type SystemStatus } from './api';
+import { BackupsSection } from './BackupsSection';
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -66,7 +67,7 @@ function RecentJiraErrors({ errors }: { errors: readonly RecentJiraError[] }) {
   );
 }
 
-/** How this server is doing, for administrators: what it runs on and what went wrong with Jira lately. */
+/** How this server is doing, for administrators: what it runs on, what went wrong with Jira lately, and its backups. */
 export function SystemPage() {
   const system = useQuery(systemQuery);
   return (
@@ -87,6 +88,7 @@ export function SystemPage() {
             </Text>
           </Stack>
           <RecentJiraErrors errors={system.data.recentJiraErrors} />
+          <BackupsSection />
         </>
       )}
     </Stack>
