@@ -24,6 +24,10 @@ public final class Main {
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         if (BackupCommands.handles(arguments)) {
+            // a command prints what it did; the embedded database's start-up lines would only bury it
+            if (System.getProperty("TESTBRIDGE_LOG_LEVEL") == null && System.getenv("TESTBRIDGE_LOG_LEVEL") == null) {
+                System.setProperty("TESTBRIDGE_LOG_LEVEL", "WARN");
+            }
             System.exit(new BackupCommands(System.out, System.err, System.getenv(), Clock.systemUTC()).run(arguments));
         }
         if (arguments.contains("--help") || arguments.contains("-h")) {

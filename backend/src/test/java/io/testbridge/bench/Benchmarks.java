@@ -747,7 +747,7 @@ public final class Benchmarks {
                 throw new IllegalStateException("restored " + filled.biggest() + " holds " + restoredRows + " rows, not " + filled.biggestRows());
             }
             row("Backup of a " + gb(filled.bytes()) + " embedded database at " + HEAP + String.format(" (%,d rows, file %s)", filled.rows(),
-                    BackupFiles.size(fileBytes)), seconds(backup.millis()), "-", "the process, starting the data dir's PostgreSQL; "
+                    BackupFiles.size(fileBytes)), seconds(backup.millis()), "-", "the whole process, which starts the data dir's PostgreSQL itself; "
                     + backup.said() + "; JVM peak resident memory " + backup.peakRssKb() / 1024 + " MB");
             row("… the same backup while Testbridge runs on that data dir (online)", seconds(online.millis()), "-",
                     online.said() + "; JVM peak resident memory " + online.peakRssKb() / 1024 + " MB");
@@ -836,7 +836,7 @@ public final class Benchmarks {
                   FROM (SELECT id, cycle_case_id FROM executions WHERE status = 'FAIL' ORDER BY id LIMIT 2000) e
                   JOIN cycle_cases cc ON cc.id = e.cycle_case_id JOIN test_cases c ON c.id = cc.case_id""".formatted(admin));
         // the OAuth history (no foreign keys: it outlives what it names) tops the database up to 1 GB
-        for (long from = 1; databaseSize(sql) < GIGABYTE; from += 500_000) {
+        for (long from = 1; databaseSize(sql) < GIGABYTE; from += 100_000) {
             execute(sql, """
                     INSERT INTO oauth_history (occurred_at, instance_id, instance_name, actor_user_id, actor_name, event_type, outcome, reason,
                                                request_id, client_address)
@@ -846,7 +846,7 @@ public final class Benchmarks {
                            CASE WHEN g %% 7 = 0 THEN 'FAILURE' ELSE 'SUCCESS' END,
                            CASE WHEN g %% 7 = 0 THEN 'Jira answered 401 for request ' || md5(g::text) ELSE 'refreshed ' || left(md5(g::text), 16) END,
                            md5('request ' || g), '10.' || g %% 250 || '.' || g %% 199 || '.' || g %% 97
-                      FROM generate_series(%d, %d) g""".formatted(from, from + 499_999));
+                      FROM generate_series(%d, %d) g""".formatted(from, from + 99_999));
         }
         execute(sql, "VACUUM ANALYZE");
         long rows = 0;
