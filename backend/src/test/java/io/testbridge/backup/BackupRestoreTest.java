@@ -195,6 +195,11 @@ class BackupRestoreTest {
         assertThat(acksDuringBackup).as("the clients really wrote while the backup ran").isPositive();
         assertThat(PosixPermissions.of(file)).as("a backup holds password hashes and sealed secrets").isEqualTo("rw-------");
         List<String> committedBefore = acks.stream().filter(ack -> ack.at() < began).map(Ack::title).toList();
+        assertThat(entriesContain(file, SECRET)).as("the client secret stays sealed in the file").isFalse();
+        assertThat(entriesContain(file, "tess password 12")).isFalse();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("secret.key")).as("the key only when asked for").isNull();
+        }
 
         Path restoredDir = dataDirWithTheKey("restored");
         Run restore = command("restore", "--from", file.toString(), "--data-dir=" + restoredDir);
@@ -281,6 +286,42 @@ class BackupRestoreTest {
         Run replaced = command("restore", "--from", good.toString(), "--replace", dbUrl(target), "--data-dir=" + keyDir);
         assertThat(replaced.exit()).as(replaced.err()).isZero();
         assertThat(targetSql.column("SELECT title FROM test_cases")).contains("Case 0").doesNotContain("Changed after the restore");
+    }
+
+    @Test
+    void a_backup_that_includes_its_key_restores_on_a_machine_with_nothing_else() throws Exception {
+        Path file = RunningApp.newWorkDir("backups").resolve("with-key.tbbackup");
+        Run backup = command("backup", "--to", file.toString(), "--include-key", dbUrl(source), "--data-dir=" + app.dataDir());
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("includes the encryption key");
+
+        Path bare = RunningApp.newWorkDir("bare");
+        DatabaseUrl target = TestDatabase.freshDatabase();
+        Run restore = command("restore", "--from", file.toString(), dbUrl(target), "--data-dir=" + bare);
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Installed the backup's encryption key");
+        Path key = bare.resolve(KeyStore.KEY_FILE);
+        assertThat(Files.readString(key)).isEqualTo(Files.readString(app.dataDir().resolve(KeyStore.KEY_FILE)));
+        assertThat(PosixPermissions.of(key)).isEqualTo("rw-------");
+        assertThat(new Sql(target).count("SELECT count(*) FROM oauth_tokens")).isEqualTo(2);
+    }
+
+    /** Whether any entry of the backup, unpacked, holds this text. */
+    private static boolean entriesContain(Path file, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] content = in.readAllBytes();
+                    for (int i = 0; i + needle.length <= content.length; i++) {
+                        if (java.util.Arrays.equals(content, i, i + needle.length, needle, 0, needle.length)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String manifestRows(Path file, String table) throws IOException {
