@@ -306,6 +306,27 @@ class BackupRestoreTest {
         assertThat(new Sql(target).count("SELECT count(*) FROM oauth_tokens")).isEqualTo(2);
     }
 
+    @Test
+    void beside_a_testbridge_running_on_its_embedded_database_a_backup_is_online_and_a_restore_is_refused() throws Exception {
+        Path dataDir = RunningApp.newWorkDir("embedded-running");
+        Path file = dataDir.resolveSibling(dataDir.getFileName() + ".tbbackup");
+        try (RunningApp running = RunningApp.startWith(Map.of("TESTBRIDGE_DATA_DIR", dataDir.toString()), new TestClock())) {
+            Fixtures.adminClient(running);
+            Run backup = command("backup", "--to", file.toString(), "--data-dir=" + dataDir);
+            assertThat(backup.exit()).as(backup.err()).isZero();
+            assertThat(backup.out()).contains(", online)");
+            assertThat(running.client().login(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD).status()).as("the server went on serving").isEqualTo(200);
+
+            Run restore = command("restore", "--from", file.toString(), "--replace", "--data-dir=" + dataDir);
+            assertThat(restore.exit()).isEqualTo(BackupCommands.REFUSED);
+            assertThat(restore.err()).contains("Testbridge is running on").contains("stop it");
+        }
+        // stopped: the command starts the data dir's own server, and restores over it when told to
+        Run restore = command("restore", "--from", file.toString(), "--replace", "--data-dir=" + dataDir);
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("users");
+    }
+
     /** Whether any entry of the backup, unpacked, holds this text. */
     private static boolean entriesContain(Path file, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
