@@ -272,6 +272,12 @@ class BackupRestoreTest {
         assertThat(refusedKey.exit()).isEqualTo(BackupCommands.REFUSED);
         assertThat(refusedKey.err()).contains("has no key");
         assertThat(otherKey.resolve(KeyStore.KEY_FILE)).as("no stray key made").doesNotExist();
+        byte[] foreign = new byte[32];
+        new java.security.SecureRandom().nextBytes(foreign);
+        Files.writeString(otherKey.resolve(KeyStore.KEY_FILE), java.util.Base64.getEncoder().encodeToString(foreign) + "\n");
+        Run refusedForeignKey = command("restore", "--from", good.toString(), dbUrl(target), "--data-dir=" + otherKey);
+        assertThat(refusedForeignKey.exit()).isEqualTo(BackupCommands.REFUSED);
+        assertThat(refusedForeignKey.err()).contains("this Testbridge's key is").contains("would never decrypt");
         assertThat(targetSql.count(tables)).as("nothing was created by a refused restore").isZero();
 
         Run restored = command("restore", "--from", good.toString(), dbUrl(target), "--data-dir=" + keyDir);
