@@ -1,8 +1,8 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLogOut, useSession } from '../../features/auth';
+import { ChangePasswordModal, dismissPasswordChangedNotice, useLogOut, useSession } from '../../features/auth';
 import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../../features/jira-auth';
 import classes from './AppLayout.module.css';
 import { UserIcon } from '../../components/icons';
@@ -29,6 +29,18 @@ export function AppLayout() {
   const logOut = useLogOut();
   const { pathname } = useLocation();
   const main = useFocusContentOnNavigation(pathname);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const accountButton = useRef<HTMLButtonElement>(null);
+  // Logged in (again): "log in with the new password" is done with.
+  useEffect(dismissPasswordChangedNotice, []);
+
+  const openChangePassword = () => {
+    // The dialog gives focus back to what had it when it opened: let that be the account button,
+    // not the menu's item, which is gone by then. And the menu, closing, must not take focus back
+    // from the dialog's first field (it does so 10 ms after closing, unless told not to).
+    accountButton.current?.focus();
+    setChangingPassword(true);
+  };
 
   return (
     <AppShell
@@ -55,9 +67,9 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap" miw={0}>
-            <Menu position="bottom-end">
+            <Menu position="bottom-end" returnFocus={!changingPassword}>
               <Menu.Target>
-                <Button variant="subtle" px="xs" aria-label={`Account of ${user.displayName}`} miw={0}>
+                <Button ref={accountButton} variant="subtle" px="xs" aria-label={`Account of ${user.displayName}`} miw={0}>
                   <Group gap={8} wrap="nowrap" miw={0}>
                     {/* An icon, not the initials: the button's visible words stay those of its name (WCAG 2.5.3). */}
                     <ThemeIcon size={28} radius="xl" variant="light">
@@ -76,6 +88,7 @@ export function AppLayout() {
                 <Menu.Item component={Link} to={MY_JIRA_CONNECTIONS_PATH}>
                   My Jira connections
                 </Menu.Item>
+                <Menu.Item onClick={openChangePassword}>Change password</Menu.Item>
                 <Menu.Item hiddenFrom="sm" onClick={() => logOut.mutate('this-session')}>
                   Log out
                 </Menu.Item>
@@ -110,6 +123,7 @@ export function AppLayout() {
         <ConsentExpiryBanner />
         <Outlet />
       </AppShell.Main>
+      {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
     </AppShell>
   );
 }

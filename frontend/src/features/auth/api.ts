@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isApiError } from '../../api/ApiError';
-import { api, rememberCsrfToken, unwrap, type Schemas } from '../../api/client';
+import { api, rememberCsrfToken, unwrap, type JsonBody, type Schemas } from '../../api/client';
 
 export type Me = Schemas['Me'];
 export type User = Schemas['User'];
+export type PasswordChange = JsonBody<'changeMyPassword'>;
 
 export interface Credentials {
   username: string;
@@ -52,6 +53,12 @@ export async function logOut(): Promise<void> {
 
 export async function logOutEverywhere(): Promise<void> {
   await unwrap(api.POST('/api/session/logout-everywhere'));
+  rememberCsrfToken(undefined);
+}
+
+/** Changes the user's own password; the server then ends every session of theirs, this one too. */
+export async function changeMyPassword(change: PasswordChange): Promise<void> {
+  await unwrap(api.PUT('/api/me/password', { body: change }));
   rememberCsrfToken(undefined);
 }
 

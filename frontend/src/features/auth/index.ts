@@ -1,5 +1,6 @@
 // The public entry of the auth feature: what app/ and other features may use.
 export { meQuery } from './api';
+export { ChangePasswordModal, dismissPasswordChangedNotice } from './ChangePasswordModal';
 export { LoginPage } from './LoginPage';
 export { RequireRight } from './RequireRight';
 export { RequireSession } from './RequireSession';
