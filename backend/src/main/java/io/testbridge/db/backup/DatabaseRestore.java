@@ -33,7 +33,9 @@ import java.util.zip.ZipFile;
  * database is touched: the file whole, every table's checksum, the versions (a newer backup is
  * refused; an older one is loaded into the schema it was taken from, then migrated forward), and
  * that the target holds no data. The rows then go in as one transaction, sequences included, so a
- * failure part-way leaves no row behind. Blocking JDBC: a command-line thread only.
+ * failure part-way leaves no row behind; within it, secondary indexes and foreign keys are dropped
+ * before the rows and made again after them (pg_restore's order), which checks every key once.
+ * Blocking JDBC: a command-line thread only.
  */
 public final class DatabaseRestore {
     /** Written by timers on any start, so a database with only these is still empty. */
@@ -157,8 +159,15 @@ public final class DatabaseRestore {
             try (Statement truncate = connection.createStatement()) {
                 truncate.execute("TRUNCATE " + DatabaseBackup.columnList(tables));
             }
+            List<String> order = Catalog.loadOrder(connection, tables);
+            List<Catalog.Deferred> deferred = Catalog.deferrable(connection);
+            try (Statement drop = connection.createStatement()) {
+                for (Catalog.Deferred later : deferred) {
+                    drop.execute(later.drop());
+                }
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (String name : Catalog.loadOrder(connection, tables)) {
+            for (String name : order) {
                 BackupManifest.Table table = byName.get(name);
                 MessageDigest sha256 = DatabaseBackup.sha256();
                 long rows;
@@ -168,6 +177,12 @@ public final class DatabaseRestore {
                 }
                 if (rows != table.rows() || !HexFormat.of().formatHex(sha256.digest()).equals(table.sha256())) {
                     throw new BackupRefused(file + " changed while it was being restored (table " + name + "); nothing was restored.");
+                }
+            }
+            // the indexes, then the foreign keys, as they were: each built or checked once over all rows
+            try (Statement create = connection.createStatement()) {
+                for (Catalog.Deferred later : deferred) {
+                    create.execute(later.create());
                 }
             }
             try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?::regclass, ?, ?)")) {
