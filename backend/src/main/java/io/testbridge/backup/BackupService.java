@@ -88,8 +88,7 @@ final class BackupService implements Backups {
 
     @Override
     public Future<Void> recordDownload(BackupRun run) {
-        metrics.backupTaken("download", run.succeeded(), run.bytes() == null ? 0 : run.bytes(), Duration.between(run.startedAt(), run.finishedAt()));
-        return record(run);
+        return ended(run);
     }
 
     @Override
@@ -123,15 +122,20 @@ final class BackupService implements Backups {
                     return Future.succeededFuture(new BackupRun(kind, started, clock.instant(), false, null, null, null, failed.getMessage(), userId));
                 })
                 .compose(run -> {
+                    // recover above: this runs whatever the backup's outcome
                     runningSince = null;
-                    metrics.backupTaken(kind.name().toLowerCase(java.util.Locale.ROOT), run.succeeded(), run.bytes() == null ? 0 : run.bytes(),
-                            Duration.between(run.startedAt(), run.finishedAt()));
                     if (run.succeeded()) {
                         LOG.info("event=backup_taken kind={} file={} bytes={} rows={}", kind, run.file(), run.bytes(), run.rows());
                     }
-                    return record(run).map(run);
-                })
-                .onFailure(e -> runningSince = null);
+                    return ended(run).map(run);
+                });
+    }
+
+    /** A backup of any kind ended: counted in the metrics and recorded. */
+    private Future<Void> ended(BackupRun run) {
+        metrics.backupTaken(run.kind().name().toLowerCase(java.util.Locale.ROOT), run.succeeded(), run.bytes() == null ? 0 : run.bytes(),
+                Duration.between(run.startedAt(), run.finishedAt()));
+        return record(run);
     }
 
     private Future<Void> record(BackupRun run) {

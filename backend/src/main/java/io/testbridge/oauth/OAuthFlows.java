@@ -283,11 +283,11 @@ final class OAuthFlows {
             if (left.isEmpty()) {
                 return Future.failedFuture(Failure.invalid("verificationCode", message));
             }
-            String detail = left.map(n -> n > 0 ? message + " " + n + " attempt(s) left." : "Too many wrong codes: start again from Step 1.")
-                    .orElse(message);
+            boolean flowEnded = left.get() <= 0;
+            String detail = flowEnded ? "Too many wrong codes: start again from Step 1." : message + " " + left.get() + " attempt(s) left.";
             return pool.withTransaction(tx -> audit.record(tx, instance.id(), instance.name(), actor, AuditEventType.VERIFICATION_FAILED, false,
-                            left.isPresent() && left.get() <= 0 ? "too many wrong verification codes" : "wrong verification code"))
-                        .compose(x -> Future.failedFuture(left.isPresent() && left.get() <= 0
+                            flowEnded ? "too many wrong verification codes" : "wrong verification code"))
+                        .compose(x -> Future.failedFuture(flowEnded
                             ? new Failure(ErrorCode.TOO_MANY_ATTEMPTS, detail, "verificationCode")
                             : Failure.invalid("verificationCode", detail)));
         });

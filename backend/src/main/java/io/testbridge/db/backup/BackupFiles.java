@@ -65,9 +65,14 @@ public final class BackupFiles {
         return DatabaseRestore.manifestOnly(file);
     }
 
-    /** The name a scheduled backup taken now gets in its folder. */
+    /** The name a backup taken now gets: its time, so names sort as backups were taken. */
+    public static String name(Clock clock) {
+        return "testbridge-" + NAME_TIME.format(clock.instant()) + SUFFIX;
+    }
+
+    /** Where a scheduled backup taken now goes in its folder. */
     public static Path scheduledName(Path folder, Clock clock) {
-        return folder.resolve("testbridge-" + NAME_TIME.format(clock.instant()) + SUFFIX);
+        return folder.resolve(name(clock));
     }
 
     /** Deletes the oldest backups of the folder beyond the newest {@code keep}; answers those deleted. */

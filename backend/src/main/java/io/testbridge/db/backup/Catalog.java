@@ -26,37 +26,35 @@ final class Catalog {
 
     /** The schema's tables (Flyway's history aside), by name. */
     static List<String> tables(Connection connection) throws SQLException {
-        List<String> tables = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> ?
                  ORDER BY c.relname""")) {
             query.setString(1, SCHEMA_HISTORY);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
+            return firstColumn(query);
         }
-        return tables;
     }
 
     /** The columns a backup carries: all but generated ones (PostgreSQL computes those again). */
     static List<String> columns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT a.attname FROM pg_attribute a
                  WHERE a.attrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass
                    AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
                  ORDER BY a.attnum""")) {
             query.setString(1, table);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
+            return firstColumn(query);
+        }
+    }
+
+    private static List<String> firstColumn(PreparedStatement query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
         }
-        return columns;
+        return values;
     }
 
     /** Every sequence of the schema with its position. */

@@ -83,7 +83,7 @@ public final class DatabaseBackup {
                 zip.putNextEntry(new ZipEntry(entry.entry()));
                 MessageDigest sha256 = sha256();
                 CountingStream counted = new CountingStream(new DigestOutputStream(zip, sha256));
-                long rows = copy.copyOut("COPY " + quote(table) + " (" + columnList(columns) + ") TO STDOUT (FORMAT binary)", counted);
+                long rows = copy.copyOut("COPY " + quote(table) + " (" + quotedList(columns) + ") TO STDOUT (FORMAT binary)", counted);
                 counted.flush();
                 zip.closeEntry();
                 tables.add(new BackupManifest.Table(table, columns, rows, counted.count, HexFormat.of().formatHex(sha256.digest())));
@@ -116,8 +116,9 @@ public final class DatabaseBackup {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    static String columnList(List<String> columns) {
-        return String.join(", ", columns.stream().map(DatabaseBackup::quote).toList());
+    /** Table or column names, quoted, as a comma-separated list. */
+    static String quotedList(List<String> identifiers) {
+        return String.join(", ", identifiers.stream().map(DatabaseBackup::quote).toList());
     }
 
     static MessageDigest sha256() {

@@ -53,7 +53,7 @@ public final class DatabaseRestore {
      * refuses with what is wrong. Reads the whole file once; changes nothing.
      */
     public static BackupManifest check(Path file, String latestSchemaVersion) {
-        try (ZipFile zip = open(file)) {
+        return read(file, zip -> {
             BackupManifest manifest = manifest(zip, file);
             if (manifest.format() != BackupManifest.FORMAT) {
                 throw new BackupRefused(file + " is a backup of format " + manifest.format() + "; this Testbridge reads format " + BackupManifest.FORMAT + ".");
@@ -79,27 +79,17 @@ public final class DatabaseRestore {
                 throw new BackupRefused(file + " is damaged: its manifest says it includes the key, but the key is not there.");
             }
             return manifest;
-        } catch (NoSuchFileException e) {
-            throw new BackupRefused("There is no backup file at " + file + ".", e);
-        } catch (IOException e) {
-            throw damaged(file, e);
-        }
+        });
     }
 
     /** The manifest alone, its checksum checked; reads no table. */
     static BackupManifest manifestOnly(Path file) {
-        try (ZipFile zip = open(file)) {
-            return manifest(zip, file);
-        } catch (NoSuchFileException e) {
-            throw new BackupRefused("There is no backup file at " + file + ".", e);
-        } catch (IOException e) {
-            throw damaged(file, e);
-        }
+        return read(file, zip -> manifest(zip, file));
     }
 
     /** The encryption key the backup carries, if it was taken with it. */
     public static Optional<String> includedKey(Path file) {
-        try (ZipFile zip = open(file)) {
+        return read(file, zip -> {
             ZipEntry key = zip.getEntry(BackupManifest.KEY_ENTRY);
             if (key == null) {
                 return Optional.empty();
@@ -107,6 +97,19 @@ public final class DatabaseRestore {
             try (InputStream in = zip.getInputStream(key)) {
                 return Optional.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
             }
+        });
+    }
+
+    private interface ZipRead<T> {
+        T from(ZipFile zip) throws IOException;
+    }
+
+    /** Reads the backup file; a missing file and a damaged one are each refused with a sentence. */
+    private static <T> T read(Path file, ZipRead<T> reading) {
+        try (ZipFile zip = open(file)) {
+            return reading.from(zip);
+        } catch (NoSuchFileException e) {
+            throw new BackupRefused("There is no backup file at " + file + ".", e);
         } catch (IOException e) {
             throw damaged(file, e);
         }
@@ -157,7 +160,7 @@ public final class DatabaseRestore {
             manifest.tables().forEach(table -> byName.put(table.name(), table));
             // the migrations seed some rows (the built-in roles): the backup holds them as they were
             try (Statement truncate = connection.createStatement()) {
-                truncate.execute("TRUNCATE " + DatabaseBackup.columnList(tables));
+                truncate.execute("TRUNCATE " + DatabaseBackup.quotedList(tables));
             }
             List<String> order = Catalog.loadOrder(connection, tables);
             List<Catalog.Deferred> deferred = Catalog.deferrable(connection);
@@ -172,7 +175,7 @@ public final class DatabaseRestore {
                 MessageDigest sha256 = DatabaseBackup.sha256();
                 long rows;
                 try (InputStream in = new DigestInputStream(entry(zip, file, table.entry()), sha256)) {
-                    rows = copy.copyIn("COPY " + DatabaseBackup.quote(name) + " (" + DatabaseBackup.columnList(table.columns())
+                    rows = copy.copyIn("COPY " + DatabaseBackup.quote(name) + " (" + DatabaseBackup.quotedList(table.columns())
                             + ") FROM STDIN (FORMAT binary)", in);
                 }
                 if (rows != table.rows() || !HexFormat.of().formatHex(sha256.digest()).equals(table.sha256())) {
@@ -223,7 +226,7 @@ public final class DatabaseRestore {
         List<String> all = new ArrayList<>(tables);
         all.add(Catalog.SCHEMA_HISTORY);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + DatabaseBackup.columnList(all) + " CASCADE");
+            statement.execute("DROP TABLE IF EXISTS " + DatabaseBackup.quotedList(all) + " CASCADE");
         }
     }
 

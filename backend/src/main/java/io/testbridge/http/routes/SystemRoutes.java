@@ -97,7 +97,7 @@ public final class SystemRoutes implements ApiModule {
         }
         long userId = Requests.principal(ctx).userId();
         Instant began = clock.instant();
-        String name = BackupFiles.scheduledName(java.nio.file.Path.of("."), clock).getFileName().toString();
+        String name = BackupFiles.name(clock);
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/zip")
                 .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
