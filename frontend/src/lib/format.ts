@@ -73,15 +73,10 @@ export function formatDuration(totalSeconds: number): string {
   return parts.length > 0 ? parts.join(' ') : '0 seconds';
 }
 
-const SIZE_UNITS = ['bytes', 'kB', 'MB', 'GB', 'TB'] as const;
-
-/** "840 bytes", "12.5 MB": a size in bytes, in the largest unit that keeps it at 1 or more (powers of 1,024). */
-export function formatBytes(bytes: number): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} ${SIZE_UNITS[0]}` : `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
+/** "1.2 GB", "2.4 MB", "512 KB", "80 bytes": a size in bytes (powers of 1,024). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
 }

@@ -1,18 +1,15 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/ApiError';
 import { Modal } from '../../components/dialogs';
 import { describeError, showApiError } from '../../lib/forms/showApiError';
-import { MIN_PASSWORD_LENGTH, validatePassword } from '../../lib/forms/validators';
-import { changeMyPassword, meQuery, setupQuery } from './api';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, validatePassword } from '../../lib/forms/validators';
+import { changeMyPassword } from './api';
 import { useSession } from './session';
-
-/** The server's limit on a password (the Password schema of the OpenAPI document). */
-const MAX_PASSWORD_LENGTH = 256;
+import { useLeaveSession } from './useLogOut';
 
 /** What the server asks of a new password (PasswordPolicy), so that it is seldom refused. */
 const NEW_PASSWORD_RULE =
@@ -41,8 +38,7 @@ export function dismissPasswordChangedNotice(): void {
  */
 export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const { user } = useSession();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
+  const leaveSession = useLeaveSession();
   // About the whole form, not one field: throttling (it says when to try again).
   const [failure, setFailure] = useState<string | null>(null);
   const formElement = useRef<HTMLFormElement>(null);
@@ -56,9 +52,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
     initialValues: { currentPassword: '', newPassword: '', repeatPassword: '' },
     validate: {
       currentPassword: (value) => (value ? null : 'Enter your current password'),
-      newPassword: (value) =>
-        validatePassword(value) ??
-        (value.length > MAX_PASSWORD_LENGTH ? `Use at most ${MAX_PASSWORD_LENGTH} characters` : null),
+      newPassword: validatePassword,
       repeatPassword: (value, values) => (value === values.newPassword ? null : 'The passwords differ'),
     },
   });
@@ -73,10 +67,6 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
     mutationFn: ({ currentPassword, newPassword }: ChangePasswordForm) =>
       changeMyPassword({ currentPassword, newPassword }),
     onSuccess: () => {
-      // The session is over on the server: as after a logout, drop everything this user could see.
-      queryClient.clear();
-      queryClient.setQueryData(setupQuery.queryKey, { needsAdmin: false });
-      queryClient.setQueryData(meQuery.queryKey, null);
       notifications.show({
         id: PASSWORD_CHANGED_NOTICE,
         color: 'green',
@@ -84,7 +74,8 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         message: 'Your password was changed. Log in with the new one.',
         autoClose: false,
       });
-      void navigate('/login', { replace: true });
+      // The session is over on the server: as after a logout.
+      leaveSession();
     },
     onError: (error) => {
       if (isApiError(error, 429)) {

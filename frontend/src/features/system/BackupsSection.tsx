@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DownloadIcon } from '../../components/icons';
 import { LoadFailure, LoadingState } from '../../components/PageStates';
-import { formatBytes, formatDateTime, formatDuration } from '../../lib/format';
+import { formatDateTime, formatDuration, formatSize } from '../../lib/format';
 import { describeError } from '../../lib/forms/showApiError';
 import { BACKUP_DOWNLOAD_URL, backupsQuery, startBackup, type BackupRun, type BackupStatus } from './api';
 
@@ -59,7 +59,7 @@ function LatestBackups({ runs }: { runs: readonly BackupRun[] }) {
                 </Badge>
               </Table.Td>
               <Table.Td>{run.file ? <Code>{run.file}</Code> : '—'}</Table.Td>
-              <Table.Td>{run.bytes == null ? '—' : formatBytes(run.bytes)}</Table.Td>
+              <Table.Td>{run.bytes == null ? '—' : formatSize(run.bytes)}</Table.Td>
               <Table.Td>{run.rows == null ? '—' : run.rows.toLocaleString()}</Table.Td>
               <Table.Td>{formatDuration(tookSeconds(run))}</Table.Td>
               <Table.Td>{run.message ?? ''}</Table.Td>

@@ -2,6 +2,8 @@
 // The server still validates everything and names the field it refuses.
 
 export const MIN_PASSWORD_LENGTH = 12;
+/** The Password schema's maxLength. */
+export const MAX_PASSWORD_LENGTH = 256;
 
 export function validateUsername(value: string): string | null {
   if (!value) return 'Enter a username';
@@ -17,5 +19,7 @@ export function validateEmail(value: string): string | null {
 }
 
 export function validatePassword(value: string): string | null {
-  return value.length >= MIN_PASSWORD_LENGTH ? null : `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (value.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (value.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters`;
+  return null;
 }

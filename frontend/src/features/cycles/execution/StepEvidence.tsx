@@ -3,17 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Modal } from '../../../components/dialogs';
 import { DownloadIcon, TrashIcon } from '../../../components/icons';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatSize } from '../../../lib/format';
 import { describeError, showApiError } from '../../../lib/forms/showApiError';
 import { addAttachment, cycleKey, deleteAttachment, type AttachmentInfo, type Attempt, type AttemptStep } from '../api';
 import classes from './Execution.module.css';
-
-/** "2.4 MB", "512 KB", "80 bytes". */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
 
 export interface EvidenceUpload {
   upload: (files: readonly File[]) => void;
