@@ -31,15 +31,15 @@ describe('the document title (WCAG 2.4.2)', () => {
     const { router } = renderApp('/about');
 
     await screen.findByRole('heading', { name: 'About' });
-    expect(document.title).toBe('About · Testbridge');
+    await waitFor(() => expect(document.title).toBe('About · Testbridge'));
 
     await router.navigate('/me/jira-connections');
     await screen.findByRole('heading', { name: 'My Jira connections' });
-    expect(document.title).toBe('My Jira connections · Testbridge');
+    await waitFor(() => expect(document.title).toBe('My Jira connections · Testbridge'));
 
     await router.navigate('/nowhere');
     await screen.findByRole('heading', { name: 'Page not found' });
-    expect(document.title).toBe('Page not found · Testbridge');
+    await waitFor(() => expect(document.title).toBe('Page not found · Testbridge'));
   });
 
   it('names a project’s page with the project’s key', async () => {
