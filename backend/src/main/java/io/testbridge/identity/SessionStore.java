@@ -38,6 +38,16 @@ final class SessionStore {
     private static final String USER = "user:";
     private static final String SESSION = "session:";
 
+    /** A live session of an enabled user, with the user and the rights of all their roles: one round trip. */
+    private static final String LOOK_UP = UserService.USER_SELECT + """
+            , s.last_seen_at,
+                   ARRAY(SELECT DISTINCT unnest(held.rights) FROM user_roles holds JOIN roles held ON held.id = holds.role_id
+                          WHERE holds.user_id = u.id) AS rights
+              FROM sessions s JOIN users u ON u.id = s.user_id
+            """ + UserService.ROLE_JOINS + """
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled
+             GROUP BY s.token_hash, u.id""";
+
     private record Cached(Principal principal, java.time.Instant until) {
     }
 
@@ -136,12 +146,7 @@ final class SessionStore {
 
     private Future<Optional<Principal>> lookUp(SessionToken token) {
         OffsetDateTime now = now();
-        return pool.preparedQuery("""
-                        SELECT s.user_id, s.last_seen_at, u.username,
-                               ARRAY(SELECT DISTINCT unnest(r.rights) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
-                                      WHERE ur.user_id = u.id) AS rights
-                          FROM sessions s JOIN users u ON u.id = s.user_id
-                         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND NOT u.disabled""")
+        return pool.preparedQuery(LOOK_UP)
                 .execute(Tuple.of(Buffer.buffer(token.hash()), now, now.minus(idleTimeout)))
                 .map(rows -> {
                     if (rows.size() == 0) {
@@ -151,8 +156,7 @@ final class SessionStore {
                     if (row.getOffsetDateTime("last_seen_at").isBefore(now.minus(TOUCH_INTERVAL))) {
                         touch(token, now);
                     }
-                    return Optional.of(new Principal(row.getLong("user_id"), row.getString("username"), token.hash(),
-                            token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
+                    return Optional.of(new Principal(User.from(row), token.hash(), token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
                 });
     }
 

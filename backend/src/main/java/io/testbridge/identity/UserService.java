@@ -25,14 +25,17 @@ import java.util.Set;
  * installation can never lock its last administrator out.
  */
 final class UserService {
-    private static final String USER_COLUMNS = """
+    /** What {@link User#from} reads of a user (the session look-up reads the same, from its session). */
+    static final String USER_SELECT = """
             SELECT u.id, u.username, u.display_name, u.email, u.disabled, u.created_at,
                    COALESCE(json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
-                            FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles
-              FROM users u
+                            FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS roles""";
+    /** Joins a user {@code u} to their roles {@code r}, for {@link #USER_SELECT} (which needs GROUP BY u.id). */
+    static final String ROLE_JOINS = """
               LEFT JOIN user_roles ur ON ur.user_id = u.id
               LEFT JOIN roles r ON r.id = ur.role_id
             """;
+    private static final String USER_COLUMNS = USER_SELECT + "\n  FROM users u\n" + ROLE_JOINS;
     private static final String MANAGERS_LEFT = """
             SELECT count(DISTINCT u.id) FROM users u
               JOIN user_roles ur ON ur.user_id = u.id

@@ -50,9 +50,8 @@ public final class SessionRoutes implements ApiModule {
                             .onFailure(ctx::fail);
                 },
                 "getMe", ctx -> {
-                    Principal principal = Requests.principal(ctx);
-                    ApiResponses.reply(ctx, 200, identity.user(principal.userId())
-                            .map(user -> me(user, principal.rights(), principal.csrfToken())));
+                    Principal principal = Requests.principal(ctx); // read with the session: no second look-up
+                    ApiResponses.json(ctx, 200, me(principal.user(), principal.rights(), principal.csrfToken()));
                 });
     }
 
