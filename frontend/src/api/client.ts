@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError } from './ApiError';
 import { resumeAfterJiraAuthentication } from './jiraAuthentication';
+import { forgetKeptAnswers, revalidateKeptAnswers } from './keptAnswers';
 import type { components, operations, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -15,7 +16,9 @@ export type JsonBody<Operation extends keyof operations> = operations[Operation]
 // The token comes with the login answer and GET /api/me; it is bound to the session cookie.
 let csrfToken: string | undefined;
 
+/** Called at every login, logout and session check: a new session also drops the answers kept in memory. */
 export function rememberCsrfToken(token: string | undefined): void {
+  if (token !== csrfToken) forgetKeptAnswers();
   csrfToken = token;
 }
 
@@ -39,7 +42,7 @@ export const api = createClient<paths>({
   // Looked up on every call rather than captured once, so tests can stub the global fetch.
   fetch: (request) => globalThis.fetch(request),
 });
-api.use(csrfHeader, resumeAfterJiraAuthentication);
+api.use(csrfHeader, resumeAfterJiraAuthentication, revalidateKeptAnswers);
 
 interface Outcome<T> {
   data?: T;

@@ -200,7 +200,7 @@ public final class Application {
             List<String> deployments = new ArrayList<>();
             deploy(vertx, deployments, "audit", new AuditVerticle(pool, database.url(), config, clock, jobs));
             deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock, metrics));
-            deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, config, clock, jiraHttp, audit, jobs));
+            deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, database.url(), config, clock, jiraHttp, audit, jobs));
             deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
                     integrations, identity, publicUrl::get));
             deploy(vertx, deployments, "test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));

@@ -1,7 +1,11 @@
 package io.testbridge.http;
 
 import io.testbridge.errors.ErrorCode;
+import io.testbridge.shared.EncodedJson;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,13 +19,32 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
+    /**
+     * Writes a JSON answer. A successful GET carries an {@link EntityTags entity tag} and is answered
+     * 304 with no body when the request's {@code If-None-Match} names it. Answers stay out of browser
+     * and proxy caches ({@code no-store}: they are one person's data); a client that keeps an answer
+     * in memory revalidates it with the tag (the SPA does).
+     */
     public static void json(RoutingContext ctx, int status, Object body) {
-        ctx.response()
-                .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                // straight to UTF-8 bytes: encoding to a String first costs a copy and a conversion per character
-                .end(body instanceof JsonObject json ? json.toBuffer() : io.vertx.core.json.Json.encodeToBuffer(body));
+        Buffer bytes;
+        String tag = null;
+        if (body instanceof EncodedJson encoded) {
+            bytes = encoded.bytes().copy(); // shared by every event loop: each sends its own
+            tag = encoded.tag();
+        } else {
+            // straight to UTF-8 bytes: encoding to a String first costs a copy and a conversion per character
+            bytes = body instanceof JsonObject json ? json.toBuffer() : io.vertx.core.json.Json.encodeToBuffer(body);
+        }
+        HttpServerResponse response = ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (status == 200 && ctx.request().method() == HttpMethod.GET) {
+            tag = tag != null ? tag : EncodedJson.tagOf(bytes);
+            response.putHeader(HttpHeaders.ETAG, tag);
+            if (EntityTags.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), tag)) {
+                response.setStatusCode(304).end();
+                return;
+            }
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(bytes);
     }
 
     public static void noContent(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package io.testbridge.integrations;
 
 import io.testbridge.shared.Actor;
+import io.testbridge.shared.EncodedJson;
 import io.testbridge.audit.AuditEventType;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.db.SqlErrors;
@@ -37,9 +38,11 @@ final class IntegrationService implements Integrations {
     private final InstanceProbe probe;
     private final OutboundGuard guard;
     private final AuditLog audit;
+    private final InstanceListCache listCache;
 
-    IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit) {
+    IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit, InstanceListCache listCache) {
         this.pool = pool;
+        this.listCache = listCache;
         this.clock = clock;
         this.probe = probe;
         this.guard = guard;
@@ -49,10 +52,16 @@ final class IntegrationService implements Integrations {
     /**
      * One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name.
      * One round trip: the total comes with the rows (a window count); only a page past the end asks again.
+     * Pages are cached on this node until what they show changes ({@link InstanceListCache}).
      */
     @Override
-    public Future<JsonObject> list(String filter, int page, int pageSize) {
-        String pattern = "%" + escapeLike(filter == null ? "" : filter.strip()) + "%";
+    public Future<EncodedJson> list(String filter, int page, int pageSize) {
+        String text = filter == null ? "" : filter.strip();
+        return listCache.page(text, page, pageSize, () -> read(text, page, pageSize));
+    }
+
+    private Future<EncodedJson> read(String filter, int page, int pageSize) {
+        String pattern = "%" + escapeLike(filter) + "%";
         return pool.preparedQuery(SELECT_WITH_TOTAL + MATCHES + " ORDER BY lower(i.name), i.id LIMIT $2 OFFSET $3")
                 .execute(Tuple.of(pattern, pageSize, (long) (page - 1) * pageSize))
                 .compose(rows -> {
@@ -63,7 +72,8 @@ final class IntegrationService implements Integrations {
                         total = row.getLong("total");
                     }
                     Future<Long> counted = items.isEmpty() ? count(pattern) : Future.succeededFuture(total);
-                    return counted.map(count -> new JsonObject().put("items", items).put("total", count).put("page", page).put("pageSize", pageSize));
+                    return counted.map(count -> EncodedJson.of(new JsonObject().put("items", items).put("total", count)
+                            .put("page", page).put("pageSize", pageSize)));
                 });
     }
 
@@ -98,7 +108,7 @@ final class IntegrationService implements Integrations {
                     .compose(id -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_ADDED, true,
                             deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")" : ""))
                             .map(id)));
-        }).recover(IntegrationService::explainDuplicate).compose(this::get)
+        }).recover(IntegrationService::explainDuplicate).onComplete(written -> listCache.forget()).compose(this::get)
                 .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
                         instance.id(), deployment, instance.status()));
     }
@@ -137,7 +147,7 @@ final class IntegrationService implements Integrations {
                                 "moved from " + current.deployment() + " " + current.baseUrl() + " to " + deployment + " " + url)))
                         .map(id);
             });
-        }).recover(IntegrationService::explainDuplicate).compose(this::get);
+        }).recover(IntegrationService::explainDuplicate).onComplete(written -> listCache.forget()).compose(this::get);
     }
 
     @Override
@@ -148,7 +158,7 @@ final class IntegrationService implements Integrations {
                                 ? Future.failedFuture(Failure.notFound("There is no Jira instance " + id + "."))
                                 : audit.record(tx, id, rows.iterator().next().getString("name"), actor, AuditEventType.INSTANCE_REMOVED, true,
                                         rows.iterator().next().getString("base_url"))))
-                
+                .onComplete(written -> listCache.forget())
                 .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id))
                 .mapEmpty();
     }
@@ -179,7 +189,13 @@ final class IntegrationService implements Integrations {
     @Override
     public Future<Void> learnCloudId(long id, String cloudId) {
         return pool.preparedQuery("UPDATE jira_instances SET cloud_id = $2 WHERE id = $1 AND cloud_id IS NULL")
-                .execute(Tuple.of(id, cloudId)).mapEmpty();
+                .execute(Tuple.of(id, cloudId)).onComplete(written -> listCache.forget()).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> listChanged() {
+        listCache.forget();
+        return Future.succeededFuture();
     }
 
     @Override
@@ -220,6 +236,7 @@ final class IntegrationService implements Integrations {
                 .execute(Tuple.from(List.of(id)).addValue(checked.cloudId()).addValue(checked.version())
                         .addValue(checked.title()).addValue(checked.oauthRefusal()).addValue(checked.reachable())
                         .addValue(checked.reason()).addValue(now()))
+                .onComplete(written -> listCache.forget())
                 .compose(done -> get(id));
     }
 

@@ -4,6 +4,7 @@ import io.testbridge.bus.Door;
 import io.testbridge.bus.EventAddresses;
 import io.testbridge.jira.Deployment;
 import io.testbridge.shared.Actor;
+import io.testbridge.shared.EncodedJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -15,8 +16,8 @@ import java.util.List;
  */
 @Door(value = EventAddresses.INTEGRATIONS, timeoutSeconds = 60)
 public interface Integrations {
-    /** One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name. */
-    Future<JsonObject> list(String filter, int page, int pageSize);
+    /** One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name, ready to send. */
+    Future<EncodedJson> list(String filter, int page, int pageSize);
 
     /** The instance, or a not-found failure. */
     Future<JiraInstance> get(long id);
@@ -37,6 +38,12 @@ public interface Integrations {
 
     /** The cloud id a grant revealed, for an instance registered before its site could be identified. */
     Future<Void> learnCloudId(long id, String cloudId);
+
+    /**
+     * Another module committed a change that the list shows (an OAuth connection): this node answers
+     * it from the database again at once. Other nodes hear of it from PostgreSQL.
+     */
+    Future<Void> listChanged();
 
     /** How many instances there are, and how many have OAuth on (for the System page). */
     Future<JsonObject> counts();

@@ -3,6 +3,7 @@ package io.testbridge.integrations;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.bus.Doors;
 import io.testbridge.config.AppConfig;
+import io.testbridge.config.DatabaseUrl;
 import io.testbridge.db.PeriodicJobs;
 import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.OutboundGuard;
@@ -13,19 +14,27 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The integrations module: serves {@link Integrations} and re-checks every instance in the background. */
+/**
+ * The integrations module: serves {@link Integrations}, re-checks every instance in the background,
+ * and owns the per-node cache of the list with the LISTEN connection that keeps it true.
+ */
 public final class IntegrationsVerticle extends VerticleBase {
     static final String CHECK_JOB = "instance-check";
 
     private final Pool pool;
+    private final DatabaseUrl databaseUrl;
     private final AppConfig config;
     private final Clock clock;
     private final JiraHttp jiraHttp;
     private final AuditLog audit;
     private final PeriodicJobs jobs;
 
-    public IntegrationsVerticle(Pool pool, AppConfig config, Clock clock, JiraHttp jiraHttp, AuditLog audit, PeriodicJobs jobs) {
+    private InstanceListCache listCache;
+
+    public IntegrationsVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock, JiraHttp jiraHttp, AuditLog audit,
+                                PeriodicJobs jobs) {
         this.pool = pool;
+        this.databaseUrl = databaseUrl;
         this.config = config;
         this.clock = clock;
         this.jiraHttp = jiraHttp;
@@ -35,11 +44,17 @@ public final class IntegrationsVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        listCache = new InstanceListCache(vertx, databaseUrl);
         IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
-                new OutboundGuard(vertx, config.outbound()), audit);
+                new OutboundGuard(vertx, config.outbound()), audit, listCache);
         Duration period = config.instanceCheckInterval();
-        return Doors.serve(vertx, Integrations.class, integrations).onSuccess(served ->
+        return listCache.connect().compose(listening -> Doors.serve(vertx, Integrations.class, integrations)).onSuccess(served ->
                 // ticks more often than the period, so a node that joins late still keeps the cadence
                 jobs.schedule(vertx, CHECK_JOB, Duration.ofMillis(Math.max(1_000, period.toMillis() / 4)), period, integrations::checkAll));
+    }
+
+    @Override
+    public Future<?> stop() {
+        return listCache == null ? Future.succeededFuture() : listCache.close();
     }
 }

@@ -84,7 +84,8 @@ final class AdminConnections {
                                 .compose(x -> Future.failedFuture(failure)))
                         .compose(account -> switchOver(instance, redeemed, account, actor)
                                 .compose(done -> instance.cloudId() == null && account.cloudId() != null
-                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))));
+                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))))
+                .eventually(integrations::listChanged);
     }
 
     private Future<Void> switchOver(JiraInstance instance, OAuthFlows.Redeemed redeemed, GrantConfirmation.JiraAccount account, Actor actor) {
@@ -115,7 +116,8 @@ final class AdminConnections {
                 // Neither Atlassian 3LO nor Jira Data Center documents a revocation endpoint: the tokens are deleted here,
                 // and users can revoke the app in their Jira profile.
                 .compose(tokens -> recordAll(tx, instance, actor, List.of(new Event(AuditEventType.OAUTH_DISABLED,
-                        tokens + " token(s) and the client secret deleted"))))));
+                        tokens + " token(s) and the client secret deleted"))))))
+                .eventually(integrations::listChanged);
     }
 
     private record Event(AuditEventType type, String reason) {

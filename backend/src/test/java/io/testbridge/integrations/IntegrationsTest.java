@@ -1,9 +1,12 @@
 package io.testbridge.integrations;
 
+import io.testbridge.config.DatabaseUrl;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Sql;
+import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -15,19 +18,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IntegrationsTest {
     private static Simulator simulator;
+    private static Sql sql;
     private static RunningApp app;
     private static ApiClient admin;
 
     @BeforeAll
     static void start() {
         simulator = Simulator.start(List.of("http://127.0.0.1/oauth/callback"));
-        app = RunningApp.start();
+        DatabaseUrl database = TestDatabase.freshDatabase();
+        sql = new Sql(database);
+        app = RunningApp.start(database, java.util.Map.of());
         admin = Fixtures.adminClient(app);
     }
 
@@ -170,6 +177,61 @@ class IntegrationsTest {
         assertThat(renamed.json().getString("name")).isEqualTo("New name");
         assertThat(admin.delete("/api/integrations/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/api/integrations/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_list_answers_304_to_the_tag_it_gave_until_something_it_shows_changes() {
+        long id = register("Tagged", "http://127.0.0.1:1/tagged", "DATA_CENTER").json().getLong("id");
+        String path = "/api/integrations?filter=tagged";
+        ApiClient.Response first = admin.get(path);
+        String tag = first.headers().firstValue("ETag").orElseThrow();
+        ApiClient.Response unchanged = admin.get(path, "If-None-Match", tag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.headers().firstValue("ETag")).contains(tag);
+        assertThat(admin.get(path, "If-None-Match", "\"other\", W/" + tag).status()).as("one of a list, weak").isEqualTo(304);
+        assertThat(admin.get(path, "If-None-Match", "\"other\"").status()).isEqualTo(200);
+        assertThat(admin.get("/api/integrations?filter=tagged&pageSize=10", "If-None-Match", tag).status())
+                .as("another page size, another answer: the tag is of the bytes").isEqualTo(200);
+        assertThat(new ApiClient(app.baseUrl()).get(path, "If-None-Match", tag).status())
+                .as("a stranger holding the tag learns nothing").isEqualTo(401);
+
+        ApiClient.Response detail = admin.get("/api/integrations/" + id);
+        assertThat(admin.get("/api/integrations/" + id, "If-None-Match", detail.headers().firstValue("ETag").orElseThrow()).status())
+                .as("a detail answer too").isEqualTo(304);
+
+        // renamed through this node: the very next reload shows it (nothing waits for PostgreSQL's announcement)
+        admin.patch("/api/integrations/" + id, new JsonObject().put("name", "Tagged and renamed"));
+        ApiClient.Response renamed = admin.get(path, "If-None-Match", tag);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(tag);
+        assertThat(names("tagged")).containsExactly("Tagged and renamed");
+
+        // changed in the database by anything else (another node, an operator's SQL): PostgreSQL tells this node
+        sql.execute("UPDATE jira_instances SET name = 'Renamed in SQL' WHERE id = " + id);
+        assertThat(namesSoon("tagged", List.of("Renamed in SQL"))).containsExactly("Renamed in SQL");
+        assertThat(listedOAuth(path)).isFalse();
+        sql.execute("INSERT INTO oauth_connections (instance_id, enabled) VALUES (" + id + ", true)"
+                + " ON CONFLICT (instance_id) DO UPDATE SET enabled = true");
+        assertThat(soon(() -> listedOAuth(path), true)).as("the OAuth connection, from oauth's table").isTrue();
+    }
+
+    private static boolean listedOAuth(String path) {
+        return admin.get(path).json().getJsonArray("items").getJsonObject(0).getBoolean("oauthEnabled");
+    }
+
+    /** The names listed for the filter once they are {@code expected}, or the last ones after 5 s: the announcement comes a moment after the commit. */
+    private List<String> namesSoon(String filter, List<String> expected) {
+        return soon(() -> names(filter), expected);
+    }
+
+    private static <T> T soon(java.util.function.Supplier<T> read, T expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        T value;
+        do {
+            value = read.get();
+        } while (!value.equals(expected) && System.nanoTime() < deadline);
+        return value;
     }
 
     private static void assertBad(ApiClient.Response response, String field) {

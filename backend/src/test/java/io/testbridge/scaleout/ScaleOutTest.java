@@ -93,6 +93,31 @@ class ScaleOutTest {
         }
     }
 
+    @Test
+    void the_integrations_list_cached_on_one_node_shows_a_change_made_on_the_other() {
+        DatabaseUrl database = TestDatabase.freshDatabase();
+        Map<String, String> settings = Map.of("TESTBRIDGE_SECRET_KEY", SHARED_KEY);
+        try (RunningApp nodeA = RunningApp.start(database, settings); RunningApp nodeB = RunningApp.start(database, settings)) {
+            ApiClient adminOnA = Fixtures.adminClient(nodeA);
+            long id = adminOnA.post("/api/integrations", new JsonObject().put("name", "Before").put("baseUrl", "http://127.0.0.1:1/two-nodes")
+                    .put("deployment", "DATA_CENTER")).json().getLong("id");
+            ApiClient adminOnB = adminOnA.rebase(nodeB.baseUrl());
+            ApiClient.Response onB = adminOnB.get("/api/integrations");
+            assertThat(onB.json().getJsonArray("items").getJsonObject(0).getString("name")).isEqualTo("Before");
+            assertThat(adminOnA.get("/api/integrations").headers().firstValue("ETag")).as("the same answer has the same tag on both nodes")
+                    .isEqualTo(onB.headers().firstValue("ETag"));
+
+            adminOnA.patch("/api/integrations/" + id, new JsonObject().put("name", "After"));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            String name;
+            do {
+                name = adminOnB.get("/api/integrations").json().getJsonArray("items").getJsonObject(0).getString("name");
+            } while (!name.equals("After") && System.nanoTime() < deadline);
+            assertThat(name).as("node B, which had the list cached").isEqualTo("After");
+        }
+    }
+
     /**
      * The status of GET {@code path} once it is {@code expected}, or the last one after 5 s. Node B
      * hears of the eviction a moment after node A answered; its test clock never moves, so without

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A browser-like API client over real HTTP: keeps cookies, sends the CSRF token it was given on
@@ -62,6 +63,11 @@ public final class ApiClient {
         return send("GET", path, null, null);
     }
 
+    /** GET with one more request header (e.g. If-None-Match). */
+    public Response get(String path, String header, String value) {
+        return sendTo(URI.create(baseUrl + path), "GET", HttpRequest.BodyPublishers.noBody(), null, Map.of(header, value));
+    }
+
     public Response post(String path, JsonObject body) {
         return send("POST", path, body.encode(), "application/json");
     }
@@ -98,7 +104,12 @@ public final class ApiClient {
     }
 
     private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType) {
+        return sendTo(uri, method, body, contentType, Map.of());
+    }
+
+    private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
