@@ -221,12 +221,25 @@ public final class DatabaseRestore {
         return holding;
     }
 
-    /** An empty schema of another version, or data the caller chose to replace: the tables go (views with them). */
+    /** An empty schema of another version, or data the caller chose to replace: the tables go (views and triggers with them), and the functions. */
     private static void dropSchemaObjects(Connection connection, List<String> tables) throws SQLException {
         List<String> all = new ArrayList<>(tables);
         all.add(Catalog.SCHEMA_HISTORY);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + DatabaseBackup.quotedList(all) + " CASCADE");
+            // the migrations' own functions (trigger functions) too, or Flyway finds a schema that is not empty;
+            // never an extension's
+            statement.execute("""
+                    DO $$
+                    DECLARE f regprocedure;
+                    BEGIN
+                        FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                                  WHERE n.nspname = current_schema() AND p.prokind = 'f'
+                                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+                        LOOP
+                            EXECUTE 'DROP FUNCTION ' || f || ' CASCADE';
+                        END LOOP;
+                    END $$""");
         }
     }
 
