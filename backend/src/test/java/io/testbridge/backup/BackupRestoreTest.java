@@ -184,11 +184,13 @@ class BackupRestoreTest {
         Path file = RunningApp.newWorkDir("backups").resolve("online.tbbackup");
         long began = System.nanoTime();
         Run backup = command("backup", "--to", file.toString(), dbUrl(source), "--data-dir=" + app.dataDir());
-        long acksDuringBackup = acks.stream().filter(ack -> ack.at() > began).count();
+        long backupEnded = System.nanoTime();
         writing.set(false);
         for (Future<?> writer : running) {
             writer.get();
         }
+        // counted once the writers stopped: streaming the list while they still append to it throws
+        long acksDuringBackup = acks.stream().filter(ack -> ack.at() > began && ack.at() <= backupEnded).count();
         writers.shutdown();
         assertThat(backup.exit()).as(backup.err()).isZero();
         assertThat(backup.out()).contains("Backed up").contains("sealed with the key of id");
