@@ -5,6 +5,7 @@ import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Soon;
 import io.testbridge.testing.Sql;
 import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +19,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,29 +209,15 @@ class IntegrationsTest {
 
         // changed in the database by anything else (another node, an operator's SQL): PostgreSQL tells this node
         sql.execute("UPDATE jira_instances SET name = 'Renamed in SQL' WHERE id = " + id);
-        assertThat(namesSoon("tagged", List.of("Renamed in SQL"))).containsExactly("Renamed in SQL");
+        assertThat(Soon.value(() -> names("tagged"), List.of("Renamed in SQL"))).containsExactly("Renamed in SQL");
         assertThat(listedOAuth(path)).isFalse();
         sql.execute("INSERT INTO oauth_connections (instance_id, enabled) VALUES (" + id + ", true)"
                 + " ON CONFLICT (instance_id) DO UPDATE SET enabled = true");
-        assertThat(soon(() -> listedOAuth(path), true)).as("the OAuth connection, from oauth's table").isTrue();
+        assertThat(Soon.value(() -> listedOAuth(path), true)).as("the OAuth connection, from oauth's table").isTrue();
     }
 
     private static boolean listedOAuth(String path) {
         return admin.get(path).json().getJsonArray("items").getJsonObject(0).getBoolean("oauthEnabled");
-    }
-
-    /** The names listed for the filter once they are {@code expected}, or the last ones after 5 s: the announcement comes a moment after the commit. */
-    private List<String> namesSoon(String filter, List<String> expected) {
-        return soon(() -> names(filter), expected);
-    }
-
-    private static <T> T soon(java.util.function.Supplier<T> read, T expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        T value;
-        do {
-            value = read.get();
-        } while (!value.equals(expected) && System.nanoTime() < deadline);
-        return value;
     }
 
     private static void assertBad(ApiClient.Response response, String field) {

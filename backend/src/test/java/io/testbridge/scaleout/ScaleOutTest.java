@@ -13,6 +13,7 @@ import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Soon;
 import io.testbridge.testing.TestClock;
 import io.testbridge.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -109,12 +110,8 @@ class ScaleOutTest {
 
             adminOnA.patch("/api/integrations/" + id, new JsonObject().put("name", "After"));
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            String name;
-            do {
-                name = adminOnB.get("/api/integrations").json().getJsonArray("items").getJsonObject(0).getString("name");
-            } while (!name.equals("After") && System.nanoTime() < deadline);
-            assertThat(name).as("node B, which had the list cached").isEqualTo("After");
+            assertThat(Soon.value(() -> adminOnB.get("/api/integrations").json().getJsonArray("items").getJsonObject(0).getString("name"), "After"))
+                    .as("node B, which had the list cached").isEqualTo("After");
         }
     }
 
@@ -124,12 +121,7 @@ class ScaleOutTest {
      * the eviction its cached session would never expire.
      */
     private static int statusSoon(ApiClient client, String path, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status;
-        do {
-            status = client.get(path).status();
-        } while (status != expected && System.nanoTime() < deadline);
-        return status;
+        return Soon.value(() -> client.get(path).status(), expected);
     }
 
     /** Another client holding the same cookies (as someone who copied them would), on another node. */
