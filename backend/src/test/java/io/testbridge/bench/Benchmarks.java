@@ -236,21 +236,21 @@ public final class Benchmarks {
 
     /** 10 s of the same load, not measured. */
     private static void wrkWarmUp(String url, String... headers) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d10s"));
+        new ProcessBuilder(wrkCommand("10s", url, headers)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
+    }
+
+    private static List<String> wrkCommand(String duration, String url, String... headers) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d" + duration, "--latency"));
         for (String header : headers) {
             command.addAll(List.of("-H", header));
         }
         command.add(url);
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        return command;
     }
 
     private static Wrk wrk(String url, String... headers) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d20s", "--latency"));
-        for (String header : headers) {
-            command.addAll(List.of("-H", header));
-        }
-        command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(wrkCommand("20s", url, headers)).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
