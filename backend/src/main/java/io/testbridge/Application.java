@@ -16,6 +16,7 @@ import io.testbridge.db.Database;
 import io.testbridge.db.DatabaseErrors;
 import io.testbridge.db.DatabaseServer;
 import io.testbridge.db.Migrations;
+import io.testbridge.db.Notifications;
 import io.testbridge.db.PeriodicJobs;
 import io.testbridge.health.HealthCheck;
 import io.testbridge.http.ApiModule;
@@ -78,6 +79,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -117,9 +119,11 @@ public final class Application {
     private final Identity identity;
     private final Backups backups;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Notifications notifications;
 
     private Application(DatabaseServer database, Vertx vertx, int port, URI publicUrl, List<String> deployments, OAuth oauth, History history,
-                        Identity identity, Backups backups) {
+                        Identity identity, Backups backups, Notifications notifications) {
+        this.notifications = notifications;
         this.history = history;
         this.identity = identity;
         this.backups = backups;
@@ -178,7 +182,12 @@ public final class Application {
             join(migrations).migrate(database.url());
             Metrics metrics = new Metrics(BackendRegistries.getNow(registryName));
             Pool pool = Database.pool(vertx, database.url(), config);
+            // the node's one LISTEN connection: until it listens, caches kept true by it keep nothing (they ask
+            // PostgreSQL), so start-up does not wait for it
+            Notifications notifications = new Notifications(vertx, database.url());
+            notifications.connect();
             HealthCheck health = new HealthCheck(vertx, pool);
+            health.start();
             SecretBox secrets = KeyStore.open(config.secretKey(), config.previousSecretKeys(), config.dataDir());
             JiraHttp jiraHttp = new JiraHttp(vertx, config.outbound());
             RecentJiraErrors jiraErrors = new RecentJiraErrors(clock);
@@ -198,16 +207,18 @@ public final class Application {
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
             List<String> deployments = new ArrayList<>();
-            deploy(vertx, deployments, "audit", new AuditVerticle(pool, database.url(), config, clock, jobs));
-            deploy(vertx, deployments, "identity", new IdentityVerticle(pool, database.url(), config, clock, metrics));
-            deploy(vertx, deployments, "integrations", new IntegrationsVerticle(pool, database.url(), config, clock, jiraHttp, audit, jobs));
-            deploy(vertx, deployments, "oauth", new OAuthVerticle(pool, config, clock, metrics, secrets, jiraHttp, audit, jobs,
+            // the modules start side by side (each opens its own listening connection; none calls another while starting)
+            Map<String, VerticleBase> modules = new LinkedHashMap<>();
+            modules.put("audit", new AuditVerticle(pool, notifications, config, clock, jobs));
+            modules.put("identity", new IdentityVerticle(pool, notifications, config, clock, metrics));
+            modules.put("integrations", new IntegrationsVerticle(pool, notifications, config, clock, jiraHttp, audit, jobs));
+            modules.put("oauth", new OAuthVerticle(pool, notifications, config, clock, metrics, secrets, jiraHttp, audit, jobs,
                     integrations, identity, publicUrl::get));
-            deploy(vertx, deployments, "test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
-            deploy(vertx, deployments, "test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
-            deploy(vertx, deployments, "cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira,
-                    publicUrl::get));
-            deploy(vertx, deployments, "backups", new BackupVerticle(pool, database.url(), config, secrets.currentKeyId(), clock, jobs, metrics));
+            modules.put("test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
+            modules.put("test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
+            modules.put("cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira, publicUrl::get));
+            modules.put("backups", new BackupVerticle(pool, database.url(), config, secrets.currentKeyId(), clock, jobs, metrics));
+            deployAll(vertx, deployments, modules);
             await(createInitialAdmin(config, identity), "creating the initial administrator");
 
             boolean https = config.publicUrl().map(url -> "https".equals(url.getScheme())).orElse(false);
@@ -238,7 +249,7 @@ public final class Application {
             health.markReady();
             LOG.info("event=started version={} url={} database={} key_id={}", Version.CURRENT, publicUrl.get(),
                     database.isEmbedded() ? "embedded " + config.dataDir().resolve("postgres") : database.url(), secrets.currentKeyId());
-            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history, identity, backups);
+            return new Application(database, vertx, port, publicUrl.get(), deployments, oauth, history, identity, backups, notifications);
         } catch (RuntimeException e) {
             closeQuietly(vertx);
             database.close();
@@ -246,9 +257,20 @@ public final class Application {
         }
     }
 
-    /** Deploys one module verticle (one instance: its state lives on one context) and notes it for stopping. */
-    private static void deploy(Vertx vertx, List<String> deployments, String module, VerticleBase verticle) {
-        deployments.add(await(vertx.deployVerticle(verticle), "starting the " + module + " module"));
+    /**
+     * Deploys the module verticles (one instance each: a module's state lives on one context) at
+     * once, and notes them for stopping in the order given; the first that fails names itself.
+     */
+    private static void deployAll(Vertx vertx, List<String> deployments, Map<String, VerticleBase> modules) {
+        Map<String, Future<String>> started = new LinkedHashMap<>();
+        modules.forEach((module, verticle) -> started.put(module, vertx.deployVerticle(verticle)));
+        await(Future.join(List.copyOf(started.values())).<Void>mapEmpty().otherwiseEmpty(), "starting the modules");
+        started.forEach((module, deployment) -> {
+            if (deployment.succeeded()) {
+                deployments.add(deployment.result());
+            }
+        });
+        started.forEach((module, deployment) -> await(deployment, "starting the " + module + " module"));
     }
 
     /**
@@ -363,6 +385,7 @@ public final class Application {
         for (int i = deployments.size() - 1; i >= 0; i--) {
             awaitQuietly(vertx.undeploy(deployments.get(i)), 30, "undeploy_failed");
         }
+        awaitQuietly(notifications.close(), 10, "notifications_close_failed");
         closeQuietly(vertx);
         database.close();
         LOG.info("event=stopped");

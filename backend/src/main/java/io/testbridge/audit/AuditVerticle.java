@@ -3,8 +3,8 @@ package io.testbridge.audit;
 import io.testbridge.bus.Doors;
 import io.testbridge.bus.EventAddresses;
 import io.testbridge.config.AppConfig;
-import io.testbridge.config.DatabaseUrl;
 import io.testbridge.db.NotificationListener;
+import io.testbridge.db.Notifications;
 import io.testbridge.db.PeriodicJobs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,15 +26,15 @@ public final class AuditVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(AuditVerticle.class);
 
     private final Pool pool;
-    private final DatabaseUrl databaseUrl;
+    private final Notifications notifications;
     private final AppConfig config;
     private final Clock clock;
     private final PeriodicJobs jobs;
     private NotificationListener recorded;
 
-    public AuditVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock, PeriodicJobs jobs) {
+    public AuditVerticle(Pool pool, Notifications notifications, AppConfig config, Clock clock, PeriodicJobs jobs) {
         this.pool = pool;
-        this.databaseUrl = databaseUrl;
+        this.notifications = notifications;
         this.config = config;
         this.clock = clock;
         this.jobs = jobs;
@@ -43,12 +43,12 @@ public final class AuditVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         HistoryService history = new HistoryService(pool, clock, config.historyRetention());
-        recorded = new NotificationListener(vertx, databaseUrl, AuditLog.CHANNEL, this::publish, () -> { });
+        recorded = notifications.listen(AuditLog.CHANNEL, this::publish, () -> { });
         if (!config.historyRetention().isZero()) {
             jobs.schedule(vertx, "history-retention", Duration.ofMinutes(15), Duration.ofHours(1),
                     history::applyRetention);
         }
-        return recorded.connect().compose(listening -> Doors.serve(vertx, History.class, history));
+        return Doors.serve(vertx, History.class, history);
     }
 
     private void publish(String payload) {
@@ -61,6 +61,9 @@ public final class AuditVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return recorded == null ? Future.succeededFuture() : recorded.close();
+        if (recorded != null) {
+            recorded.close();
+        }
+        return Future.succeededFuture();
     }
 }

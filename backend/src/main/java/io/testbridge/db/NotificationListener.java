@@ -1,69 +1,53 @@
 package io.testbridge.db;
 
-import io.testbridge.config.DatabaseUrl;
-import io.vertx.core.Future;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.pubsub.PgChannel;
-import io.vertx.pgclient.pubsub.PgSubscriber;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Listens to one PostgreSQL NOTIFY channel on a connection of its own, reconnecting for as long as
- * it takes: how the nodes of one installation tell each other things through the database they
- * already share, with no other service. Create and {@link #connect()} it from the owning verticle,
- * so notifications arrive on that verticle's context. A node that was not listening may have missed
- * notifications; {@code onSubscribed} runs at every (re)subscription so its owner can make up for it.
+ * One module's channel on the node's LISTEN connection ({@link Notifications#listen}), delivering on
+ * the module's own context. A node that was not listening may have missed notifications; until the
+ * channel is subscribed again, {@link #listening()} is false, and its owner must not trust a cache.
  */
 public final class NotificationListener {
-    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
-    private static final long RECONNECT_DELAY_MS = 1_000;
-
-    private final String channelName;
-    private final PgSubscriber subscriber;
+    private final Notifications notifications;
     private final PgChannel channel;
-    private boolean listening;
+    private final String channelName;
+    /** The count of connection losses when this channel was last subscribed; -1 before that, or once closed. */
+    private volatile long subscribedAfterLosses = -1;
 
-    public NotificationListener(Vertx vertx, DatabaseUrl url, String channelName, Consumer<String> onNotification, Runnable onSubscribed) {
+    NotificationListener(Notifications notifications, PgChannel channel, String channelName, Consumer<String> onNotification,
+                         Runnable onSubscribed) {
+        this.notifications = notifications;
+        this.channel = channel;
         this.channelName = channelName;
-        this.subscriber = PgSubscriber.subscriber(vertx, Database.connectOptions(url))
-                .reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
-        subscriber.closeHandler(closed -> {
-            if (listening) {
-                LOG.warn("event=notifications_not_listening channel={} reason=connection_closed", channelName);
-            }
-            listening = false;
+        Context owner = Objects.requireNonNull(Vertx.currentContext(), "listen from the owning verticle's context");
+        channel.subscribeHandler(done -> {
+            long losses = notifications.losses();
+            owner.runOnContext(run -> {
+                // a loss between the subscription and now: the next subscription will tell
+                if (losses == notifications.losses()) {
+                    onSubscribed.run();
+                    subscribedAfterLosses = losses;
+                    notifications.reconnected();
+                }
+            });
         });
-        this.channel = subscriber.channel(channelName);
-        channel.subscribeHandler(subscribed -> {
-            onSubscribed.run();
-            listening = true;
-        });
-        channel.handler(onNotification::accept);
-    }
-
-    /** Starts listening; fails if PostgreSQL cannot be reached now (later losses reconnect by themselves). */
-    public Future<Void> connect() {
-        return subscriber.connect();
+        channel.handler(payload -> owner.runOnContext(run -> onNotification.accept(payload)));
     }
 
     /** True while notifications sent by any node reach this one. */
     public boolean listening() {
-        return listening;
+        return subscribedAfterLosses == notifications.losses();
     }
 
-    public Future<Void> close() {
-        listening = false;
-        return subscriber.close();
-    }
-
-    /** Sends a notification to every listening node (this one too), when {@code client}'s transaction commits. */
-    public static Future<Void> send(SqlClient client, String channel, String payload) {
-        return client.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(channel, payload)).mapEmpty();
+    /** Stops listening (the owner is going away). */
+    public void close() {
+        subscribedAfterLosses = -1;
+        channel.handler(null);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.testbridge.identity;
 
 import io.testbridge.bus.Doors;
 import io.testbridge.config.AppConfig;
-import io.testbridge.config.DatabaseUrl;
+import io.testbridge.db.Notifications;
 import io.testbridge.db.PeriodicJobs;
 import io.testbridge.observability.Metrics;
 import io.vertx.core.Future;
@@ -19,16 +19,16 @@ import java.time.Duration;
  */
 public final class IdentityVerticle extends VerticleBase {
     private final Pool pool;
-    private final DatabaseUrl databaseUrl;
+    private final Notifications notifications;
     private final AppConfig config;
     private final Clock clock;
     private final Metrics metrics;
     private SessionStore sessions;
     private PasswordWork passwords;
 
-    public IdentityVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock, Metrics metrics) {
+    public IdentityVerticle(Pool pool, Notifications notifications, AppConfig config, Clock clock, Metrics metrics) {
         this.pool = pool;
-        this.databaseUrl = databaseUrl;
+        this.notifications = notifications;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
@@ -36,12 +36,11 @@ public final class IdentityVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        sessions = new SessionStore(vertx, pool, databaseUrl, clock, config);
+        sessions = new SessionStore(notifications, pool, clock, config);
         passwords = new PasswordWork(vertx, metrics);
         UserService users = new UserService(vertx, passwords, pool, sessions);
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
-        return sessions.listen()
-                .compose(listening -> Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle)))
+        return Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle))
                 .onSuccess(served -> {
                     PeriodicJobs.everyTickOnThisNode(vertx, "session-purge", Duration.ofMinutes(10), sessions::purgeExpired);
                     PeriodicJobs.everyTickOnThisNode(vertx, "login-throttle-purge", Duration.ofMinutes(10), throttle::forgetQuiet);
@@ -51,6 +50,9 @@ public final class IdentityVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         Future<Void> hashing = passwords == null ? Future.succeededFuture() : passwords.close();
-        return hashing.compose(closed -> sessions == null ? Future.succeededFuture() : sessions.close());
+        if (sessions != null) {
+            sessions.close();
+        }
+        return hashing;
     }
 }

@@ -1,9 +1,8 @@
 package io.testbridge.identity;
 
-import io.testbridge.config.DatabaseUrl;
 import io.testbridge.db.NotificationListener;
+import io.testbridge.db.Notifications;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +23,9 @@ final class SessionEvictions {
     private final NotificationListener listener;
 
     /** @param evict what to do with an eviction (this node's own included); {@code dropEverything} after a (re)subscription */
-    SessionEvictions(Vertx vertx, Pool pool, DatabaseUrl url, Consumer<String> evict, Runnable dropEverything) {
+    SessionEvictions(Notifications notifications, Pool pool, Consumer<String> evict, Runnable dropEverything) {
         this.pool = pool;
-        this.listener = new NotificationListener(vertx, url, CHANNEL, evict, dropEverything);
-    }
-
-    Future<Void> connect() {
-        return listener.connect();
+        this.listener = notifications.listen(CHANNEL, evict, dropEverything);
     }
 
     /** True while evictions announced by any node reach this one. */
@@ -40,14 +35,14 @@ final class SessionEvictions {
 
     /** Announces an eviction to every node (this one too); a failure is logged, since caches also expire. */
     Future<Void> announce(String eviction) {
-        return NotificationListener.send(pool, CHANNEL, eviction)
+        return Notifications.send(pool, CHANNEL, eviction)
                 .recover(e -> {
                     LOG.warn("event=session_eviction_not_announced reason={}", e.getMessage());
                     return Future.succeededFuture();
                 });
     }
 
-    Future<Void> close() {
-        return listener.close();
+    void close() {
+        listener.close();
     }
 }

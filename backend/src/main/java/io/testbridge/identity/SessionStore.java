@@ -2,6 +2,7 @@ package io.testbridge.identity;
 
 import io.testbridge.config.AppConfig;
 import io.testbridge.identity.Role;
+import io.testbridge.db.ListenedCache;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -55,26 +56,21 @@ final class SessionStore {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
-    private final java.util.Map<String, Cached> cache = new java.util.HashMap<>();
+    private final ListenedCache<String, Cached> cache;
     private final SessionEvictions evictions;
-    /** Counts evictions, so that a look-up that raced with one does not cache what it read before it. */
-    private long evicted;
 
-    SessionStore(io.vertx.core.Vertx vertx, Pool pool, io.testbridge.config.DatabaseUrl url, Clock clock, AppConfig config) {
+    /** Create on the identity verticle's context: evictions heard from other nodes arrive there. */
+    SessionStore(io.testbridge.db.Notifications notifications, Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.idleTimeout = config.sessionIdleTimeout();
         this.absoluteTimeout = config.sessionAbsoluteTimeout();
-        this.evictions = new SessionEvictions(vertx, pool, url, this::evict, () -> forget(EVERYONE));
+        this.evictions = new SessionEvictions(notifications, pool, this::evict, () -> forget(EVERYONE));
+        this.cache = new ListenedCache<>(evictions::listening, CACHE_LIMIT);
     }
 
-    /** Starts hearing other nodes' evictions (until then nothing is cached). */
-    Future<Void> listen() {
-        return evictions.connect();
-    }
-
-    Future<Void> close() {
-        return evictions.close();
+    void close() {
+        evictions.close();
     }
 
     /**
@@ -90,8 +86,7 @@ final class SessionStore {
     /** An eviction announced by a node (this one included): {@code user:<id>} (-1: everyone) or {@code session:<hash>}. */
     private void evict(String eviction) {
         if (eviction.startsWith(SESSION)) {
-            evicted++;
-            cache.remove(eviction.substring(SESSION.length()));
+            cache.forget(eviction.substring(SESSION.length()));
         } else if (eviction.startsWith(USER) && eviction.substring(USER.length()).matches("-?\\d{1,19}")) {
             forget(Long.parseLong(eviction.substring(USER.length())));
         } else {
@@ -101,8 +96,7 @@ final class SessionStore {
 
     /** Drops cached sessions of a user (or of everyone, for -1). */
     private void forget(long userId) {
-        evicted++;
-        cache.values().removeIf(entry -> userId < 0 || entry.principal().userId() == userId);
+        cache.forgetIf((session, entry) -> userId < 0 || entry.principal().userId() == userId);
     }
 
     private static String key(byte[] hash) {
@@ -126,22 +120,9 @@ final class SessionStore {
 
     /** The principal of a live session of an enabled user, or empty. */
     Future<Optional<Principal>> resolve(SessionToken token) {
-        String key = key(token.hash());
-        Cached cached = cache.get(key);
-        if (cached != null && cached.until().isAfter(clock.instant()) && evictions.listening()) {
-            return Future.succeededFuture(Optional.of(cached.principal()));
-        }
-        long evictedBefore = evicted;
-        return lookUp(token).onSuccess(found -> {
-            if (found.isPresent() && evictions.listening() && evicted == evictedBefore) {
-                if (cache.size() >= CACHE_LIMIT) {
-                    cache.clear();
-                }
-                cache.put(key, new Cached(found.get(), clock.instant().plus(CACHE_TIME)));
-            } else {
-                cache.remove(key);
-            }
-        });
+        return cache.get(key(token.hash()), kept -> kept.until().isAfter(clock.instant()),
+                        () -> lookUp(token).map(found -> found.map(principal -> new Cached(principal, clock.instant().plus(CACHE_TIME))).orElse(null)))
+                .map(kept -> Optional.ofNullable(kept).map(Cached::principal));
     }
 
     private Future<Optional<Principal>> lookUp(SessionToken token) {
@@ -168,8 +149,7 @@ final class SessionStore {
 
     /** Ends a session, on every node: the answer comes once the others have been told. */
     Future<Void> delete(byte[] tokenHash) {
-        evicted++;
-        cache.remove(key(tokenHash));
+        cache.forget(key(tokenHash));
         return pool.preparedQuery("DELETE FROM sessions WHERE token_hash = $1")
                 .execute(Tuple.of(Buffer.buffer(tokenHash)))
                 .compose(deleted -> evictions.announce(SESSION + key(tokenHash)));

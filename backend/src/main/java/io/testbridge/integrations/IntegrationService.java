@@ -38,11 +38,11 @@ final class IntegrationService implements Integrations {
     private final InstanceProbe probe;
     private final OutboundGuard guard;
     private final AuditLog audit;
-    private final InstanceListCache listCache;
+    private final InstanceCache instanceCache;
 
-    IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit, InstanceListCache listCache) {
+    IntegrationService(Pool pool, Clock clock, InstanceProbe probe, OutboundGuard guard, AuditLog audit, InstanceCache instanceCache) {
         this.pool = pool;
-        this.listCache = listCache;
+        this.instanceCache = instanceCache;
         this.clock = clock;
         this.probe = probe;
         this.guard = guard;
@@ -52,12 +52,12 @@ final class IntegrationService implements Integrations {
     /**
      * One page of the instances whose URL or name contains {@code filter} (case-insensitive), by name.
      * One round trip: the total comes with the rows (a window count); only a page past the end asks again.
-     * Pages are cached on this node until what they show changes ({@link InstanceListCache}).
+     * Pages are cached on this node until what they show changes ({@link InstanceCache}), as are single instances.
      */
     @Override
     public Future<EncodedJson> list(String filter, int page, int pageSize) {
         String text = filter == null ? "" : filter.strip();
-        return listCache.page(text, page, pageSize, () -> read(text, page, pageSize));
+        return instanceCache.page(text, page, pageSize, () -> read(text, page, pageSize));
     }
 
     private Future<EncodedJson> read(String filter, int page, int pageSize) {
@@ -84,6 +84,10 @@ final class IntegrationService implements Integrations {
 
     @Override
     public Future<JiraInstance> get(long id) {
+        return instanceCache.instance(id, () -> read(id));
+    }
+
+    private Future<JiraInstance> read(long id) {
         return pool.preparedQuery(SELECT + " WHERE i.id = $1").execute(Tuple.of(id))
                 .compose(rows -> rows.size() == 0
                         ? Future.failedFuture(Failure.notFound("There is no Jira instance " + id + "."))
@@ -108,7 +112,7 @@ final class IntegrationService implements Integrations {
                     .compose(id -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_ADDED, true,
                             deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")" : ""))
                             .map(id)));
-        }).recover(IntegrationService::explainDuplicate).onComplete(written -> listCache.forget()).compose(this::get)
+        }).recover(IntegrationService::explainDuplicate).onComplete(written -> instanceCache.forget()).compose(this::get)
                 .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
                         instance.id(), deployment, instance.status()));
     }
@@ -147,7 +151,7 @@ final class IntegrationService implements Integrations {
                                 "moved from " + current.deployment() + " " + current.baseUrl() + " to " + deployment + " " + url)))
                         .map(id);
             });
-        }).recover(IntegrationService::explainDuplicate).onComplete(written -> listCache.forget()).compose(this::get);
+        }).recover(IntegrationService::explainDuplicate).onComplete(written -> instanceCache.forget()).compose(this::get);
     }
 
     @Override
@@ -158,7 +162,7 @@ final class IntegrationService implements Integrations {
                                 ? Future.failedFuture(Failure.notFound("There is no Jira instance " + id + "."))
                                 : audit.record(tx, id, rows.iterator().next().getString("name"), actor, AuditEventType.INSTANCE_REMOVED, true,
                                         rows.iterator().next().getString("base_url"))))
-                .onComplete(written -> listCache.forget())
+                .onComplete(written -> instanceCache.forget())
                 .onSuccess(done -> LOG.info("event=instance_removed instance_id={}", id))
                 .mapEmpty();
     }
@@ -189,12 +193,12 @@ final class IntegrationService implements Integrations {
     @Override
     public Future<Void> learnCloudId(long id, String cloudId) {
         return pool.preparedQuery("UPDATE jira_instances SET cloud_id = $2 WHERE id = $1 AND cloud_id IS NULL")
-                .execute(Tuple.of(id, cloudId)).onComplete(written -> listCache.forget()).mapEmpty();
+                .execute(Tuple.of(id, cloudId)).onComplete(written -> instanceCache.forget()).mapEmpty();
     }
 
     @Override
     public Future<Void> listChanged() {
-        listCache.forget();
+        instanceCache.forget();
         return Future.succeededFuture();
     }
 
@@ -236,7 +240,7 @@ final class IntegrationService implements Integrations {
                 .execute(Tuple.from(List.of(id)).addValue(checked.cloudId()).addValue(checked.version())
                         .addValue(checked.title()).addValue(checked.oauthRefusal()).addValue(checked.reachable())
                         .addValue(checked.reason()).addValue(now()))
-                .onComplete(written -> listCache.forget())
+                .onComplete(written -> instanceCache.forget())
                 .compose(done -> get(id));
     }
 

@@ -3,7 +3,7 @@ package io.testbridge.integrations;
 import io.testbridge.audit.AuditLog;
 import io.testbridge.bus.Doors;
 import io.testbridge.config.AppConfig;
-import io.testbridge.config.DatabaseUrl;
+import io.testbridge.db.Notifications;
 import io.testbridge.db.PeriodicJobs;
 import io.testbridge.jira.JiraHttp;
 import io.testbridge.jira.OutboundGuard;
@@ -22,19 +22,19 @@ public final class IntegrationsVerticle extends VerticleBase {
     static final String CHECK_JOB = "instance-check";
 
     private final Pool pool;
-    private final DatabaseUrl databaseUrl;
+    private final Notifications notifications;
     private final AppConfig config;
     private final Clock clock;
     private final JiraHttp jiraHttp;
     private final AuditLog audit;
     private final PeriodicJobs jobs;
 
-    private InstanceListCache listCache;
+    private InstanceCache instanceCache;
 
-    public IntegrationsVerticle(Pool pool, DatabaseUrl databaseUrl, AppConfig config, Clock clock, JiraHttp jiraHttp, AuditLog audit,
+    public IntegrationsVerticle(Pool pool, Notifications notifications, AppConfig config, Clock clock, JiraHttp jiraHttp, AuditLog audit,
                                 PeriodicJobs jobs) {
         this.pool = pool;
-        this.databaseUrl = databaseUrl;
+        this.notifications = notifications;
         this.config = config;
         this.clock = clock;
         this.jiraHttp = jiraHttp;
@@ -44,17 +44,20 @@ public final class IntegrationsVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        listCache = new InstanceListCache(vertx, databaseUrl);
+        instanceCache = new InstanceCache(notifications);
         IntegrationService integrations = new IntegrationService(pool, clock, new InstanceProbe(jiraHttp),
-                new OutboundGuard(vertx, config.outbound()), audit, listCache);
+                new OutboundGuard(vertx, config.outbound()), audit, instanceCache);
         Duration period = config.instanceCheckInterval();
-        return listCache.connect().compose(listening -> Doors.serve(vertx, Integrations.class, integrations)).onSuccess(served ->
+        return Doors.serve(vertx, Integrations.class, integrations).onSuccess(served ->
                 // ticks more often than the period, so a node that joins late still keeps the cadence
                 jobs.schedule(vertx, CHECK_JOB, Duration.ofMillis(Math.max(1_000, period.toMillis() / 4)), period, integrations::checkAll));
     }
 
     @Override
     public Future<?> stop() {
-        return listCache == null ? Future.succeededFuture() : listCache.close();
+        if (instanceCache != null) {
+            instanceCache.close();
+        }
+        return Future.succeededFuture();
     }
 }

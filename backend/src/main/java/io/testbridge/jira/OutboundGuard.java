@@ -8,7 +8,10 @@ import io.vertx.core.Vertx;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What Testbridge agrees to call: https (http only on loopback, or when allowed), and never a
@@ -16,11 +19,21 @@ import java.util.Arrays;
  * reach the host's metadata service. Every outbound call goes through {@link #pin}: the name is
  * resolved once, every address it resolves to is checked, and the call connects to the checked
  * address, so a name that re-resolves between the check and the connection (DNS rebinding) cannot
- * move it. Loopback is allowed (development, and the tests' Jira simulator).
+ * move it. Loopback is allowed (development, and the tests' Jira simulator). A checked address is
+ * reused for {@link #PIN_TIME} (the JVM's own DNS cache time), so a warm call does not queue on a
+ * worker thread for a look-up the JVM would answer from its cache anyway; a name that fails is not kept.
  */
 public final class OutboundGuard {
+    static final Duration PIN_TIME = Duration.ofSeconds(30);
+    private static final int PIN_LIMIT = 1_024;
+
     private final Vertx vertx;
     private final AppConfig.OutboundPolicy policy;
+    /** Shared by every verticle that calls Jira, hence concurrent. */
+    private final Map<String, Pinned> pins = new ConcurrentHashMap<>();
+
+    private record Pinned(InetAddress address, long untilNanos) {
+    }
 
     public OutboundGuard(Vertx vertx, AppConfig.OutboundPolicy policy) {
         this.vertx = vertx;
@@ -55,12 +68,21 @@ public final class OutboundGuard {
             return Future.failedFuture(new ForbiddenAddressException(url.host() + " is called over plain http, which Testbridge "
                     + "only does on loopback unless TESTBRIDGE_JIRA_ALLOW_HTTP=true."));
         }
+        String name = url.hostName();
+        Pinned pinned = pins.get(name);
+        if (pinned != null && System.nanoTime() - pinned.untilNanos() < 0) {
+            return Future.succeededFuture(pinned.address());
+        }
         return vertx.executeBlocking(() -> {
-            InetAddress[] addresses = InetAddress.getAllByName(url.hostName());
+            InetAddress[] addresses = InetAddress.getAllByName(name);
             if (!policy.allowLinkLocal() && Arrays.stream(addresses).anyMatch(OutboundGuard::forbidden)) {
                 throw new ForbiddenAddressException(url.host() + " resolves to a link-local or cloud-metadata address, "
                         + "which Testbridge does not call (set TESTBRIDGE_JIRA_ALLOW_LINK_LOCAL=true to allow it).");
             }
+            if (pins.size() >= PIN_LIMIT) {
+                pins.clear();
+            }
+            pins.put(name, new Pinned(addresses[0], System.nanoTime() + PIN_TIME.toNanos()));
             return addresses[0];
         }, false);
     }

@@ -34,9 +34,10 @@ final class AdminConnections {
     private final Integrations integrations;
     private final GrantConfirmation grants;
     private final AuditLog audit;
+    private final KeptTokens kept;
 
     AdminConnections(Pool pool, OAuthFlows flows, OAuthClientStore store, ConnectionStore connections, Integrations integrations,
-                     GrantConfirmation grants, AuditLog audit) {
+                     GrantConfirmation grants, AuditLog audit, KeptTokens kept) {
         this.pool = pool;
         this.flows = flows;
         this.store = store;
@@ -44,6 +45,7 @@ final class AdminConnections {
         this.integrations = integrations;
         this.grants = grants;
         this.audit = audit;
+        this.kept = kept;
     }
 
     /** What the connection dialog shows: the callback URL to register, the scopes, and the current state. */
@@ -85,7 +87,7 @@ final class AdminConnections {
                         .compose(account -> switchOver(instance, redeemed, account, actor)
                                 .compose(done -> instance.cloudId() == null && account.cloudId() != null
                                         ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))))
-                .eventually(integrations::listChanged);
+                .eventually(() -> changed(instanceId));
     }
 
     private Future<Void> switchOver(JiraInstance instance, OAuthFlows.Redeemed redeemed, GrantConfirmation.JiraAccount account, Actor actor) {
@@ -117,7 +119,13 @@ final class AdminConnections {
                 // and users can revoke the app in their Jira profile.
                 .compose(tokens -> recordAll(tx, instance, actor, List.of(new Event(AuditEventType.OAUTH_DISABLED,
                         tokens + " token(s) and the client secret deleted"))))))
-                .eventually(integrations::listChanged);
+                .eventually(() -> changed(instanceId));
+    }
+
+    /** Once committed, this node's next request sees the change: the list, and no token of the old client (others hear of it from PostgreSQL). */
+    private Future<Void> changed(long instanceId) {
+        kept.forgetInstance(instanceId);
+        return integrations.listChanged();
     }
 
     private record Event(AuditEventType type, String reason) {

@@ -29,11 +29,13 @@ final class DisabledUsers {
     private final Pool pool;
     private final Integrations integrations;
     private final AuditLog audit;
+    private final KeptTokens kept;
 
-    DisabledUsers(Pool pool, Integrations integrations, AuditLog audit) {
+    DisabledUsers(Pool pool, Integrations integrations, AuditLog audit, KeptTokens kept) {
         this.pool = pool;
         this.integrations = integrations;
         this.audit = audit;
+        this.kept = kept;
     }
 
     /** Deletes every Jira token of the user, each with a history row in the same transaction; returns how many. */
@@ -45,6 +47,7 @@ final class DisabledUsers {
                     rows.forEach(row -> ids.add(row.getLong(0)));
                     return ids.isEmpty() ? Future.succeededFuture(0) : integrations.getAll(ids).compose(instances -> deleteTokens(userId, instances));
                 })
+                .andThen(deleted -> kept.forgetUser(userId))
                 .onSuccess(count -> {
                     if (count > 0) {
                         LOG.info("event=disabled_user_tokens_deleted user_id={} count={}", userId, count);

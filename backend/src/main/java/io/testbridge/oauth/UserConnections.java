@@ -46,9 +46,10 @@ final class UserConnections {
     private final Identity identity;
     private final GrantConfirmation grants;
     private final AuditLog audit;
+    private final KeptTokens kept;
 
     UserConnections(Pool pool, Clock clock, OAuthFlows flows, OAuthClientStore store, ConnectionStore connections, Integrations integrations,
-                    Identity identity, GrantConfirmation grants, AuditLog audit) {
+                    Identity identity, GrantConfirmation grants, AuditLog audit, KeptTokens kept) {
         this.connections = connections;
         this.identity = identity;
         this.pool = pool;
@@ -58,6 +59,7 @@ final class UserConnections {
         this.integrations = integrations;
         this.grants = grants;
         this.audit = audit;
+        this.kept = kept;
     }
 
     public Future<StartedFlow> start(long instanceId, Actor actor) {
@@ -83,7 +85,7 @@ final class UserConnections {
                                             .compose(done -> audit.record(tx, instanceId, instance.name(), actor, AuditEventType.USER_AUTHENTICATED, true,
                                                     "as Jira user " + account.displayName()));
                                 }))
-                                )))
+                                        .eventually(() -> forgetKept(instanceId, actor.userId())))))
                 .compose(done -> mine(actor.userId()))
                 .map(all -> find(all, instanceId));
     }
@@ -97,7 +99,14 @@ final class UserConnections {
                                 : audit.record(tx, instanceId, instance.name(), actor, AuditEventType.USER_DISCONNECTED, true,
                                         // no revocation endpoint exists: the user can also revoke the app in their Jira profile
                                         "was Jira user " + rows.iterator().next().getString("jira_account_name"))))
+                .eventually(() -> forgetKept(instanceId, actor.userId()))
                 .mapEmpty());
+    }
+
+    /** Once committed: this node's next call reads the change (the others hear of it from PostgreSQL). */
+    private Future<Void> forgetKept(long instanceId, long userId) {
+        kept.forget(instanceId, userId);
+        return Future.succeededFuture();
     }
 
     /** Every OAuth-enabled instance, with the user's connection to it (or none). */

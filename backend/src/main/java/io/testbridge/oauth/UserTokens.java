@@ -29,9 +29,10 @@ import java.util.function.Supplier;
 
 /**
  * Hands out a usable access token for (user, instance), refreshing it when it expires within a
- * margin or after Jira answered 401. At most one refresh per token runs at a time: callers on this
- * node share one in-flight refresh (this runs on the oauth verticle's context only, so a plain map
- * holds them), and across nodes the refresh holds the token's row lock ({@code SELECT … FOR UPDATE});
+ * margin or after Jira answered 401. A token read once is kept in memory until it expires or a
+ * change to it is announced ({@link KeptTokens}), so a warm call reads nothing from the database.
+ * At most one refresh per token runs at a time: callers on this node share one in-flight refresh
+ * (this runs on the oauth verticle's context only, so a plain map holds them), and across nodes the refresh holds the token's row lock ({@code SELECT … FOR UPDATE});
  * a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
  * The rotated refresh token is committed before the new access token is handed out.
  * {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network errors, 5xx and 429
@@ -68,10 +69,11 @@ final class UserTokens implements JiraTokens {
     private final AuditLog audit;
     private final Supplier<String> redirectUri;
     private final Metrics metrics;
-    private final Map<String, Future<AccessToken>> inFlight = new HashMap<>();
+    private final KeptTokens kept;
+    private final Map<String, Future<KeptTokens.Kept>> inFlight = new HashMap<>();
 
     UserTokens(Pool pool, Clock clock, SecretBox secrets, OAuthClientStore store, ConnectionStore connections, OAuthClients clients,
-               Identity identity, AuditLog audit, Supplier<String> redirectUri, Metrics metrics) {
+               Identity identity, AuditLog audit, Supplier<String> redirectUri, Metrics metrics, KeptTokens kept) {
         this.pool = pool;
         this.clock = clock;
         this.secrets = secrets;
@@ -82,10 +84,23 @@ final class UserTokens implements JiraTokens {
         this.audit = audit;
         this.redirectUri = redirectUri;
         this.metrics = metrics;
+        this.kept = kept;
     }
 
+    /** The kept token while it is valid beyond the margin (no SQL at all), else the stored one, refreshed if it has to be. */
     @Override
     public Future<AccessToken> usable(long userId, JiraSite site) {
+        return kept.get(site.instanceId(), userId, this::validBeyondMargin, () -> read(userId, site)).map(token -> {
+            touch(site.instanceId(), userId, token);
+            return token.token();
+        });
+    }
+
+    private boolean validBeyondMargin(KeptTokens.Kept token) {
+        return token.expiresAt().isAfter(now().plus(EXPIRY_MARGIN));
+    }
+
+    private Future<KeptTokens.Kept> read(long userId, JiraSite site) {
         return pool.preparedQuery(TOKEN_SELECT).execute(Tuple.of(site.instanceId(), userId)).compose(rows -> {
             if (rows.size() == 0 || !rows.iterator().next().getBoolean("enabled")) {
                 return Future.failedFuture(new Failure(ErrorCode.CONFLICT,
@@ -95,37 +110,39 @@ final class UserTokens implements JiraTokens {
             if (row.getString("access_token") == null) {
                 return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "You have not connected your Jira account yet."));
             }
-            Future<AccessToken> unusable = checkUsable(row, site);
+            Failure unusable = checkUsable(row, site);
             if (unusable != null) {
-                return unusable;
+                return Future.failedFuture(unusable);
             }
-            OffsetDateTime expiresAt = row.getOffsetDateTime("access_expires_at");
-            if (expiresAt.isAfter(now().plus(EXPIRY_MARGIN))) {
-                touch(site.instanceId(), userId, row.getOffsetDateTime("last_used_at"));
-                return Future.succeededFuture(token(row, site.instanceId(), userId));
-            }
-            return refresh(userId, site, row.getLong("version"));
+            KeptTokens.Kept stored = token(row, site.instanceId(), userId);
+            return validBeyondMargin(stored) ? Future.succeededFuture(stored) : refresh(userId, site, row.getLong("version"));
         });
     }
 
     @Override
     public Future<AccessToken> refreshAfterUnauthorized(long userId, JiraSite site, long staleVersion) {
-        return refresh(userId, site, staleVersion);
+        kept.forget(site.instanceId(), userId);
+        return refresh(userId, site, staleVersion).map(KeptTokens.Kept::token);
     }
 
-    private Future<AccessToken> refresh(long userId, JiraSite site, long staleVersion) {
+    private Future<KeptTokens.Kept> refresh(long userId, JiraSite site, long staleVersion) {
         String key = site.instanceId() + ":" + userId;
-        Future<AccessToken> existing = inFlight.get(key);
+        Future<KeptTokens.Kept> existing = inFlight.get(key);
         if (existing != null) {
             return existing;
         }
-        Future<AccessToken> refreshing = refreshLocked(userId, site, staleVersion);
+        Future<KeptTokens.Kept> refreshing = refreshLocked(userId, site, staleVersion);
         inFlight.put(key, refreshing);
-        return refreshing.andThen(done -> inFlight.remove(key, refreshing));
+        return refreshing.andThen(done -> {
+            inFlight.remove(key, refreshing);
+            if (done.failed()) {
+                kept.forget(site.instanceId(), userId);
+            }
+        });
     }
 
     /** The refresh, under the row lock; a failure of Jira's rolls back and leaves the tokens as they were. */
-    private Future<AccessToken> refreshLocked(long userId, JiraSite site, long staleVersion) {
+    private Future<KeptTokens.Kept> refreshLocked(long userId, JiraSite site, long staleVersion) {
         long started = System.nanoTime();
         // refreshes happen on the user's behalf: the history names them
         return identity.user(userId).map(user -> Actor.user(userId, user.username())).otherwise(Actor.user(userId, "user " + userId))
@@ -136,9 +153,9 @@ final class UserTokens implements JiraTokens {
                                                 "You have not connected your Jira account yet.")));
                                     }
                                     Row row = rows.iterator().next();
-                                    Future<AccessToken> unusable = checkUsable(row, site);
+                                    Failure unusable = checkUsable(row, site);
                                     if (unusable != null) {
-                                        return unusable.map(Outcome::ok).otherwise(Outcome::failed);
+                                        return Future.succeededFuture(Outcome.failed(unusable));
                                     }
                                     boolean refreshedMeanwhile = row.getLong("version") != staleVersion
                                             && row.getOffsetDateTime("access_expires_at").isAfter(now().plus(EXPIRY_MARGIN));
@@ -157,8 +174,8 @@ final class UserTokens implements JiraTokens {
     }
 
     /** Whether the result of the transaction is a token or a failure to report after committing. */
-    private record Outcome(AccessToken token, Throwable failure) {
-        static Outcome ok(AccessToken token) {
+    private record Outcome(KeptTokens.Kept token, Throwable failure) {
+        static Outcome ok(KeptTokens.Kept token) {
             return new Outcome(token, null);
         }
 
@@ -201,7 +218,8 @@ final class UserTokens implements JiraTokens {
                 .compose(done -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESHED, true, null))
                 .map(recorded -> {
                     metrics.tokenRefresh("ok");
-                    return Outcome.ok(new AccessToken(tokens.accessToken(), version, row.getString("cloud_id")));
+                    return Outcome.ok(new KeptTokens.Kept(new AccessToken(tokens.accessToken(), version, row.getString("cloud_id")),
+                            OffsetDateTime.ofInstant(tokens.accessExpiresAt(), ZoneOffset.UTC), now()));
                 });
     }
 
@@ -220,7 +238,7 @@ final class UserTokens implements JiraTokens {
     }
 
     /** Network trouble, 5xx, 429: the tokens stay as they were; say so, and let the caller retry later. */
-    private Future<AccessToken> transientFailure(Actor actor, JiraSite site, Throwable failure) {
+    private Future<KeptTokens.Kept> transientFailure(Actor actor, JiraSite site, Throwable failure) {
         String reason = failure instanceof TokenEndpointException token ? token.getMessage() : String.valueOf(failure.getMessage());
         LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", site.instanceId(), actor.userId(), reason);
         metrics.tokenRefresh("transient");
@@ -232,25 +250,28 @@ final class UserTokens implements JiraTokens {
     }
 
     /** Null when the row is usable; else the failure to report. */
-    private static Future<AccessToken> checkUsable(Row row, JiraSite site) {
+    private static Failure checkUsable(Row row, JiraSite site) {
         if ("NEEDS_REAUTHENTICATION".equals(row.getString("status"))) {
-            return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "Jira no longer accepts your connection."));
+            return new JiraAuthRequired(site.instanceId(), site.name(), "Jira no longer accepts your connection.");
         }
         if (!java.util.Objects.equals(row.getInteger("client_generation"), row.getInteger("current_generation"))) {
-            return Future.failedFuture(new JiraAuthRequired(site.instanceId(), site.name(), "The administrator reconfigured the connection."));
+            return new JiraAuthRequired(site.instanceId(), site.name(), "The administrator reconfigured the connection.");
         }
         return null;
     }
 
-    private AccessToken token(Row row, long instanceId, long userId) {
-        return new AccessToken(secrets.decrypt(row.getString("access_token"), OAuthClientStore.accessContext(instanceId, userId)),
-                row.getLong("version"), row.getString("cloud_id"));
+    private KeptTokens.Kept token(Row row, long instanceId, long userId) {
+        return new KeptTokens.Kept(new AccessToken(secrets.decrypt(row.getString("access_token"), OAuthClientStore.accessContext(instanceId, userId)),
+                row.getLong("version"), row.getString("cloud_id")), row.getOffsetDateTime("access_expires_at"), row.getOffsetDateTime("last_used_at"));
     }
 
-    private void touch(long instanceId, long userId, OffsetDateTime lastUsed) {
-        if (lastUsed == null || lastUsed.isBefore(now().minus(TOUCH_INTERVAL))) {
+    /** last_used_at (which the keep-alive reads) is written at most every {@link #TOUCH_INTERVAL}; it announces nothing. */
+    private void touch(long instanceId, long userId, KeptTokens.Kept token) {
+        OffsetDateTime now = now();
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+            kept.used(instanceId, userId, token, now);
             pool.preparedQuery("UPDATE oauth_tokens SET last_used_at = $3 WHERE instance_id = $1 AND user_id = $2")
-                    .execute(Tuple.of(instanceId, userId, now()))
+                    .execute(Tuple.of(instanceId, userId, now))
                     .onFailure(e -> LOG.warn("event=token_touch_failed reason={}", e.getMessage()));
         }
     }

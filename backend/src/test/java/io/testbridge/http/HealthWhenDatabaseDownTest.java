@@ -3,6 +3,7 @@ package io.testbridge.http;
 import io.testbridge.config.DatabaseUrl;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Soon;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ class HealthWhenDatabaseDownTest {
 
             postgres.close();
 
+            // probes are answered from a check a timer runs every second: the next one sees the database gone
+            assertThat(Soon.value(() -> client.get("/health").status(), 503)).isEqualTo(503);
             ApiClient.Response down = client.get("/health");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.json().getString("status")).isEqualTo("DOWN");

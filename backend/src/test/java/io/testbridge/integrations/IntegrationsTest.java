@@ -206,10 +206,13 @@ class IntegrationsTest {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(tag);
         assertThat(names("tagged")).containsExactly("Tagged and renamed");
+        assertThat(admin.get("/api/integrations/" + id).json().getString("name")).isEqualTo("Tagged and renamed");
 
         // changed in the database by anything else (another node, an operator's SQL): PostgreSQL tells this node
         sql.execute("UPDATE jira_instances SET name = 'Renamed in SQL' WHERE id = " + id);
         assertThat(Soon.value(() -> names("tagged"), List.of("Renamed in SQL"))).containsExactly("Renamed in SQL");
+        assertThat(Soon.value(() -> admin.get("/api/integrations/" + id).json().getString("name"), "Renamed in SQL"))
+                .as("the single instance, which every Jira call asks for").isEqualTo("Renamed in SQL");
         assertThat(listedOAuth(path)).isFalse();
         sql.execute("INSERT INTO oauth_connections (instance_id, enabled) VALUES (" + id + ", true)"
                 + " ON CONFLICT (instance_id) DO UPDATE SET enabled = true");

@@ -10,6 +10,7 @@ import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
+import io.testbridge.testing.Soon;
 import io.testbridge.testing.Sql;
 import io.testbridge.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
@@ -119,6 +120,44 @@ class EndUserTokenLifecycleTest {
         assertThat(tester.delete("/api/me/jira-connections/" + instanceId).status()).isEqualTo(204);
         assertThat(tester.get(projectsPath()).errorCode()).isEqualTo("jira_auth_required");
         assertThat(sql.count("SELECT count(*) FROM oauth_history WHERE event_type = 'USER_DISCONNECTED'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_warm_call_uses_the_token_kept_in_memory_until_any_node_changes_it() {
+        authenticate(tester, "bob");
+        assertThat(tester.get(projectsPath()).status()).isEqualTo(200);
+        String terrysToken = "instance_id = " + instanceId + " AND user_id = (SELECT id FROM users WHERE username = 'terry')";
+        String sealed = sql.column("SELECT access_token FROM oauth_tokens WHERE " + terrysToken).get(0);
+
+        // the stored token made unreadable, unannounced: only a call that reads no SQL still works
+        withoutAnnouncements(() -> sql.execute("UPDATE oauth_tokens SET access_token = 'not a sealed value' WHERE " + terrysToken));
+        ApiClient.Response warm = tester.get(projectsPath());
+        assertThat(warm.status()).as("answered with the token kept in memory: " + warm.body()).isEqualTo(200);
+        withoutAnnouncements(() -> sql.execute("UPDATE oauth_tokens SET access_token = '" + sealed + "' WHERE " + terrysToken));
+
+        // disconnected on another node: this one stops using the token as soon as PostgreSQL tells it
+        try (RunningApp second = start()) {
+            ApiClient testerOnSecond = tester.rebase(second.baseUrl());
+            assertThat(testerOnSecond.get(projectsPath()).status()).isEqualTo(200);
+            assertThat(testerOnSecond.delete("/api/me/jira-connections/" + instanceId).status()).isEqualTo(204);
+            assertThat(Soon.value(() -> tester.get(projectsPath()).errorCode(), "jira_auth_required")).isEqualTo("jira_auth_required");
+        }
+
+        // marked for re-authentication by anything (an operator's SQL): the kept token goes too
+        authenticate(tester, "bob");
+        assertThat(tester.get(projectsPath()).status()).isEqualTo(200);
+        sql.execute("UPDATE oauth_tokens SET status = 'NEEDS_REAUTHENTICATION' WHERE " + terrysToken);
+        assertThat(Soon.value(() -> tester.get(projectsPath()).errorCode(), "jira_auth_required")).isEqualTo("jira_auth_required");
+    }
+
+    /** A change PostgreSQL does not announce, as if a node had missed it. */
+    private void withoutAnnouncements(Runnable change) {
+        sql.execute("ALTER TABLE oauth_tokens DISABLE TRIGGER USER");
+        try {
+            change.run();
+        } finally {
+            sql.execute("ALTER TABLE oauth_tokens ENABLE TRIGGER USER");
+        }
     }
 
     @Test

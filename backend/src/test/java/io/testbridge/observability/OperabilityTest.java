@@ -8,6 +8,7 @@ import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.LogCapture;
 import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Soon;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -126,14 +127,11 @@ class OperabilityTest {
             assertThat(client.get("/health/ready").status()).isEqualTo(200);
             assertThat(client.get("/health/live").status()).isEqualTo(200);
             postgres.close();
-            assertThat(client.get("/health/ready").status()).isEqualTo(503);
+            // probes are answered from a check a timer runs every second
+            assertThat(Soon.value(() -> client.get("/health/ready").status(), 503)).isEqualTo(503);
             assertThat(client.get("/health/live").status()).as("the process is fine").isEqualTo(200);
             postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).setPort(port).start();
-            int status = 0;
-            for (int attempt = 0; attempt < 50 && status != 200; attempt++) { // each check asks the database anew
-                status = client.get("/health/ready").status();
-            }
-            assertThat(status).isEqualTo(200);
+            assertThat(Soon.value(() -> client.get("/health/ready").status(), 200)).isEqualTo(200);
         } finally {
             postgres.close();
         }

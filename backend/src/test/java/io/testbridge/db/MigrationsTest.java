@@ -1,0 +1,53 @@
+package io.testbridge.db;
+
+import io.testbridge.config.DatabaseUrl;
+import io.testbridge.testing.Sql;
+import io.testbridge.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A start on a current schema skips Flyway; anything else (a migration missing, one that failed) still goes to it. */
+class MigrationsTest {
+
+    @Test
+    void the_schema_history_decides_whether_flyway_has_anything_to_do() {
+        DatabaseUrl url = TestDatabase.freshDatabase();
+        Sql sql = new Sql(url);
+        Migrations migrations = Migrations.prepare(Duration.ofSeconds(5));
+        assertThat(migrations.isCurrent(url)).as("an empty database").isFalse();
+
+        migrations.migrate(url);
+        assertThat(migrations.isCurrent(url)).isTrue();
+
+        // the newest migration undone, as on a database of the previous release: Flyway applies it again
+        sql.execute("DROP FUNCTION announce_oauth_token_change() CASCADE");
+        sql.execute("DELETE FROM flyway_schema_history WHERE version = '11'");
+        assertThat(migrations.isCurrent(url)).isFalse();
+        migrations.migrate(url);
+        assertThat(migrations.isCurrent(url)).isTrue();
+        assertThat(sql.count("SELECT count(*) FROM pg_trigger WHERE tgname = 'oauth_tokens_announce_change'")).isEqualTo(1);
+
+        // a migration recorded as failed is Flyway's to explain
+        sql.execute("UPDATE flyway_schema_history SET success = false WHERE version = '11'");
+        assertThat(migrations.isCurrent(url)).isFalse();
+    }
+
+    @Test
+    void the_build_knows_its_migrations_by_the_names_flyway_records() throws IOException {
+        Path folder = Path.of("..", "db", "migration");
+        Set<String> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertThat(Migrations.knownScripts()).isNotEmpty().isEqualTo(files);
+    }
+}
