@@ -110,11 +110,11 @@ public final class Benchmarks {
         long existingShared = medianOf3(() -> timeToHealthy(jar, embeddedEnv, null, shared));
         long externalShared = medianOf3(() -> timeToHealthy(jar, externalEnv, null, shared));
         row("Start-up, embedded PostgreSQL, new data dir (includes creating the administrator: Argon2)", fresh + " ms", "-", "-");
-        row("Start-up, embedded PostgreSQL, existing data dir (median of 3)", existing + " ms", "≤ 3,000 ms", existing <= 3000 ? "met" : "missed");
+        row("Start-up, embedded PostgreSQL, existing data dir (median of 3)", existing + " ms", "≤ 2,000 ms", existing <= 2000 ? "met" : "missed");
         row("Start-up, external PostgreSQL, empty database (every migration, the administrator)", externalNew + " ms", "-", "-");
         row("Start-up, external PostgreSQL, existing database (median of 3)", external + " ms", "≤ 1,500 ms", external <= 1500 ? "met" : "missed");
-        row("Start-up, embedded, existing data dir, with a class-data-sharing archive (median of 3)", existingShared + " ms", "≤ 3,000 ms",
-                existingShared <= 3000 ? "met" : "missed");
+        row("Start-up, embedded, existing data dir, with a class-data-sharing archive (median of 3)", existingShared + " ms", "≤ 2,000 ms",
+                existingShared <= 2000 ? "met" : "missed");
         row("Start-up, external, existing database, with a class-data-sharing archive (median of 3)", externalShared + " ms", "≤ 1,500 ms",
                 externalShared <= 1500 ? "met" : "missed");
     }
@@ -293,8 +293,10 @@ public final class Benchmarks {
             HttpRequest directRequest = HttpRequest.newBuilder(URI.create(direct)).header("Authorization", "Bearer " + token).build();
             // one at a time first: the latency Testbridge adds to a call; then 32 at once, where the
             // two cores queue Testbridge's work, the simulator's and this client's alike
-            load(3_000, 8, () -> send(http, directRequest)); // warm-up: both paths compiled before they are timed
-            load(3_000, 8, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
+            // warm-up: both paths compiled before they are timed (for tens of seconds after a start, C2 compiling takes
+            // as much of Testbridge's CPU as the calls do)
+            load(5_000, 8, () -> send(http, directRequest));
+            load(20_000, 8, () -> admin.get("/api/jira/" + id + "/search?q=test&pageSize=20").status());
             List<Long> straightAlone = load(500, 1, () -> send(http, directRequest));
             List<Long> serverTimes = Collections.synchronizedList(new ArrayList<>());
             List<Long> throughAlone = load(500, 1, () -> {
