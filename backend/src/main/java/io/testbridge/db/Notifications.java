@@ -46,6 +46,9 @@ public final class Notifications {
      * themselves); completes once it is.
      */
     public Future<Void> connect() {
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("closed"));
+        }
         return subscriber.connect().onSuccess(done -> connected = true).recover(failure -> {
             if (closed) {
                 return Future.failedFuture(failure);
