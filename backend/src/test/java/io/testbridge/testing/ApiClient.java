@@ -50,12 +50,17 @@ public final class ApiClient {
             return new JsonObject(body);
         }
 
+        /** The error's code; null for an answer that is not an error (so a wait for one can read it again). */
         public String errorCode() {
-            return json().getJsonObject("error").getString("code");
+            return error().getString("code");
         }
 
         public String errorField() {
-            return json().getJsonObject("error").getString("field");
+            return error().getString("field");
+        }
+
+        private JsonObject error() {
+            return json().getJsonObject("error", new JsonObject());
         }
     }
 
