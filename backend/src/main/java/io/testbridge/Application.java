@@ -207,7 +207,7 @@ public final class Application {
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
             List<String> deployments = new ArrayList<>();
-            // the modules start side by side (each opens its own listening connection; none calls another while starting)
+            // the modules start side by side (none calls another while starting)
             Map<String, VerticleBase> modules = new LinkedHashMap<>();
             modules.put("audit", new AuditVerticle(pool, notifications, config, clock, jobs));
             modules.put("identity", new IdentityVerticle(pool, notifications, config, clock, metrics));

@@ -76,8 +76,4 @@ public final class ListenedCache<K, V> {
         changes++;
         entries.clear();
     }
-
-    public int size() {
-        return entries.size();
-    }
 }

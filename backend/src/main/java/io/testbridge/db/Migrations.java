@@ -1,6 +1,5 @@
 package io.testbridge.db;
 
-
 import io.testbridge.config.ConfigException;
 import io.testbridge.config.DatabaseUrl;
 import org.flywaydb.core.Flyway;

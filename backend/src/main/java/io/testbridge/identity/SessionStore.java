@@ -3,6 +3,7 @@ package io.testbridge.identity;
 import io.testbridge.config.AppConfig;
 import io.testbridge.identity.Role;
 import io.testbridge.db.ListenedCache;
+import io.testbridge.db.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -60,7 +61,7 @@ final class SessionStore {
     private final SessionEvictions evictions;
 
     /** Create on the identity verticle's context: evictions heard from other nodes arrive there. */
-    SessionStore(io.testbridge.db.Notifications notifications, Pool pool, Clock clock, AppConfig config) {
+    SessionStore(Notifications notifications, Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.idleTimeout = config.sessionIdleTimeout();

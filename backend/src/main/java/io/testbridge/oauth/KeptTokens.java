@@ -30,8 +30,12 @@ final class KeptTokens {
         }
     }
 
+    /** Whose token, for which instance. */
+    private record Key(long instanceId, long userId) {
+    }
+
     private final NotificationListener listener;
-    private final ListenedCache<String, Kept> tokens;
+    private final ListenedCache<Key, Kept> tokens;
 
     /** Create on the oauth verticle's context: announcements arrive there. */
     KeptTokens(Notifications notifications) {
@@ -44,23 +48,23 @@ final class KeptTokens {
     }
 
     Future<Kept> get(long instanceId, long userId, Predicate<Kept> usable, Supplier<Future<Kept>> load) {
-        return tokens.get(key(instanceId, userId), usable, load);
+        return tokens.get(new Key(instanceId, userId), usable, load);
     }
 
     void used(long instanceId, long userId, Kept kept, OffsetDateTime at) {
-        tokens.replace(key(instanceId, userId), kept.used(at));
+        tokens.replace(new Key(instanceId, userId), kept.used(at));
     }
 
     void forget(long instanceId, long userId) {
-        tokens.forget(key(instanceId, userId));
+        tokens.forget(new Key(instanceId, userId));
     }
 
     void forgetUser(long userId) {
-        tokens.forgetIf((key, kept) -> key.endsWith(":" + userId));
+        tokens.forgetIf((key, kept) -> key.userId() == userId);
     }
 
     void forgetInstance(long instanceId) {
-        tokens.forgetIf((key, kept) -> key.startsWith(instanceId + ":"));
+        tokens.forgetIf((key, kept) -> key.instanceId() == instanceId);
     }
 
     void forgetAll() {
@@ -70,13 +74,14 @@ final class KeptTokens {
     /** {@code <instance id>:<user id>}, or {@code *} for everything. */
     private void changed(String payload) {
         if (payload.matches("\\d{1,19}:\\d{1,19}")) {
-            tokens.forget(payload);
-        } else {
-            forgetAll();
+            int colon = payload.indexOf(':');
+            try {
+                forget(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+                return;
+            } catch (NumberFormatException beyondLong) {
+                // not an id of ours: trust nothing kept, as for "*"
+            }
         }
-    }
-
-    private static String key(long instanceId, long userId) {
-        return instanceId + ":" + userId;
+        forgetAll();
     }
 }

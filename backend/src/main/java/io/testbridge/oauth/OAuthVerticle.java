@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The oauth module: serves {@link OAuth} and {@link JiraTokens}, and owns the cache of OAuth clients,
- * the users' access tokens kept in memory ({@link KeptTokens}, with their LISTEN connection),
+ * the users' access tokens kept in memory ({@link KeptTokens}, with their notification channel),
  * the in-flight refreshes, the token keep-alive, the clean-up of flows never finished, and the
  * listener that deletes a disabled user's tokens.
  */

@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * margin or after Jira answered 401. A token read once is kept in memory until it expires or a
  * change to it is announced ({@link KeptTokens}), so a warm call reads nothing from the database.
  * At most one refresh per token runs at a time: callers on this node share one in-flight refresh
- * (this runs on the oauth verticle's context only, so a plain map holds them), and across nodes the refresh holds the token's row lock ({@code SELECT … FOR UPDATE});
- * a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
+ * (this runs on the oauth verticle's context only, so a plain map holds them), and across nodes
+ * the refresh holds the token's row lock ({@code SELECT … FOR UPDATE}); a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
  * The rotated refresh token is committed before the new access token is handed out.
  * {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network errors, 5xx and 429
  * keep the tokens.

@@ -732,7 +732,7 @@ public final class Benchmarks {
     }
 
     /** Each step's latencies (µs) of the flows run so far, in the order a flow takes them. */
-    private static final Map<String, List<Long>> FLOW_STEPS = new java.util.LinkedHashMap<>(Map.of());
+    private static final Map<String, List<Long>> FLOW_STEPS = new java.util.LinkedHashMap<>();
 
     static {
         for (String step : List.of("start", "consent at Jira", "callback", "verify")) {
@@ -1138,7 +1138,7 @@ public final class Benchmarks {
         waitUntil(() -> get(base + "/health") == 200);
     }
 
-    private static void waitUntil(Supplier<Boolean> condition) {
+    static void waitUntil(Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
@@ -1153,7 +1153,7 @@ public final class Benchmarks {
         }
     }
 
-    private static int get(String url) {
+    static int get(String url) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,24 +36,18 @@ final class JiraSimulatorProcess implements AutoCloseable {
         Process process = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar", jar.toString(), "--port", Integer.toString(port)))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String baseUrl = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/_control")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return new JiraSimulatorProcess(process, baseUrl, new JsonObject(answer.body()));
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the Jira simulator did not start on " + baseUrl);
-            }
-            Thread.onSpinWait();
-            Thread.sleep(50); // polling a process that gives no other sign of readiness
+        try {
+            Benchmarks.waitUntil(() -> !process.isAlive() || Benchmarks.get(baseUrl + "/_control") == 200);
+        } catch (IllegalStateException notReady) {
+            process.destroyForcibly();
+            throw notReady;
         }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the Jira simulator did not start on " + baseUrl);
+        }
+        HttpResponse<String> summary = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/_control")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new JiraSimulatorProcess(process, baseUrl, new JsonObject(summary.body()));
     }
 
     long pid() {
