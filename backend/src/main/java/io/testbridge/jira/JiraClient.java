@@ -14,14 +14,18 @@ import java.util.Map;
 
 /**
  * The one way modules call Jira's REST API as a user: a usable token from the {@link TokenSource}, a
- * refresh and one retry after a 401, waits for 429 Retry-After (bounded), and a bounded retry of
- * reads on 5xx or a broken connection. {@link #call} turns Jira's error answers into
- * {@link Failure}s with Jira's own words.
+ * refresh and one retry after a 401 (not after the Cloud gateway's "scope does not match", which a
+ * refresh cannot cure), waits on 429 and 503 (Retry-After when Jira sends it, else a backoff with
+ * jitter), and a bounded retry of reads on 5xx or a broken connection. All the attempts and waits of
+ * one call fit in one Jira timeout: a wait that would not fit ends the call at once with when to
+ * retry, so no person's request is held open longer than the timeout. {@link #call} turns Jira's
+ * error answers into {@link Failure}s with Jira's own words.
  */
 public final class JiraClient {
     private static final int MAX_RATE_LIMIT_WAITS = 3;
-    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(20);
     private static final int MAX_READ_RETRIES = 2;
+    /** The first wait on a 429 without Retry-After; each next one doubles (Atlassian asks for exponential backoff). */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final JiraHttp http;
@@ -62,8 +66,9 @@ public final class JiraClient {
     public Future<JiraResponse> callRaw(long userId, JiraSite instance, HttpMethod method, String path,
                                                 Map<String, String> query, JsonObject body) {
         Send send = body == null ? JiraHttp.Call::send : request -> request.sendJson(body);
+        long deadline = deadlineFromNow();
         return tokens.usable(userId, instance)
-                .compose(token -> attempt(userId, instance, method, path, query, send, token, 0, 0, false));
+                .compose(token -> new Attempts(userId, instance, method, path, query, send, deadline).next(token));
     }
 
     /**
@@ -79,8 +84,9 @@ public final class JiraClient {
                 .appendString("\r\n--" + boundary + "--\r\n");
         Send send = request -> request.header("X-Atlassian-Token", "no-check")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).send(multipart);
+        long deadline = deadlineFromNow();
         return tokens.usable(userId, instance)
-                .compose(token -> attempt(userId, instance, HttpMethod.POST, path, Map.of(), send, token, 0, 0, false))
+                .compose(token -> new Attempts(userId, instance, HttpMethod.POST, path, Map.of(), send, deadline).next(token))
                 .compose(response -> answered(response, instance));
     }
 
@@ -100,47 +106,111 @@ public final class JiraClient {
         return tokens.usable(userId, instance).mapEmpty();
     }
 
-    private Future<JiraResponse> attempt(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query,
-                                                 Send send, AccessToken token, int rateLimitWaits, int readRetries, boolean refreshed) {
-        JiraHttp.Call request = http.request(method, restRoot(instance, token) + path).bearer(token.value());
-        query.forEach(request::query);
-        Future<JiraResponse> sent = send.to(request);
-        return sent.compose(response -> {
+    private long deadlineFromNow() {
+        return System.nanoTime() + http.timeout().toNanos();
+    }
+
+    /** One call's attempts: what it has used up of its waits, retries and time. */
+    private final class Attempts {
+        private final long userId;
+        private final JiraSite instance;
+        private final HttpMethod method;
+        private final String path;
+        private final Map<String, String> query;
+        private final Send send;
+        private final long deadlineNanos;
+        private int rateLimitWaits;
+        private int readRetries;
+        private boolean refreshed;
+
+        Attempts(long userId, JiraSite instance, HttpMethod method, String path, Map<String, String> query, Send send, long deadlineNanos) {
+            this.userId = userId;
+            this.instance = instance;
+            this.method = method;
+            this.path = path;
+            this.query = query;
+            this.send = send;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        Future<JiraResponse> next(AccessToken token) {
+            Duration left = left();
+            if (left.isZero()) {
+                return Future.failedFuture(unusable(instance, new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW,
+                        "no complete answer within " + http.timeout().toSeconds() + " s (TESTBRIDGE_JIRA_TIMEOUT_SECONDS)")));
+            }
+            JiraHttp.Call request = http.request(method, restRoot(instance, token) + path).bearer(token.value()).within(left);
+            query.forEach(request::query);
+            return send.to(request).compose(response -> answered(response, token), failure -> broken(failure, token));
+        }
+
+        private Future<JiraResponse> answered(JiraResponse response, AccessToken token) {
             int status = response.statusCode();
             metrics.jiraCall(instance.instanceId(), method.name(), path, status);
             if (status >= 500 || status == 429) {
                 errors.record(instance.instanceId(), method + " " + path + " answered HTTP " + status);
             }
+            if (status == 401 && instance.isCloud() && JiraErrors.isScopeMismatch(response)) {
+                errors.record(instance.instanceId(), method + " " + path + " answered HTTP 401: scope does not match");
+                return Future.failedFuture(JiraErrors.scopeMismatch(instance.name()));
+            }
             if (status == 401 && !refreshed) {
-                return tokens.refreshAfterUnauthorized(userId, instance, token.version())
-                        .compose(fresh -> attempt(userId, instance, method, path, query, send, fresh, rateLimitWaits, readRetries, true));
+                refreshed = true;
+                return tokens.refreshAfterUnauthorized(userId, instance, token.version()).compose(this::next);
             }
             if (status == 401) {
                 return Future.failedFuture(new JiraAuthRequired(instance.instanceId(), instance.name(), "Jira refused your connection even after a refresh."));
             }
-            if (status == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
-                return after(retryAfter(response), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits + 1, readRetries, refreshed));
+            Duration retryAfter = JiraClient.retryAfter(response);
+            boolean waitable = status == 429 || (status == 503 && retryAfter != null);
+            if (waitable) {
+                // without Retry-After (Jira may leave it out): back off exponentially, with jitter so users do not retry in step
+                Duration wait = retryAfter != null ? retryAfter : jittered(FIRST_BACKOFF.multipliedBy(1L << rateLimitWaits));
+                // a 503 may have done the work: only reads are repeated; a 429 did nothing, so any call may be
+                boolean repeatable = status == 429 || method == HttpMethod.GET;
+                if (repeatable && rateLimitWaits < MAX_RATE_LIMIT_WAITS && fits(wait)) {
+                    rateLimitWaits++;
+                    return after(wait, () -> next(token));
+                }
+                return Future.failedFuture(status == 429
+                        ? new Failure(ErrorCode.TOO_MANY_ATTEMPTS, instance.name() + " is rate-limiting Testbridge; try again in "
+                                + seconds(wait) + ".", null, wait)
+                        : new Failure(ErrorCode.JIRA_UNAVAILABLE, instance.name() + " is busy (HTTP 503); try again in " + seconds(wait) + ".", null, wait));
             }
             if (status >= 500 && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
-                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
-            }
-            if (status == 429) {
-                return Future.failedFuture(new Failure(ErrorCode.TOO_MANY_ATTEMPTS, instance.name()
-                        + " is rate-limiting Testbridge; try again in a minute.", null, retryAfter(response)));
+                Duration wait = Duration.ofMillis(250L << readRetries);
+                if (fits(wait)) {
+                    readRetries++;
+                    return after(wait, () -> next(token));
+                }
             }
             return Future.succeededFuture(response);
-        }, failure -> {
+        }
+
+        private Future<JiraResponse> broken(Throwable failure, AccessToken token) {
             metrics.jiraCall(instance.instanceId(), method.name(), path, 0);
             errors.record(instance.instanceId(), method + " " + path + " failed: "
                     + (failure instanceof JiraCallFailed call ? call.detail() : failure.getClass().getSimpleName()));
             // only a broken connection is worth another try: an answer over the cap would be as large again, a refused
             // address refused again, and a call past the deadline has used up the time the caller was promised
             boolean retryable = !(failure instanceof JiraCallFailed call) || call.reason() == JiraCallFailed.Reason.UNREACHABLE;
-            if (retryable && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES) {
-                return after(Duration.ofMillis(250L << readRetries), () -> attempt(userId, instance, method, path, query, send, token, rateLimitWaits, readRetries + 1, refreshed));
+            Duration wait = Duration.ofMillis(250L << readRetries);
+            if (retryable && method == HttpMethod.GET && readRetries < MAX_READ_RETRIES && fits(wait)) {
+                readRetries++;
+                return after(wait, () -> next(token));
             }
             return Future.failedFuture(unusable(instance, failure));
-        });
+        }
+
+        private Duration left() {
+            long nanos = deadlineNanos - System.nanoTime();
+            return nanos <= 0 ? Duration.ZERO : Duration.ofNanos(nanos);
+        }
+
+        /** A wait fits when it leaves time for the next attempt to be answered (a tenth of the timeout at least). */
+        private boolean fits(Duration wait) {
+            return wait.plus(http.timeout().dividedBy(10)).compareTo(left()) <= 0;
+        }
     }
 
     private String restRoot(JiraSite instance, AccessToken token) {
@@ -162,14 +232,33 @@ public final class JiraClient {
                 : new Failure(ErrorCode.JIRA_UNAVAILABLE, "Could not reach " + instance.name() + ". Try again later.");
     }
 
-    private static Duration retryAfter(JiraResponse response) {
-        try {
-            long seconds = Long.parseLong(String.valueOf(response.getHeader("Retry-After")).strip());
-            Duration wait = Duration.ofSeconds(Math.max(0, seconds));
-            return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(1);
+    /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3), or null when Jira sent none (or nonsense). */
+    static Duration retryAfter(JiraResponse response) {
+        String value = response.getHeader("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
         }
+        String text = value.strip();
+        try {
+            if (text.matches("[0-9]{1,9}")) {
+                return Duration.ofSeconds(Long.parseLong(text));
+            }
+            Duration until = Duration.between(java.time.Instant.now(),
+                    java.time.ZonedDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Duration jittered(Duration wait) {
+        double factor = 0.8 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.round(wait.toMillis() * factor));
+    }
+
+    private static String seconds(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
     private <T> Future<T> after(Duration delay, java.util.function.Supplier<Future<T>> next) {

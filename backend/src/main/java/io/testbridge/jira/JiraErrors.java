@@ -59,6 +59,21 @@ public final class JiraErrors {
         return new Failure(status == 400 ? ErrorCode.INVALID_REQUEST : ErrorCode.JIRA_ERROR, "Jira said" + (detail.isEmpty() ? " HTTP " + status : detail));
     }
 
+    /**
+     * The Cloud gateway's 401 for a token without the scope an operation needs ("Unauthorized; scope
+     * does not match"): a new token would carry the same scopes, so it is not worth a refresh.
+     */
+    public static boolean isScopeMismatch(JiraResponse response) {
+        JsonObject body = response.statusCode() == 401 ? json(response) : null;
+        return body != null && String.valueOf(body.getValue("message")).toLowerCase(java.util.Locale.ROOT).contains("scope does not match");
+    }
+
+    public static Failure scopeMismatch(String instanceName) {
+        return new Failure(ErrorCode.FORBIDDEN, instanceName + " refused this call because the Testbridge app in Atlassian's developer console"
+                + " lacks a permission it needs (scope does not match). Ask an administrator to give the app the Jira API scopes "
+                + "read:jira-work, read:jira-user and write:jira-work, then authenticate with Jira again.");
+    }
+
     /** Jira's words, shortened and without control characters: they reach people and logs. */
     private static String readable(String text) {
         String clean = text.replaceAll("\\p{Cntrl}", " ");

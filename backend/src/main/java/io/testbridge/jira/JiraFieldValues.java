@@ -34,6 +34,7 @@ public final class JiraFieldValues {
                 .put("system", schema.getString("system"))
                 .put("custom", schema.getString("custom"))
                 .put("hasDefaultValue", field.getBoolean("hasDefaultValue", false))
+                .put("richText", isRichText(schema))
                 .put("allowedValues", allowed);
     }
 
@@ -74,10 +75,23 @@ public final class JiraFieldValues {
                 }
                 return out;
             }
+            case "string" -> {
+                String text = single(value, fieldKey, name);
+                return deployment == Deployment.CLOUD && field.getBoolean("richText", false) ? Adf.fromPlainText(text) : text;
+            }
             default -> {
                 return single(value, fieldKey, name);
             }
         }
+    }
+
+    /**
+     * Environment and multi-line text custom fields: rich text, which Jira Cloud takes only as
+     * Atlassian Document Format (like the description) and Data Center as wiki text.
+     */
+    private static boolean isRichText(JsonObject schema) {
+        return "environment".equals(schema.getString("system"))
+                || "com.atlassian.jira.plugin.system.customfieldtypes:textarea".equals(schema.getString("custom"));
     }
 
     private static JsonObject user(String id, Deployment deployment) {

@@ -70,6 +70,11 @@ public final class JiraHttp {
         return new Call(method, absoluteUrl);
     }
 
+    /** The most one call may take, from connecting to the last byte (TESTBRIDGE_JIRA_TIMEOUT_SECONDS). */
+    public java.time.Duration timeout() {
+        return java.time.Duration.ofMillis(deadlineMs);
+    }
+
     public void close() {
         client.close();
     }
@@ -80,6 +85,7 @@ public final class JiraHttp {
         private final String url;
         private final MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         private final List<String> query = new ArrayList<>();
+        private long callDeadlineMs = deadlineMs;
 
         private Call(HttpMethod method, String url) {
             this.method = method;
@@ -89,6 +95,12 @@ public final class JiraHttp {
 
         public Call header(String name, String value) {
             headers.set(name, value);
+            return this;
+        }
+
+        /** A shorter deadline for this call (what is left of a caller's own), never a longer one. */
+        public Call within(java.time.Duration left) {
+            callDeadlineMs = Math.max(1, Math.min(deadlineMs, left.toMillis()));
             return this;
         }
 
@@ -117,7 +129,7 @@ public final class JiraHttp {
             } catch (Failure | URISyntaxException e) {
                 return Future.failedFuture(new JiraCallFailed(JiraCallFailed.Reason.REFUSED, "the URL " + url + " is not valid"));
             }
-            return new Exchange(target, method, headers, body).run();
+            return new Exchange(target, method, headers, body, callDeadlineMs).run();
         }
     }
 
@@ -142,11 +154,13 @@ public final class JiraHttp {
         private final HttpMethod method;
         private final MultiMap headers;
         private final Buffer body;
+        private final long exchangeDeadlineMs;
         private final Promise<JiraResponse> result = Promise.promise();
         private HttpClientRequest request;
         private long received;
 
-        Exchange(Target target, HttpMethod method, MultiMap headers, Buffer body) {
+        Exchange(Target target, HttpMethod method, MultiMap headers, Buffer body, long exchangeDeadlineMs) {
+            this.exchangeDeadlineMs = exchangeDeadlineMs;
             this.target = target;
             this.method = method;
             this.headers = headers;
@@ -154,7 +168,7 @@ public final class JiraHttp {
         }
 
         Future<JiraResponse> run() {
-            long timer = vertx.setTimer(deadlineMs, id -> abort(new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW,
+            long timer = vertx.setTimer(exchangeDeadlineMs, id -> abort(new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW,
                     "no complete answer within " + seconds(deadlineMs) + " (TESTBRIDGE_JIRA_TIMEOUT_SECONDS)")));
             guard.pin(target.origin())
                     .recover(failure -> Future.failedFuture(failure instanceof UnknownHostException

@@ -2,6 +2,7 @@ package io.testbridge.testmgmt;
 
 import io.testbridge.errors.Failure;
 import io.testbridge.errors.ErrorCode;
+import io.testbridge.jira.Adf;
 import io.testbridge.jira.Deployment;
 import io.testbridge.integrations.Integrations;
 import io.testbridge.jira.JiraSite;
@@ -40,6 +41,13 @@ final class IssueService {
     private static final String COLUMNS = "id, project_id, instance_id, jira_project, issue_type_id, issue_type_name, summary, description, "
             + "fields, marker, state, last_error, jira_id, jira_key, jira_url, jira_status, jira_checked_at, created_by, created_at, updated_at";
     private static final Duration STATUS_CACHE = Duration.ofSeconds(60);
+    /**
+     * How long Jira's search may take to find an issue just created (Cloud's search is eventually
+     * consistent; its index usually catches up within seconds). Until an uncertain create is older
+     * than the Jira timeout (thrice, for a request Jira was still working on) plus this, a Retry that
+     * does not find its marker waits instead of creating the issue again.
+     */
+    private static final Duration SEARCH_LAG = Duration.ofSeconds(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
@@ -60,7 +68,7 @@ final class IssueService {
         this.integrations = integrations;
         this.jira = jira;
         this.jiraIssues = jiraIssues;
-        this.unknownOutcomeGrace = jiraTimeout.multipliedBy(3);
+        this.unknownOutcomeGrace = jiraTimeout.multipliedBy(3).plus(SEARCH_LAG);
     }
 
     /** Stores the draft, then creates it in Jira; answers the issue in whatever state that left it. */
@@ -137,10 +145,12 @@ final class IssueService {
                             LOG.info("event=issue_found_after_unknown_outcome issue_id={} jira_key={}", id, found.key());
                             return markCreated(id, found.id(), found.key(), found.url(), found.status());
                         }
-                        if (row.getOffsetDateTime("updated_at").isAfter(now().minus(unknownOutcomeGrace))) {
-                            return Future.failedFuture(new Failure(ErrorCode.CONFLICT, "Jira may still be creating this issue; "
-                                    + "try again in a few seconds (Testbridge checks first, so it will not be created twice).",
-                                    null, unknownOutcomeGrace));
+                        Duration unsureFor = Duration.between(now(), row.getOffsetDateTime("updated_at").plus(unknownOutcomeGrace));
+                        if (!unsureFor.isNegative() && !unsureFor.isZero()) {
+                            long seconds = Math.max(1, unsureFor.toSeconds());
+                            return Future.failedFuture(new Failure(ErrorCode.CONFLICT, "Jira may still be creating this issue, or not list it yet; "
+                                    + "try again in " + seconds + " s (Testbridge looks for it first, so it will not be created twice).",
+                                    null, Duration.ofSeconds(seconds)));
                         }
                         return createInJira(row, instance, userId);
                     });
@@ -206,21 +216,8 @@ final class IssueService {
 
     /** Atlassian Document Format on Cloud (REST v3), plain text on Data Center (v2); the marker ends it. */
     private static Object description(JiraSite instance, String text, String marker) {
-        String footer = "Created from Testbridge (" + marker + ")";
-        if (instance.deployment() == Deployment.DATA_CENTER) {
-            return (text == null || text.isBlank() ? "" : text + "\n\n") + footer;
-        }
-        JsonArray content = new JsonArray();
-        List<String> lines = new ArrayList<>(text == null || text.isBlank() ? List.of() : List.of(text.split("\n", -1)));
-        lines.add(footer);
-        for (String line : lines) {
-            JsonObject paragraph = new JsonObject().put("type", "paragraph");
-            if (!line.isEmpty()) {
-                paragraph.put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", line)));
-            }
-            content.add(paragraph);
-        }
-        return new JsonObject().put("type", "doc").put("version", 1).put("content", content);
+        String withFooter = (text == null || text.isBlank() ? "" : text + "\n\n") + "Created from Testbridge (" + marker + ")";
+        return instance.deployment() == Deployment.DATA_CENTER ? withFooter : Adf.fromPlainText(withFooter);
     }
 
     private Future<JsonObject> markCreated(long id, String jiraId, String key, String url, String status) {

@@ -81,7 +81,9 @@ class JiraWorkTest {
     private static JsonObject bug(long instanceId, String summary) {
         return new JsonObject().put("instanceId", instanceId).put("jiraProject", "TB").put("issueTypeId", "10002").put("issueTypeName", "Bug")
                 .put("summary", summary).put("description", "Steps:\n1. open\n2. crash")
-                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.11.3").put("labels", new JsonArray().add("regression")));
+                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.11.3")
+                        .put("customfield_10012", "1. Open a case.\n2. Save it.").put("environment", "Firefox 140\nstaging")
+                        .put("labels", new JsonArray().add("regression")));
     }
 
     private static String browse(String url) throws Exception {
@@ -108,6 +110,13 @@ class JiraWorkTest {
             assertThat(issue.getString("state")).as(issue.encode()).isEqualTo("CREATED");
             assertThat(issue.getString("jiraKey")).startsWith("TB-");
             assertThat(browse(issue.getString("jiraUrl"))).contains(issue.getString("jiraKey")).contains("Crash on save");
+            // multi-line text goes to Cloud as ADF (Cloud refuses strings there) and to Data Center as text
+            JsonObject inJira = (instanceId == cloud ? simulator.jira().siteIssue("acme", issue.getString("jiraKey"))
+                    : simulator.jira().dcIssue("dc912", issue.getString("jiraKey"))).orElseThrow();
+            assertThat(inJira.getBoolean("stepsToReproduceIsAdf")).isEqualTo(instanceId == cloud);
+            assertThat(inJira.getBoolean("environmentIsAdf")).isEqualTo(instanceId == cloud);
+            assertThat(inJira.getString("stepsToReproduce")).isEqualTo("1. Open a case.\n2. Save it.");
+            assertThat(inJira.getString("environment")).isEqualTo("Firefox 140\nstaging");
         }
         JsonArray list = tester.get("/api/projects/" + project + "/issues").json().getJsonArray("items");
         assertThat(list.stream().map(i -> ((JsonObject) i).getString("state"))).contains("CREATED");
@@ -197,6 +206,102 @@ class JiraWorkTest {
         JsonArray found = tester.get("/api/jira/" + cloud + "/search?q=" + summary.replace(" ", "+")).json().getJsonArray("items");
         assertThat(found).hasSize(1);
         assertThat(found.getJsonObject(0).getString("key")).isEqualTo(retry.json().getString("jiraKey"));
+    }
+
+    @Test
+    void a_retry_after_an_unknown_outcome_waits_out_cloud_search_lag_instead_of_creating_a_duplicate() {
+        String summary = "Created while search lags " + System.nanoTime();
+        simulator.jira().searchLag(Duration.ofSeconds(30));
+        try {
+            // Jira creates the issue, but its answer never arrives
+            simulator.jira().faults().add(FaultSpec.answerLost(1).onMethod("POST").onPathPattern(".*/rest/api/3/issue"));
+            JsonObject unknown = tester.post("/api/projects/" + project + "/issues", bug(cloud, summary)).json();
+            assertThat(unknown.getString("state")).as(unknown.encode()).isEqualTo("UNKNOWN");
+            assertThat(simulator.jira().siteIssueKeysWithSummary("acme", summary)).hasSize(1);
+
+            ApiClient.Response retry;
+            int retries = 0;
+            do { // time passes for both: Testbridge waits while Jira's search may not list the issue yet
+                retry = tester.post("/api/issues/" + unknown.getLong("id") + "/submit", new JsonObject());
+                if (retry.status() == 409) {
+                    assertThat(retry.headers().firstValue("Retry-After")).as("when to try again").isPresent();
+                    app.clock().advance(Duration.ofSeconds(7));
+                    simulator.jira().advanceClock(Duration.ofSeconds(7));
+                }
+            } while (retry.status() == 409 && ++retries < 20);
+            assertThat(retry.json().getString("state")).as(retry.body()).isEqualTo("CREATED");
+            assertThat(simulator.jira().siteIssueKeysWithSummary("acme", summary)).containsExactly(retry.json().getString("jiraKey"));
+        } finally {
+            simulator.jira().searchLag(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void a_scope_the_app_lost_is_reported_as_such_without_spending_a_refresh() {
+        ApiClient admin = Fixtures.adminClient(app);
+        String callback = app.baseUrl() + "/oauth/callback";
+        Set<String> all = Set.of("read:jira-work", "read:jira-user", "write:jira-work");
+        simulator.jira().registerClient(OAuthClientRegistration.cloud("narrowed-cloud", "narrowed-secret", "Testbridge", List.of(callback), all));
+        long globex = instance(admin, "Globex", simulator.jira().siteUrl("globex"), "CLOUD");
+        assertThat(new OAuthDriver(admin).connect(globex, "narrowed-cloud", "narrowed-secret", "alice", "globex").status()).isEqualTo(200);
+        authenticate(globex, "globex");
+        String projects = "/api/jira/" + globex + "/projects";
+        assertThat(tester.get(projects).status()).isEqualTo(200);
+
+        // an administrator takes read:jira-work away from the app in Atlassian's developer console
+        simulator.jira().registerClient(OAuthClientRegistration.cloud("narrowed-cloud", "narrowed-secret", "Testbridge", List.of(callback),
+                Set.of("read:jira-user", "write:jira-work")));
+        ApiClient.Response refused = tester.get(projects);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("scope does not match").contains("read:jira-work");
+        int refreshes = simulator.jira().tokenFamilies().stream()
+                .filter(family -> family.clientId().equals("narrowed-cloud") && family.username().equals("bob"))
+                .mapToInt(io.testbridge.jirasim.TokenFamilyView::refreshCalls).sum();
+        assertThat(refreshes).as("a refresh would bring the same scopes: none is spent").isZero();
+        assertThat(tester.get("/api/me/jira-connections").body()).as("the connection itself is fine").doesNotContain("NEEDS_REAUTHENTICATION");
+    }
+
+    @Test
+    void a_429_storm_without_retry_after_holds_no_request_past_the_jira_timeout_and_says_when_to_retry() {
+        long storm = simulator.jira().faults().add(FaultSpec.rateLimitWithoutRetryAfter(1000).onPathPattern(".*/rest/api/3/project/search"));
+        try {
+            long started = System.nanoTime();
+            ApiClient.Response limited = tester.get("/api/jira/" + cloud + "/projects");
+            Duration held = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+            assertThat(limited.errorCode()).isEqualTo("too_many_attempts");
+            assertThat(limited.headers().firstValue("Retry-After")).as("when to retry").hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+            // a bound on behaviour, not a performance target: the configured Jira timeout is 2 s (plus Testbridge's own work)
+            assertThat(held).isLessThan(Duration.ofMillis(3_500));
+            int attempts = 1000 - remaining(storm);
+            assertThat(attempts).as("backed off and tried again while it fitted in the timeout").isBetween(1, 3);
+        } finally {
+            simulator.jira().faults().remove(storm);
+        }
+    }
+
+    @Test
+    void a_retry_after_longer_than_the_jira_timeout_is_handed_to_the_person_at_once_for_a_429_and_a_503() {
+        long limit = simulator.jira().faults().add(FaultSpec.rateLimit(5, 30).onPathPattern(".*/rest/api/3/project/search"));
+        ApiClient.Response limited = tester.get("/api/jira/" + cloud + "/projects");
+        assertThat(remaining(limit)).as("asked once, not again before Retry-After").isEqualTo(4);
+        simulator.jira().faults().remove(limit);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("30");
+
+        long busy = simulator.jira().faults().add(FaultSpec.serverError(5, 503).withRetryAfter(30).onPathPattern(".*/rest/api/3/project/search"));
+        ApiClient.Response unavailable = tester.get("/api/jira/" + cloud + "/projects");
+        assertThat(remaining(busy)).as("a 503's Retry-After is honoured too").isEqualTo(4);
+        simulator.jira().faults().remove(busy);
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.errorCode()).isEqualTo("jira_unavailable");
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("30");
+    }
+
+    private static int remaining(long faultId) {
+        return simulator.jira().faults().active().stream().filter(f -> f.id() == faultId).findFirst().orElseThrow().remaining();
     }
 
     @Test

@@ -48,7 +48,7 @@ final class CloudDialect implements RestDialect {
     }
 
     @Override
-    public Object renderDescription(Object stored) {
+    public Object renderRichText(Object stored) {
         if (stored == null) {
             return null;
         }
@@ -56,7 +56,7 @@ final class CloudDialect implements RestDialect {
     }
 
     @Override
-    public String descriptionProblem(Object value) {
+    public String richTextProblem(Object value) {
         if (value == null || Adf.isDocument(value)) {
             return null;
         }

@@ -53,8 +53,21 @@ final class CloudGateway {
             return;
         }
         new RestCaller(access.family.user, sim.state.siteData(site.name()), dialect, sim.urls.cloudRestBase(cloudId),
-                sim.urls.site(site.name()), access.family.scopes).attach(ctx);
+                sim.urls.site(site.name()), scopesInForce(access)).attach(ctx);
         ctx.next();
+    }
+
+    /**
+     * The scopes consented to that the app still has: a permission removed from the app in the
+     * developer console after consent no longer works with the tokens issued before, and the gateway
+     * answers such calls "scope does not match" (a way to reach that answer with the simulator).
+     */
+    private java.util.Set<String> scopesInForce(IssuedTokens.Access access) {
+        java.util.Set<String> configured = sim.state.cloudClient(access.family.client.clientId())
+                .map(OAuthClientRegistration::scopes).orElse(java.util.Set.of());
+        java.util.Set<String> inForce = new java.util.HashSet<>(access.family.scopes);
+        inForce.removeIf(scope -> !scope.equals("offline_access") && !configured.contains(scope));
+        return inForce;
     }
 
     private IssuedTokens.Access activeCloudToken(RoutingContext ctx) {

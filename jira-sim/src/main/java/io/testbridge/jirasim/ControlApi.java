@@ -31,6 +31,11 @@ final class ControlApi {
         router.post(P + "/clients").handler(guard(this::registerClient));
         router.get(P + "/clock").handler(ctx -> ok(ctx, ControlViews.clock(sim)));
         router.post(P + "/clock/advance").handler(guard(this::advanceClock));
+        router.post(P + "/search-lag").handler(guard(ctx -> {
+            Duration lag = Duration.ofMillis(body(ctx).getLong("millis", 0L)).plusSeconds(body(ctx).getLong("seconds", 0L));
+            sim.searchLag(lag);
+            ok(ctx, new JsonObject().put("searchLagMillis", lag.toMillis()));
+        }));
         router.get(P + "/faults").handler(ctx -> ok(ctx, ControlViews.faults(sim.faults().active())));
         router.post(P + "/faults").handler(guard(this::addFault));
         router.delete(P + "/faults").handler(ctx -> {
@@ -120,7 +125,7 @@ final class ControlApi {
         int defaultCount = kind == FaultKind.LATENCY ? -1 : 1;
         FaultSpec spec = new FaultSpec(kind, body.getInteger("count", defaultCount), body.getString("pathPrefix"),
                 body.getString("pathPattern"), body.getString("flavour"), body.getString("method"),
-                body.getLong("latencyMillis", 0L), body.getInteger("retryAfterSeconds", 10),
+                body.getLong("latencyMillis", 0L), body.getInteger("retryAfterSeconds", kind == FaultKind.RATE_LIMIT ? 10 : FaultSpec.NO_RETRY_AFTER),
                 body.getInteger("status", 0));
         ok(ctx, new JsonObject().put("id", sim.faults().add(spec)));
     }

@@ -26,6 +26,9 @@ final class ControlViews {
             return new JsonObject().put("key", issue.key).put("summary", issue.summary).put("status", issue.status.label)
                     .put("assignee", issue.assigneeAccountId)
                     .put("description", Adf.plainText(issue.description)).put("descriptionIsAdf", Adf.isDocument(issue.description))
+                    .put("environment", Adf.plainText(issue.environment)).put("environmentIsAdf", Adf.isDocument(issue.environment))
+                    .put("stepsToReproduce", Adf.plainText(issue.customFields.get(FieldCatalog.STEPS_TO_REPRODUCE_FIELD)))
+                    .put("stepsToReproduceIsAdf", Adf.isDocument(issue.customFields.get(FieldCatalog.STEPS_TO_REPRODUCE_FIELD)))
                     .put("remoteLinks", links).put("attachments", files);
         });
     }

@@ -33,12 +33,12 @@ final class DcDialect implements RestDialect {
     }
 
     @Override
-    public Object renderDescription(Object stored) {
+    public Object renderRichText(Object stored) {
         return stored == null ? null : Adf.plainText(stored);
     }
 
     @Override
-    public String descriptionProblem(Object value) {
+    public String richTextProblem(Object value) {
         return value == null || value instanceof String ? null : "Operation value must be a string";
     }
 

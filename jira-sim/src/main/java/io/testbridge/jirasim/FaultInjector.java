@@ -5,7 +5,6 @@ import io.netty.channel.ChannelOption;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,16 +104,25 @@ public final class FaultInjector {
         FaultSpec spec = rule.spec;
         switch (spec.kind()) {
             case RATE_LIMIT -> {
-                Instant reset = clock.now().plusSeconds(spec.retryAfterSeconds());
-                ctx.response().putHeader("Retry-After", String.valueOf(spec.retryAfterSeconds()))
-                        .putHeader("X-RateLimit-Reset", reset.toString())
-                        .putHeader("RateLimit-Reason", "jira-burst-based");
+                if (spec.sendsRetryAfter()) {
+                    ctx.response().putHeader("Retry-After", String.valueOf(spec.retryAfterSeconds()))
+                            .putHeader("X-RateLimit-Reset", clock.now().plusSeconds(spec.retryAfterSeconds()).toString());
+                }
+                ctx.response().putHeader("RateLimit-Reason", "jira-burst-based");
                 failureBody(ctx, 429, path, "too_many_requests", "Rate limit exceeded.");
             }
-            case SERVER_ERROR -> failureBody(ctx, spec.status() == 0 ? 500 : spec.status(), path, "server_error",
-                    "Internal server error");
+            case SERVER_ERROR -> {
+                if (spec.sendsRetryAfter()) {
+                    ctx.response().putHeader("Retry-After", String.valueOf(spec.retryAfterSeconds()));
+                }
+                failureBody(ctx, spec.status() == 0 ? 500 : spec.status(), path, "server_error", "Internal server error");
+            }
             case HTML_ERROR_PAGE -> htmlErrorPage(ctx, spec.status() == 0 ? 502 : spec.status());
             case CONNECTION_RESET -> reset(ctx);
+            case ANSWER_LOST -> {
+                ctx.addHeadersEndHandler(v -> reset(ctx));
+                ctx.next();
+            }
             default -> ctx.next();
         }
     }

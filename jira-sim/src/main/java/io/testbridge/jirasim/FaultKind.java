@@ -13,7 +13,12 @@ public enum FaultKind {
     /** A text/html error page, as a reverse proxy in front of Jira would send. */
     HTML_ERROR_PAGE,
     /** The TCP connection is reset without any HTTP response. */
-    CONNECTION_RESET;
+    CONNECTION_RESET,
+    /**
+     * Jira does the work (an issue is created), then the connection is reset instead of the answer:
+     * what a client sees when a proxy times out or the network drops while Jira finishes.
+     */
+    ANSWER_LOST;
 
     /** The name used by the HTTP control API, e.g. "rate-limit". */
     public String wireName() {

@@ -8,13 +8,16 @@ import java.util.Optional;
 
 /**
  * Issue types, statuses, priorities and the create-screen fields of every simulated Jira. "Bug"
- * has two required custom fields (a single-select and a text field) so that clients must read the
- * create metadata instead of assuming summary and description are enough.
+ * has three required custom fields (a single-select, a one-line and a multi-line text field) and
+ * Jira's Environment, so that clients must read the create metadata instead of assuming summary and
+ * description are enough, and must send rich text as ADF on Cloud.
  */
 final class FieldCatalog {
 
     static final String SEVERITY_FIELD = "customfield_10010";
     static final String FOUND_IN_BUILD_FIELD = "customfield_10011";
+    /** A required multi-line text field (rich text: ADF on Cloud), as many Bug screens have. */
+    static final String STEPS_TO_REPRODUCE_FIELD = "customfield_10012";
     static final String DEFAULT_PRIORITY_ID = "3";
 
     record IssueType(String id, String name, String description, boolean requiresBugFields) {
@@ -104,6 +107,9 @@ final class FieldCatalog {
                     custom("option", "com.atlassian.jira.plugin.system.customfieldtypes:select", 10010), options));
             fields.add(field(FOUND_IN_BUILD_FIELD, "Found in build", true,
                     custom("string", "com.atlassian.jira.plugin.system.customfieldtypes:textfield", 10011), null));
+            fields.add(field(STEPS_TO_REPRODUCE_FIELD, "Steps to reproduce", true,
+                    custom("string", "com.atlassian.jira.plugin.system.customfieldtypes:textarea", 10012), null));
+            fields.add(field("environment", "Environment", false, system("string", "environment"), null));
         }
         return fields;
     }

@@ -17,8 +17,10 @@ import java.util.Set;
 final class IssueCreation {
 
     private static final Set<String> KNOWN_FIELDS = Set.of("project", "issuetype", "summary", "description",
-            "priority", "labels", "components", "assignee", FieldCatalog.SEVERITY_FIELD,
-            FieldCatalog.FOUND_IN_BUILD_FIELD);
+            "priority", "labels", "components", "assignee", "environment", FieldCatalog.SEVERITY_FIELD,
+            FieldCatalog.FOUND_IN_BUILD_FIELD, FieldCatalog.STEPS_TO_REPRODUCE_FIELD);
+    private static final Set<String> BUG_ONLY_FIELDS = Set.of("environment", FieldCatalog.SEVERITY_FIELD,
+            FieldCatalog.FOUND_IN_BUILD_FIELD, FieldCatalog.STEPS_TO_REPRODUCE_FIELD);
 
     final Map<String, String> errors = new LinkedHashMap<>();
     JiraIssue created;
@@ -34,13 +36,19 @@ final class IssueCreation {
         FieldCatalog.IssueType type = issueType(fields);
         rejectUnknownFields(fields, type);
         String summary = summary(fields);
-        String descriptionProblem = caller.dialect().descriptionProblem(fields.getValue("description"));
-        if (descriptionProblem != null) {
-            errors.put("description", descriptionProblem);
+        for (String richText : List.of("description", "environment", FieldCatalog.STEPS_TO_REPRODUCE_FIELD)) {
+            String problem = caller.dialect().richTextProblem(fields.getValue(richText));
+            if (problem != null) {
+                errors.put(richText, problem);
+            }
         }
         boolean bug = type != null && type.requiresBugFields();
         FieldCatalog.Option severity = bug ? severity(fields.getValue(FieldCatalog.SEVERITY_FIELD)) : null;
         String build = bug ? foundInBuild(fields.getValue(FieldCatalog.FOUND_IN_BUILD_FIELD)) : null;
+        if (bug && Adf.plainText(fields.getValue(FieldCatalog.STEPS_TO_REPRODUCE_FIELD)).isBlank()
+                && !errors.containsKey(FieldCatalog.STEPS_TO_REPRODUCE_FIELD)) {
+            errors.put(FieldCatalog.STEPS_TO_REPRODUCE_FIELD, "Steps to reproduce is required.");
+        }
         FieldCatalog.Option priority = optionalPriority(fields.getValue("priority"));
         SimUser assignee = optionalAssignee(fields.getValue("assignee"), caller, state);
         List<String> labels = labels(fields.getValue("labels"));
@@ -59,6 +67,8 @@ final class IssueCreation {
         if (bug) {
             issue.customFields.put(FieldCatalog.SEVERITY_FIELD, severity);
             issue.customFields.put(FieldCatalog.FOUND_IN_BUILD_FIELD, build);
+            issue.customFields.put(FieldCatalog.STEPS_TO_REPRODUCE_FIELD, fields.getValue(FieldCatalog.STEPS_TO_REPRODUCE_FIELD));
+            issue.environment = fields.getValue("environment");
         }
         created = issue;
     }
@@ -86,7 +96,7 @@ final class IssueCreation {
     /** Fields that are not on the create screen of this issue type are refused, not ignored. */
     private void rejectUnknownFields(JsonObject fields, FieldCatalog.IssueType type) {
         for (String name : fields.fieldNames()) {
-            boolean bugOnly = name.equals(FieldCatalog.SEVERITY_FIELD) || name.equals(FieldCatalog.FOUND_IN_BUILD_FIELD);
+            boolean bugOnly = BUG_ONLY_FIELDS.contains(name);
             if (!KNOWN_FIELDS.contains(name) || (bugOnly && type != null && !type.requiresBugFields())) {
                 errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
             }

@@ -84,14 +84,18 @@ final class IssueJson {
                 .put("priority", new JsonObject().put("self", base + "/priority/" + priority.id())
                         .put("id", priority.id()).put("name", priority.value()))
                 .put("project", MetaResource.projectJson(issue.project, caller))
-                .put("description", caller.dialect().renderDescription(issue.description))
+                .put("description", caller.dialect().renderRichText(issue.description))
                 .put("labels", new JsonArray(issue.labels))
                 .put("components", components)
                 .put("attachment", attachments(issue, caller, state))
                 .put("created", JiraTime.format(issue.created))
                 .put("updated", JiraTime.format(issue.created));
+        if (issue.issueType.requiresBugFields()) {
+            fields.put("environment", caller.dialect().renderRichText(issue.environment));
+        }
         issue.customFields.forEach((id, value) -> fields.put(id, value instanceof FieldCatalog.Option option
-                ? new JsonObject().put("id", option.id()).put("value", option.value()) : value));
+                ? new JsonObject().put("id", option.id()).put("value", option.value())
+                : id.equals(FieldCatalog.STEPS_TO_REPRODUCE_FIELD) ? caller.dialect().renderRichText(value) : value));
         return fields;
     }
 }

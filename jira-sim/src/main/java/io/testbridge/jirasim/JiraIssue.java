@@ -19,6 +19,8 @@ final class JiraIssue {
     final Instant created;
     String summary = "";
     Object description;
+    /** Jira's Environment field: rich text like the description. */
+    Object environment;
     FieldCatalog.Status status = FieldCatalog.Status.TO_DO;
     String assigneeAccountId;
     String priorityId = FieldCatalog.DEFAULT_PRIORITY_ID;
@@ -42,9 +44,9 @@ final class JiraIssue {
     /** Text that `text ~` searches: summary, description and text custom fields. */
     String searchableText() {
         StringBuilder text = new StringBuilder(summary);
-        text.append(' ').append(Adf.plainText(description));
-        customFields.values().stream().filter(String.class::isInstance)
-                .forEach(value -> text.append(' ').append(value));
+        text.append(' ').append(Adf.plainText(description)).append(' ').append(Adf.plainText(environment));
+        customFields.values().stream().filter(value -> value instanceof String || Adf.isDocument(value))
+                .forEach(value -> text.append(' ').append(Adf.plainText(value)));
         return text.toString();
     }
 }

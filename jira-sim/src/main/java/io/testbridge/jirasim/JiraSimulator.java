@@ -141,6 +141,14 @@ public final class JiraSimulator {
         return values;
     }
 
+    /**
+     * Makes Cloud search lag behind creation: an issue is found by /search/jql only {@code lag} after
+     * it was created (simulated time); get-by-key sees it at once, as in Jira Cloud.
+     */
+    public void searchLag(Duration lag) {
+        sim.searchLag = lag.isNegative() ? Duration.ZERO : lag;
+    }
+
     public FaultInjector faults() {
         return sim.faults;
     }
@@ -191,6 +199,12 @@ public final class JiraSimulator {
      */
     public Optional<io.vertx.core.json.JsonObject> siteIssue(String siteName, String issueKey) {
         return ControlViews.issue(sim.state.siteData(siteName), issueKey);
+    }
+
+    /** The keys of a Cloud site's issues with this summary, whatever the search lag: how a test counts duplicates. */
+    public List<String> siteIssueKeysWithSummary(String siteName, String summary) {
+        JiraData data = sim.state.siteData(siteName);
+        return data == null ? List.of() : data.liveIssues().stream().filter(issue -> issue.summary.equals(summary)).map(issue -> issue.key).toList();
     }
 
     /** The same for an issue of a Data Center instance. */

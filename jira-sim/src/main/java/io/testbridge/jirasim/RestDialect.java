@@ -19,11 +19,11 @@ interface RestDialect {
 
     JsonObject user(SimUser user, String restBase);
 
-    /** Cloud v3 renders rich text as ADF, DC v2 as plain/wiki text. */
-    Object renderDescription(Object stored);
+    /** Cloud v3 renders rich text (description, environment, multi-line custom fields) as ADF, DC v2 as plain/wiki text. */
+    Object renderRichText(Object stored);
 
-    /** The error Jira gives for a description of the wrong kind, or null if it is acceptable. */
-    String descriptionProblem(Object value);
+    /** The error Jira gives for a rich-text field value of the wrong kind, or null if it is acceptable. */
+    String richTextProblem(Object value);
 
     /** Resolves a user reference in a request body: {"accountId":…} on Cloud, {"name":…} on DC. */
     Optional<SimUser> findUser(JsonObject reference, SimulatorState state);

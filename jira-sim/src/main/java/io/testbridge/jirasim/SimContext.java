@@ -11,6 +11,8 @@ final class SimContext {
     final SimUrls urls = new SimUrls();
     final CallCounters counters = new CallCounters();
     final FaultInjector faults = new FaultInjector();
+    /** How long a new Cloud issue stays out of search results (Cloud search is eventually consistent). */
+    volatile java.time.Duration searchLag = java.time.Duration.ZERO;
 
     SimContext(SimulatorOptions options) {
         this.options = options;

@@ -22,7 +22,7 @@ public final class SimulatorOptions {
     private Duration cloudRefreshInactivityExpiry = Duration.ofDays(90);
     private Duration cloudRefreshAbsoluteExpiry = Duration.ofDays(365);
     private Duration dcRefreshTokenLifetime = Duration.ofDays(90);
-    private ScopeMismatchAnswer cloudScopeMismatch = ScopeMismatchAnswer.FORBIDDEN_403;
+    private ScopeMismatchAnswer cloudScopeMismatch = ScopeMismatchAnswer.GATEWAY_401;
     private boolean seedSampleData = true;
     private final List<SimUser> users = new ArrayList<>();
     private final List<CloudSite> sites = new ArrayList<>();

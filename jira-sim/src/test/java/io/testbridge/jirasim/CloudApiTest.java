@@ -6,7 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CloudApiTest extends SimulatorTestSupport {
@@ -82,7 +84,7 @@ class CloudApiTest extends SimulatorTestSupport {
     }
 
     @Test
-    void read_only_token_writing_gets_403_but_can_read() {
+    void read_only_token_writing_gets_the_gateways_401_scope_does_not_match_but_can_read() {
         String code = cloudConsent(CLOUD_READONLY, "read:jira-work read:jira-user", "alice", "acme", "accept")
                 .get("code");
         JsonObject tokens = exchangeCloudCode(CLOUD_READONLY, code);
@@ -90,9 +92,29 @@ class CloudApiTest extends SimulatorTestSupport {
 
         HttpResponse<Buffer> write = postJson(cloudRest(ACME) + "/issue", token, IssueBodies.cloudTask("x"));
 
-        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.statusCode()).isEqualTo(401);
+        assertThat(write.bodyAsJsonObject()).isEqualTo(new JsonObject().put("code", 401)
+                .put("message", "Unauthorized; scope does not match"));
         assertThat(get(cloudRest(ACME) + "/issue/TB-1", token).statusCode()).isEqualTo(200);
         assertThat(sim.site("acme")).isPresent();
+    }
+
+    @Test
+    void a_scope_removed_from_the_app_after_consent_stops_working_for_tokens_issued_before() {
+        OAuthClientRegistration full = OAuthClientRegistration.cloud("narrowed-app", CLOUD_SECRET, "Narrowed", List.of(CALLBACK),
+                Set.of("read:jira-work", "read:jira-user", "write:jira-work"));
+        sim.registerClient(full);
+        String code = cloudConsent("narrowed-app", ALL_CLOUD_SCOPES, "alice", "acme", "accept").get("code");
+        String token = exchangeCloudCode("narrowed-app", code).getString("access_token");
+        assertThat(get(cloudRest(ACME) + "/myself", token).statusCode()).isEqualTo(200);
+
+        sim.registerClient(OAuthClientRegistration.cloud("narrowed-app", CLOUD_SECRET, "Narrowed", List.of(CALLBACK),
+                Set.of("read:jira-work", "write:jira-work")));
+
+        HttpResponse<Buffer> myself = get(cloudRest(ACME) + "/myself", token);
+        assertThat(myself.statusCode()).isEqualTo(401);
+        assertThat(myself.bodyAsJsonObject().getString("message")).isEqualTo("Unauthorized; scope does not match");
+        assertThat(get(cloudRest(ACME) + "/issue/TB-1", token).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -142,8 +164,39 @@ class CloudApiTest extends SimulatorTestSupport {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonObject error = response.bodyAsJsonObject();
         assertThat(error.getJsonArray("errorMessages")).isEmpty();
-        assertThat(error.getJsonObject("errors").getMap()).containsOnlyKeys("customfield_10010", "customfield_10011")
-                .containsEntry("customfield_10010", "Severity is required.");
+        assertThat(error.getJsonObject("errors").getMap()).containsOnlyKeys("customfield_10010", "customfield_10011", "customfield_10012")
+                .containsEntry("customfield_10010", "Severity is required.")
+                .containsEntry("customfield_10012", "Steps to reproduce is required.");
+    }
+
+    @Test
+    void cloud_v3_takes_environment_and_multi_line_custom_fields_only_as_adf() {
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+        JsonObject meta = get(cloudRest(ACME) + "/issue/createmeta/TB/issuetypes/10002", token).bodyAsJsonObject();
+        assertThat(field(meta.getJsonArray("fields"), "customfield_10012").getJsonObject("schema").getString("custom"))
+                .isEqualTo("com.atlassian.jira.plugin.system.customfieldtypes:textarea");
+        assertThat(field(meta.getJsonArray("fields"), "environment").getJsonObject("schema").getString("system")).isEqualTo("environment");
+        JsonObject body = IssueBodies.cloudTask("Strings where ADF belongs");
+        body.getJsonObject("fields").put("issuetype", new JsonObject().put("id", "10002"))
+                .put("customfield_10010", new JsonObject().put("id", "10100")).put("customfield_10011", "2025.1.3")
+                .put("customfield_10012", "1. open\n2. crash").put("environment", "Firefox");
+
+        JsonObject errors = postJson(cloudRest(ACME) + "/issue", token, body).bodyAsJsonObject().getJsonObject("errors");
+
+        assertThat(errors.getMap()).containsOnlyKeys("customfield_10012", "environment");
+        assertThat(errors.getString("customfield_10012")).startsWith("Operation value must be an Atlassian Document");
+        body.getJsonObject("fields").put("customfield_10012", adf("1. open")).put("environment", adf("Firefox"));
+        HttpResponse<Buffer> created = postJson(cloudRest(ACME) + "/issue", token, body);
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        JsonObject fields = get(cloudRest(ACME) + "/issue/" + created.bodyAsJsonObject().getString("key"), token)
+                .bodyAsJsonObject().getJsonObject("fields");
+        assertThat(fields.getJsonObject("environment")).isEqualTo(adf("Firefox"));
+        assertThat(fields.getJsonObject("customfield_10012")).isEqualTo(adf("1. open"));
+    }
+
+    private static JsonObject adf(String text) {
+        return new JsonObject().put("type", "doc").put("version", 1).put("content", new JsonArray().add(new JsonObject()
+                .put("type", "paragraph").put("content", new JsonArray().add(new JsonObject().put("type", "text").put("text", text)))));
     }
 
     @Test
@@ -176,7 +229,8 @@ class CloudApiTest extends SimulatorTestSupport {
         JsonObject body = IssueBodies.cloudTask("Crash on save");
         body.getJsonObject("fields").put("issuetype", new JsonObject().put("id", "10002"))
                 .put("customfield_10010", new JsonObject().put("value", "Major"))
-                .put("customfield_10011", "2025.1.3").put("priority", new JsonObject().put("name", "High"))
+                .put("customfield_10011", "2025.1.3").put("customfield_10012", adf("1. Save."))
+                .put("priority", new JsonObject().put("name", "High"))
                 .put("labels", new JsonArray().add("testbridge")).put("assignee", new JsonObject().put("accountId", "acc-bob"));
 
         HttpResponse<Buffer> created = postJson(cloudRest(ACME) + "/issue", token, body);

@@ -41,6 +41,20 @@ class CloudSearchTest extends SimulatorTestSupport {
     }
 
     @Test
+    void with_a_search_lag_a_new_issue_is_found_by_key_at_once_and_by_search_only_after_the_lag() {
+        sim.searchLag(java.time.Duration.ofSeconds(30));
+        String key = postJson(cloudRest(ACME) + "/issue", token, IssueBodies.cloudTask("Lagging behind")).bodyAsJsonObject().getString("key");
+        String search = cloudRest(ACME) + "/search/jql?jql=" + enc("project = TB AND summary ~ \"Lagging\"") + "&fields=summary";
+
+        assertThat(get(cloudRest(ACME) + "/issue/" + key, token).statusCode()).isEqualTo(200);
+        assertThat(get(search, token).bodyAsJsonObject().getJsonArray("issues")).isEmpty();
+        sim.advanceClock(java.time.Duration.ofSeconds(29));
+        assertThat(get(search, token).bodyAsJsonObject().getJsonArray("issues")).isEmpty();
+        sim.advanceClock(java.time.Duration.ofSeconds(1));
+        assertThat(get(search, token).bodyAsJsonObject().getJsonArray("issues")).hasSize(1);
+    }
+
+    @Test
     void without_fields_only_issue_ids_are_returned() {
         JsonObject page = get(cloudRest(ACME) + "/search/jql?jql=" + enc("key = TB-1"), token).bodyAsJsonObject();
 

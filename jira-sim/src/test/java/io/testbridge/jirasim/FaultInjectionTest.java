@@ -34,6 +34,37 @@ class FaultInjectionTest extends SimulatorTestSupport {
     }
 
     @Test
+    void a_429_may_come_without_retry_after_and_a_503_with_it() {
+        sim.faults().add(FaultSpec.rateLimitWithoutRetryAfter(1).onFlavour("cloud-api"));
+        sim.faults().add(FaultSpec.serverError(1, 503).withRetryAfter(4).onFlavour("dc-dc912"));
+        sim.faults().add(FaultSpec.serverError(1, 502).onFlavour("dc-dc820"));
+
+        HttpResponse<Buffer> limited = get(cloudRest(ACME) + "/myself", token);
+        HttpResponse<Buffer> busy = get(sim.dcBaseUrl("dc912") + "/rest/api/2/serverInfo");
+        HttpResponse<Buffer> broken = get(sim.dcBaseUrl("dc820") + "/rest/api/2/serverInfo");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.getHeader("Retry-After")).isNull();
+        assertThat(limited.getHeader("X-RateLimit-Reset")).isNull();
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("4");
+        assertThat(broken.getHeader("Retry-After")).isNull();
+    }
+
+    @Test
+    void an_answer_lost_after_the_work_leaves_the_work_done() {
+        sim.faults().add(FaultSpec.answerLost(1).onMethod("POST"));
+
+        Throwable lost = http.postAbs(cloudRest(ACME) + "/issue").bearerTokenAuthentication(token)
+                .sendJsonObject(IssueBodies.cloudTask("Answer lost")).toCompletionStage().toCompletableFuture()
+                .handle((response, failure) -> failure).join();
+
+        assertThat(lost).as("no answer reaches the client").isNotNull();
+        assertThat(get(cloudRest(ACME) + "/search/jql?jql=" + enc("project = TB AND summary ~ \"Answer lost\"") + "&fields=summary", token)
+                .bodyAsJsonObject().getJsonArray("issues")).as("but the issue exists").hasSize(1);
+    }
+
+    @Test
     void faults_only_hit_their_target() {
         sim.faults().add(FaultSpec.serverError(5, 503).onFlavour("dc-dc912"));
         sim.faults().add(FaultSpec.serverError(5, 500).onPathPrefix("/cloud/api/oauth/").onMethod("POST"));
