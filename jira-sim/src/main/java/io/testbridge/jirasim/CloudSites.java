@@ -46,7 +46,6 @@ final class CloudSites {
     private JsonObject serverInfo(CloudSite site) {
         return new JsonObject().put("baseUrl", sim.urls.site(site.name())).put("version", "1001.0.0-SNAPSHOT")
                 .put("versionNumbers", new JsonArray().add(1001).add(0).add(0)).put("deploymentType", "Cloud")
-                .put("buildNumber", 100290).put("serverTitle", "Jira").put("defaultLocale",
-                        new JsonObject().put("locale", "en_US"));
+                .put("buildNumber", 100290).put("serverTitle", "Jira");
     }
 }

@@ -145,9 +145,13 @@ final class IssueResource {
 
     static JsonObject attachmentJson(IssueAttachment attachment, RestCaller caller, SimulatorState state) {
         String base = caller.restBase();
+        JsonObject author = state.findUser(attachment.authorAccountId()).map(u -> caller.dialect().user(u, base)).orElse(null);
+        if (author != null && caller.dialect().isCloud()) {
+            author.remove("locale"); // Cloud's Attachment.author is a UserDetails, which has no locale
+        }
         return new JsonObject().put("self", base + "/attachment/" + attachment.id()).put("id", String.valueOf(attachment.id()))
                 .put("filename", attachment.filename())
-                .put("author", state.findUser(attachment.authorAccountId()).map(u -> caller.dialect().user(u, base)).orElse(null))
+                .put("author", author)
                 .put("created", JiraTime.format(attachment.created())).put("size", attachment.content().length)
                 .put("mimeType", attachment.mimeType()).put("content", base + "/attachment/content/" + attachment.id());
     }
