@@ -1,10 +1,15 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError, isApiError, isJiraAuthRequired } from '../api/ApiError';
+import { retryAfterSeconds } from '../components/RetryCountdown';
 import { meQuery } from '../features/auth';
 
-/** A 4xx answer will not change by asking again; a network error or 5xx might. */
+/**
+ * A 4xx answer will not change by asking again; a network error or 5xx might. An answer that says
+ * when to retry (Retry-After) is retried then, by the page's countdown, not at once.
+ */
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  if (retryAfterSeconds(error) !== undefined) return false;
   return failureCount < 2;
 }
 

@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { describeError } from '../lib/forms/showApiError';
+import { RetryCountdown } from './RetryCountdown';
 
 export function LoadingState() {
   return (
@@ -13,7 +14,10 @@ export function LoadFailure({ error, onRetry }: { error: unknown; onRetry: () =>
   return (
     <Alert color="red" title="Could not load this page" role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{describeError(error)}</Text>
+        <Text size="sm">
+          {describeError(error)}
+          <RetryCountdown error={error} onRetry={onRetry} />
+        </Text>
         <Button size="xs" variant="light" color="red" onClick={onRetry}>
           Try again
         </Button>

@@ -161,7 +161,11 @@ export function deleteAttachment(attachmentId: number): Promise<void> {
   return unwrap(api.DELETE('/api/attachments/{attachmentId}', { params: { path: { attachmentId } } }));
 }
 
-export function getDefectDraft(cycleId: number, executionId: number, stepId: string): Promise<{ summary: string; description: string }> {
+export function getDefectDraft(
+  cycleId: number,
+  executionId: number,
+  stepId: string,
+): Promise<{ summary: string; description: string; stepsToReproduce: string }> {
   return unwrap(
     api.GET('/api/cycles/{cycleId}/executions/{executionId}/defect-draft', {
       params: { path: { cycleId, executionId }, query: { stepId } },

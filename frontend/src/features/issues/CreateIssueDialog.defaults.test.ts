@@ -33,6 +33,21 @@ describe('hintedFieldValues', () => {
     });
   });
 
+  it('fills a multi-line field named like steps to reproduce, never a one-line one', () => {
+    const steps: JiraField = {
+      fieldId: 'customfield_10012',
+      name: 'Steps to reproduce',
+      required: true,
+      type: 'string',
+      custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+      hasDefaultValue: false,
+    };
+    const oneLine: JiraField = { ...steps, fieldId: 'customfield_10013', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' };
+    expect(hintedFieldValues([steps, oneLine], {}, { steps: '1. Open.\n2. Save. ← fails here' })).toEqual({
+      customfield_10012: '1. Open.\n2. Save. ← fails here',
+    });
+  });
+
   it('keeps what is there, and fills nothing with an empty hint', () => {
     expect(hintedFieldValues(META, { customfield_10011: 'main', environment: ' ' }, { build: '1.4.2', environment: '' })).toEqual({});
     expect(hintedFieldValues(META, { environment: 'prod' }, { environment: 'staging' })).toEqual({ customfield_10020: 'staging' });

@@ -12,22 +12,33 @@ export interface FieldHints {
   build?: string | null;
   /** For Jira's system field Environment, and fields named like "Test environment". */
   environment?: string | null;
+  /** For multi-line fields named like "Steps to reproduce". */
+  steps?: string | null;
 }
 
 const BUILD = /build|version/i;
 const ENVIRONMENT = /environment/i;
+const STEPS = /steps|reproduc/i;
 
 /**
  * The fields of `meta` to fill from `hints`: text fields (one line or more) that are empty, whose
- * name says environment (Jira's own Environment field included) or build or version, and only
- * with a hint that says something. What is typed or kept already is never replaced.
+ * name says environment (Jira's own Environment field included) or build or version, multi-line
+ * ones whose name says steps to reproduce, and only with a hint that says something. What is
+ * typed or kept already is never replaced.
  */
 export function hintedFieldValues(meta: readonly JiraField[], values: Readonly<Record<string, FieldValue | undefined>>, hints: FieldHints): Record<string, string> {
   const filled: Record<string, string> = {};
   for (const field of dialogFields(meta)) {
     const kind = fieldKind(field);
     if ((kind !== 'text' && kind !== 'textarea') || !isBlank(values[field.fieldId])) continue;
-    const hint = field.system === 'environment' || ENVIRONMENT.test(field.name) ? hints.environment : BUILD.test(field.name) ? hints.build : undefined;
+    const hint =
+      field.system === 'environment' || ENVIRONMENT.test(field.name)
+        ? hints.environment
+        : kind === 'textarea' && STEPS.test(field.name)
+          ? hints.steps
+          : BUILD.test(field.name)
+            ? hints.build
+            : undefined;
     const value = hint?.trim();
     if (value) filled[field.fieldId] = value;
   }

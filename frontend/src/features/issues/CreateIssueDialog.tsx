@@ -19,6 +19,7 @@ import {
   type JiraField,
 } from './api';
 import { defaultIssueType, hintedFieldValues, rememberIssueType, type FieldHints } from './CreateIssueDialog.defaults';
+import { RetryCountdown } from '../../components/RetryCountdown';
 import { DraftFailureAlert } from './DraftFailureAlert';
 import {
   SUMMARY_MAX,
@@ -258,7 +259,14 @@ export function CreateIssueDialog({
               <Select
                 label="Jira project"
                 placeholder={instanceId === undefined ? 'Choose an instance first' : jiraProjects.isPending ? 'Loading…' : 'Choose a project'}
-                description={readFailure(jiraProjects.error) && `Could not read the Jira projects: ${readFailure(jiraProjects.error)}`}
+                description={
+                  readFailure(jiraProjects.error) && (
+                    <>
+                      Could not read the Jira projects: {readFailure(jiraProjects.error)}
+                      <RetryCountdown error={jiraProjects.error} onRetry={() => void jiraProjects.refetch()} />
+                    </>
+                  )
+                }
                 withAsterisk
                 searchable
                 disabled={instanceId === undefined}
@@ -269,7 +277,14 @@ export function CreateIssueDialog({
               <Select
                 label="Issue type"
                 placeholder={!jiraProject ? 'Choose a project first' : issueTypes.isPending ? 'Loading…' : 'Choose an issue type'}
-                description={readFailure(issueTypes.error) && `Could not read the issue types: ${readFailure(issueTypes.error)}`}
+                description={
+                  readFailure(issueTypes.error) && (
+                    <>
+                      Could not read the issue types: {readFailure(issueTypes.error)}
+                      <RetryCountdown error={issueTypes.error} onRetry={() => void issueTypes.refetch()} />
+                    </>
+                  )
+                }
                 withAsterisk
                 disabled={!jiraProject}
                 data={(issueTypes.data ?? []).filter((type) => !type.subtask).map((type) => ({ value: type.id, label: type.name }))}
@@ -298,7 +313,10 @@ export function CreateIssueDialog({
           {fieldsMeta.isError && !isJiraAuthRequired(fieldsMeta.error) && (
             <Alert color="red" role="alert" title="Could not read the fields of this issue type">
               <Stack gap="xs" align="flex-start">
-                <Text size="sm">{describeError(fieldsMeta.error)}</Text>
+                <Text size="sm">
+                  {describeError(fieldsMeta.error)}
+                  <RetryCountdown error={fieldsMeta.error} onRetry={() => void fieldsMeta.refetch()} />
+                </Text>
                 <Button size="xs" variant="light" color="red" onClick={() => void fieldsMeta.refetch()}>
                   Try again
                 </Button>

@@ -25,7 +25,16 @@ export function JiraFieldInput({ field, instanceId, value, onChange, error }: Ji
     case 'text':
       return <TextInput {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} />;
     case 'textarea':
-      return <Textarea {...common} autosize minRows={2} value={text} onChange={(event) => onChange(event.currentTarget.value)} />;
+      return (
+        <Textarea
+          {...common}
+          description={field.richText ? 'Rich text in Jira: each line becomes a paragraph.' : undefined}
+          autosize
+          minRows={2}
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      );
     case 'number':
       return (
         <NumberInput

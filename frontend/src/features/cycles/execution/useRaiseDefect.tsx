@@ -10,7 +10,7 @@ import type { StepResults } from './useStepResults';
 
 interface Raising {
   step: AttemptStep;
-  draft: { summary: string; description: string };
+  draft: { summary: string; description: string; stepsToReproduce: string };
 }
 
 interface LinkRequest {
@@ -31,7 +31,8 @@ export interface DefectRaising {
  * "Create Jira defect" from a failed step: the Issue module's dialog, prefilled with what the
  * server writes from the run (summary; steps, expected and actual, build, environment, a link
  * back) in the project's default Jira instance and project, and the cycle's build and environment
- * in the empty fields of the issue type that ask for them ("Found in build", Jira's Environment).
+ * in the empty fields of the issue type that ask for them ("Found in build", Jira's Environment,
+ * a multi-line "Steps to reproduce").
  * A Bug when the Jira project has that type. Created as the tester (the first Jira
  * call may ask to authenticate, then goes on); then linked to the attempt and the step (Jira gets
  * a link back), and, if asked, the step's files are attached to the Jira issue too.
@@ -84,8 +85,8 @@ export function useRaiseDefect(project: Project, attempt: Attempt, results: Step
     <CreateIssueDialog
       project={project}
       title={`Create Jira defect from step ${raising.step.number}`}
-      initialValues={raising.draft}
-      fieldHints={{ build: cycle.data?.build, environment: cycle.data?.environment }}
+      initialValues={{ summary: raising.draft.summary, description: raising.draft.description }}
+      fieldHints={{ build: cycle.data?.build, environment: cycle.data?.environment, steps: raising.draft.stepsToReproduce }}
       extra={
         raising.step.attachments.length > 0 && (
           <Checkbox

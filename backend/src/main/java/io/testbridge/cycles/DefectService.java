@@ -96,19 +96,22 @@ final class DefectService {
             if (!precondition.isBlank()) {
                 text.append("\nPrecondition:\n").append(precondition.strip()).append('\n');
             }
-            text.append("\nSteps to reproduce:\n");
+            StringBuilder reproduce = new StringBuilder();
             for (int i = 0; i <= failedIndex; i++) {
                 JsonObject step = steps.getJsonObject(i);
-                text.append(i + 1).append(". ").append(step.getString("action").strip());
+                reproduce.append(i + 1).append(". ").append(step.getString("action").strip());
                 if (!step.getString("data").isBlank()) {
-                    text.append(" (data: ").append(step.getString("data").strip()).append(')');
+                    reproduce.append(" (data: ").append(step.getString("data").strip()).append(')');
                 }
-                text.append(i == failedIndex ? " ← fails here" : "").append('\n');
+                reproduce.append(i == failedIndex ? " ← fails here" : "").append('\n');
             }
-            text.append("\nExpected result:\n").append(blankAs(failed.getString("expected"), "(none written)")).append('\n');
-            text.append("\nActual result:\n").append(blankAs(failed.getString("actual"), "(describe what happened)")).append('\n');
+            reproduce.append("\nExpected result:\n").append(blankAs(failed.getString("expected"), "(none written)")).append('\n');
+            reproduce.append("\nActual result:\n").append(blankAs(failed.getString("actual"), "(describe what happened)")).append('\n');
+            text.append("\nSteps to reproduce:\n").append(reproduce);
             text.append("\nTest run in Testbridge: ").append(runUrl(cycle.result().getLong("projectId"), cycleId, run.getLong("cycleCaseId"))).append('\n');
-            return new JsonObject().put("summary", summary.length() > 255 ? summary.substring(0, 254) + "…" : summary).put("description", text.toString());
+            // stepsToReproduce: for an issue type with a field of its own for them (a multi-line "Steps to reproduce")
+            return new JsonObject().put("summary", summary.length() > 255 ? summary.substring(0, 254) + "…" : summary).put("description", text.toString())
+                    .put("stepsToReproduce", reproduce.toString().strip());
         });
     }
 
