@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * the refresh holds the token's row lock ({@code SELECT … FOR UPDATE}); a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
  * The rotated refresh token is committed before the new access token is handed out.
  * {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network errors, 5xx and 429
- * keep the tokens.
+ * keep the tokens, and an access token refreshed ahead of its expiry is used until it expires.
  */
 final class UserTokens implements JiraTokens {
     private static final Logger LOG = LoggerFactory.getLogger(UserTokens.class);
@@ -115,7 +115,12 @@ final class UserTokens implements JiraTokens {
                 return Future.failedFuture(unusable);
             }
             KeptTokens.Kept stored = token(row, site.instanceId(), userId);
-            return validBeyondMargin(stored) ? Future.succeededFuture(stored) : refresh(userId, site, row.getLong("version"));
+            if (validBeyondMargin(stored)) {
+                return Future.succeededFuture(stored);
+            }
+            // refreshed ahead of expiry; while the token endpoint is down, the token serves out its last seconds
+            return refresh(userId, site, row.getLong("version")).recover(failure -> failure instanceof TokenEndpointUnavailable
+                    && stored.expiresAt().isAfter(now()) ? Future.succeededFuture(stored) : Future.failedFuture(failure));
         });
     }
 
@@ -240,13 +245,19 @@ final class UserTokens implements JiraTokens {
     /** Network trouble, 5xx, 429: the tokens stay as they were; say so, and let the caller retry later. */
     private Future<KeptTokens.Kept> transientFailure(Actor actor, JiraSite site, Throwable failure) {
         String reason = failure instanceof TokenEndpointException token ? token.getMessage() : String.valueOf(failure.getMessage());
-        LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", site.instanceId(), actor.userId(), reason);
+        LOG.warn("event=token_refresh_failed instance_id={} user_id={} user={} reason={}", site.instanceId(), actor.userId(), actor.name(), reason);
         metrics.tokenRefresh("transient");
         return pool.withTransaction(tx -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESH_FAILED, false,
                         "transient: " + reason + "; tokens kept"))
                 .otherwiseEmpty()
-                .compose(x -> Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE,
-                        "Jira's token endpoint is not answering properly right now (" + reason + "); try again in a minute.", null, Duration.ofSeconds(30))));
+                .compose(x -> Future.failedFuture(new TokenEndpointUnavailable(reason)));
+    }
+
+    /** The refresh failed for a while only (no answer, 5xx, a proxy's page): the tokens are kept. */
+    static final class TokenEndpointUnavailable extends Failure {
+        TokenEndpointUnavailable(String reason) {
+            super(ErrorCode.JIRA_UNAVAILABLE, reason + ". Your Jira connection is kept; try again in a minute.", null, Duration.ofSeconds(30));
+        }
     }
 
     /** Null when the row is usable; else the failure to report. */

@@ -157,4 +157,41 @@ class TokenEndpointLikeRealJiraTest {
         assertThat(page.body()).contains("answered HTTP 504 with an HTML page").doesNotContain("nginx");
         assertThat(history(id, "AUTHORIZATION_FAILED")).last().asString().contains("HTML page").doesNotContain("<").doesNotContain("nginx");
     }
+
+    @Test
+    void a_refresh_outage_in_the_last_minute_is_bridged_by_the_still_valid_access_token() {
+        long id = connectedAcme();
+        advanceBothClocks(Duration.ofSeconds(3600 - 30));
+        simulator.jira().faults().add(FaultSpec.serverError(-1, 503).onPathPrefix(TOKEN_PATH));
+        simulator.jira().resetCounters();
+
+        ApiClient.Response stillValid = admin.get(projects(id));
+
+        assertThat(stillValid.status()).as(stillValid.body()).isEqualTo(200);
+        assertThat(simulator.jira().counters().count("POST", TOKEN_PATH)).as("a refresh was tried first").isGreaterThanOrEqualTo(1);
+        advanceBothClocks(Duration.ofSeconds(31));
+        ApiClient.Response expired = admin.get(projects(id));
+        assertThat(expired.status()).as("an expired token is never used").isEqualTo(503);
+        simulator.jira().faults().clear();
+        assertThat(admin.get(projects(id)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_transient_refresh_failure_names_the_person_in_the_log_and_the_history() {
+        long id = connectedAcme();
+        advanceBothClocks(Duration.ofHours(2));
+        simulator.jira().faults().add(FaultSpec.serverError(-1, 503).onPathPrefix(TOKEN_PATH));
+        try (LogCapture logs = LogCapture.begin()) {
+            assertThat(admin.get(projects(id)).status()).isEqualTo(503);
+            advanceBothClocks(Duration.ofDays(70));
+            assertThat(app.application().refreshIdleConnectionsNow()).isZero();
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("event=token_refresh_failed")).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("user=" + Fixtures.ADMIN));
+            assertThat(logs.lines()).filteredOn(line -> line.contains("event=keepalive_refresh_failed")).isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).contains("user=" + Fixtures.ADMIN));
+        }
+        assertThat(sql.column("SELECT actor_name FROM oauth_history WHERE event_type = 'TOKEN_REFRESH_FAILED'"))
+                .isNotEmpty().containsOnly(Fixtures.ADMIN);
+    }
 }
