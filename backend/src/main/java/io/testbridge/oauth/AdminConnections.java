@@ -94,7 +94,8 @@ final class AdminConnections {
         return pool.withTransaction(tx -> connections.lock(tx, instance.id()).compose(wasEnabled -> store.saveRegistration(tx, instance.id(),
                                 redeemed.flow().clientId(), redeemed.clientSecret(), actor.userId(), flows.now())
                         .compose(generation -> store.deleteTokensOfOtherGenerations(tx, instance.id(), generation)
-                                .compose(dropped -> store.saveTokens(tx, instance.id(), actor.userId(), generation, redeemed.tokens(), account, flows.now())
+                                .compose(dropped -> store.saveTokens(tx, instance.id(), actor.userId(), generation, redeemed.tokens(),
+                                        redeemed.flow().redirectUri(), account, flows.now())
                                         .map(dropped)))
                         .compose(dropped -> connections.connected(tx, instance.id(), account, redeemed.tokens().scopes(), actor.userId(), flows.now())
                                 .map(dropped))

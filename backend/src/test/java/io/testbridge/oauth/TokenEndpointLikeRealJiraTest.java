@@ -194,4 +194,27 @@ class TokenEndpointLikeRealJiraTest {
         assertThat(sql.column("SELECT actor_name FROM oauth_history WHERE event_type = 'TOKEN_REFRESH_FAILED'"))
                 .isNotEmpty().containsOnly(Fixtures.ADMIN);
     }
+
+    @Test
+    void a_data_center_connection_keeps_refreshing_after_testbridge_moves_to_another_public_url() {
+        simulator.jira().registerClient(OAuthClientRegistration.dataCenter("dc912", "dc-app", "dc-secret", "Testbridge",
+                List.of(app.baseUrl() + "/oauth/callback"), "WRITE"));
+        ApiClient.Response created = admin.post("/api/integrations", new JsonObject().put("name", "DC")
+                .put("baseUrl", simulator.jira().dcBaseUrl("dc912")).put("deployment", "DATA_CENTER"));
+        long id = created.json().getLong("id");
+        assertThat(driver.connect(id, "dc-app", "dc-secret", "bob", null).status()).isEqualTo(200);
+
+        try (RunningApp moved = start(Map.of("TESTBRIDGE_PUBLIC_URL", "https://testbridge.example.com"))) {
+            ApiClient adminOnMoved = admin.rebase(moved.baseUrl());
+            assertThat(adminOnMoved.get("/api/integrations/" + id + "/oauth").json().getString("callbackUrl"))
+                    .isEqualTo("https://testbridge.example.com/oauth/callback");
+            moved.clock().advance(Duration.ofHours(2));
+            simulator.jira().advanceClock(Duration.ofHours(2));
+
+            ApiClient.Response afterRefresh = adminOnMoved.get(projects(id));
+
+            assertThat(afterRefresh.status()).as(afterRefresh.body()).isEqualTo(200);
+            assertThat(history(id, "TOKEN_REFRESHED")).hasSize(1);
+        }
+    }
 }
