@@ -86,8 +86,19 @@ final class AdminConnections {
                                 .compose(x -> Future.failedFuture(failure)))
                         .compose(account -> switchOver(instance, redeemed, account, actor)
                                 .compose(done -> instance.cloudId() == null && account.cloudId() != null
-                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))))
+                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture())
+                                .compose(done -> confirmVersion(instance, redeemed.tokens().accessToken(), actor)))))
                 .eventually(() -> changed(instanceId));
+    }
+
+    /** A Data Center registered while its serverInfo needed a login: the new token reads its version; the connection stands either way. */
+    private Future<Void> confirmVersion(JiraInstance instance, String accessToken, Actor actor) {
+        if (instance.deployment() != Deployment.DATA_CENTER || instance.serverVersion() != null) {
+            return Future.succeededFuture();
+        }
+        return integrations.confirmVersion(instance.id(), accessToken, actor)
+                .onFailure(e -> LOG.warn("event=instance_version_unconfirmed instance_id={} reason={}", instance.id(), e.getMessage()))
+                .<Void>mapEmpty().otherwiseEmpty();
     }
 
     private Future<Void> switchOver(JiraInstance instance, OAuthFlows.Redeemed redeemed, GrantConfirmation.JiraAccount account, Actor actor) {
