@@ -13,6 +13,13 @@ public sealed interface Identification {
     record DataCenter(JiraVersion version, String versionText, String title) implements Identification {
     }
 
+    /**
+     * A Data Center / Server base URL whose {@code serverInfo} needs a login (SSO, REST API lock-down):
+     * registered with its version unknown, confirmed through the first connection's token.
+     */
+    record DataCenterBehindLogin(String reason) implements Identification {
+    }
+
     /** Nothing answered in time, or it answered with a server error: worth checking again later. */
     record Unreachable(String reason) implements Identification {
     }

@@ -13,7 +13,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Checks that a Jira instance is there and identifies it without any credentials: Cloud sites
  * publish their cloud id at {@code /_edge/tenant_info}, Data Center its version at
- * {@code /rest/api/2/serverInfo}.
+ * {@code /rest/api/2/serverInfo} (unless it needs a login: then a connection's token reads it).
  */
 public final class InstanceProbe {
     private final JiraHttp http;
@@ -23,9 +23,21 @@ public final class InstanceProbe {
     }
 
     public Future<Identification> identify(Deployment deployment, JiraUrl url) {
+        return identify(deployment, url, null);
+    }
+
+    /** Data Center's serverInfo read as a signed-in user, for an instance that shows it only after a login. */
+    public Future<Identification> identifyDataCenterSignedIn(JiraUrl url, String accessToken) {
+        return identify(Deployment.DATA_CENTER, url, accessToken);
+    }
+
+    private Future<Identification> identify(Deployment deployment, JiraUrl url, String accessToken) {
         String probe = url.resolve(deployment == Deployment.CLOUD ? "/_edge/tenant_info" : "/rest/api/2/serverInfo");
-        return http.get(probe)
-                .send()
+        JiraHttp.Call request = http.get(probe);
+        if (accessToken != null) {
+            request.bearer(accessToken);
+        }
+        return request.send()
                 .map(response -> deployment == Deployment.CLOUD ? cloud(probe, response) : dataCenter(probe, response))
                 .otherwise(error -> new Identification.Unreachable("No answer from " + url + ": "
                         + (error instanceof JiraCallFailed call ? call.detail() : DatabaseErrors.rootMessage(error))));
@@ -44,6 +56,10 @@ public final class InstanceProbe {
     }
 
     private static Identification dataCenter(String probe, JiraResponse response) {
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            // SSO and REST API lock-down refuse serverInfo to anonymous callers; the first connection's token reads it
+            return new Identification.DataCenterBehindLogin(probe + " answered HTTP " + response.statusCode() + " without a login");
+        }
         Identification problem = problem(probe, response, "the base URL of Jira, as shown under Administration → System → Base URL");
         if (problem != null) {
             return problem;

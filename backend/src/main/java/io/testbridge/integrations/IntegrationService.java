@@ -110,7 +110,8 @@ final class IntegrationService implements Integrations {
                             .addValue(checked.reachable()).addValue(checked.reason()).addValue(now()).addValue(actor.userId()))
                     .map(rows -> rows.iterator().next().getLong(0))
                     .compose(id -> audit.record(tx, id, name, actor, AuditEventType.INSTANCE_ADDED, true,
-                            deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")" : ""))
+                            deployment + " " + url + (Boolean.FALSE.equals(checked.reachable()) ? " (unreachable: " + checked.reason() + ")"
+                                    : found instanceof Identification.DataCenterBehindLogin ? " (version unknown: serverInfo needs a login)" : ""))
                             .map(id)));
         }).recover(IntegrationService::explainDuplicate).onComplete(written -> instanceCache.forget()).compose(this::get)
                 .onSuccess(instance -> LOG.info("event=instance_added instance_id={} deployment={} status={}",
@@ -188,6 +189,26 @@ final class IntegrationService implements Integrations {
                     rows.forEach(row -> instances.add(JiraInstance.from(row)));
                     return instances;
                 });
+    }
+
+    @Override
+    public Future<JiraInstance> confirmVersion(long id, String accessToken, Actor actor) {
+        return get(id).compose(instance -> {
+            if (instance.deployment() != Deployment.DATA_CENTER || instance.serverVersion() != null) {
+                return Future.succeededFuture(instance);
+            }
+            return probe.identifyDataCenterSignedIn(JiraUrl.parse("baseUrl", instance.baseUrl()), accessToken).compose(found -> {
+                if (!(found instanceof Identification.DataCenter dc)) {
+                    LOG.info("event=instance_version_unconfirmed instance_id={}", id);
+                    return Future.succeededFuture(instance);
+                }
+                Checked checked = Checked.of(dc, Deployment.DATA_CENTER);
+                return store(id, checked).compose(confirmed -> pool.withTransaction(tx -> audit.record(tx, id, instance.name(), actor,
+                                AuditEventType.INSTANCE_UPDATED, true, "Jira " + dc.versionText() + " confirmed through the first connection"
+                                        + (checked.oauthRefusal() == null ? "" : "; " + checked.oauthRefusal())))
+                        .map(confirmed));
+            });
+        });
     }
 
     @Override
@@ -279,6 +300,9 @@ final class IntegrationService implements Integrations {
                         : "Jira " + dc.versionText() + " cannot be an OAuth 2.0 provider: OAuth 2.0 needs Jira Data Center "
                         + JiraVersion.OAUTH2_PROVIDER_MINIMUM.shortText() + " or later. Upgrade Jira to connect it with OAuth.";
                 return new Checked(null, dc.versionText(), dc.title(), refusal, true, null);
+            }
+            if (found instanceof Identification.DataCenterBehindLogin) {
+                return new Checked(null, null, null, null, true, null);
             }
             String reason = found instanceof Identification.Unreachable unreachable ? unreachable.reason()
                     : ((Identification.NotJira) found).reason();

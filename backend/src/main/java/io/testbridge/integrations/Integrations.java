@@ -36,6 +36,13 @@ public interface Integrations {
     /** Checks one instance now: reachability, and what it is (version, cloud id). */
     Future<JiraInstance> check(long id);
 
+    /**
+     * The version of a Data Center instance registered while its serverInfo needed a login, read with
+     * the first connection's access token; below 8.22 OAuth is flagged unavailable as at registration.
+     * Recorded in the history; an instance whose version is known is left as it is.
+     */
+    Future<JiraInstance> confirmVersion(long id, String accessToken, Actor actor);
+
     /** The cloud id a grant revealed, for an instance registered before its site could be identified. */
     Future<Void> learnCloudId(long id, String cloudId);
 

@@ -48,6 +48,12 @@ public record JiraInstance(long id, String name, String baseUrl, Deployment depl
         return reachable == null ? "UNCHECKED" : "ACTIVE";
     }
 
+    /** Why the version is not shown: a Data Center that answers serverInfo only after a login. */
+    private String versionNote() {
+        return deployment == Deployment.DATA_CENTER && serverVersion == null && Boolean.TRUE.equals(reachable)
+                ? "Unknown: this Jira shows its version only after a login; it is confirmed after the first connection." : null;
+    }
+
     public JsonObject toJson() {
         return new JsonObject()
                 .put("id", id)
@@ -58,6 +64,7 @@ public record JiraInstance(long id, String name, String baseUrl, Deployment depl
                 .put("statusReason", Boolean.FALSE.equals(reachable) ? unreachableReason : null)
                 .put("cloudId", cloudId)
                 .put("version", serverVersion)
+                .put("versionNote", versionNote())
                 .put("serverTitle", serverTitle)
                 .put("oauthAvailable", oauthRefusal == null)
                 .put("oauthUnavailableReason", oauthRefusal)

@@ -86,15 +86,27 @@ final class AdminConnections {
                                 .compose(x -> Future.failedFuture(failure)))
                         .compose(account -> switchOver(instance, redeemed, account, actor)
                                 .compose(done -> instance.cloudId() == null && account.cloudId() != null
-                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture()))))
+                                        ? integrations.learnCloudId(instanceId, account.cloudId()) : Future.succeededFuture())
+                                .compose(done -> confirmVersion(instance, redeemed.tokens().accessToken(), actor)))))
                 .eventually(() -> changed(instanceId));
+    }
+
+    /** A Data Center registered while its serverInfo needed a login: the new token reads its version; the connection stands either way. */
+    private Future<Void> confirmVersion(JiraInstance instance, String accessToken, Actor actor) {
+        if (instance.deployment() != Deployment.DATA_CENTER || instance.serverVersion() != null) {
+            return Future.succeededFuture();
+        }
+        return integrations.confirmVersion(instance.id(), accessToken, actor)
+                .onFailure(e -> LOG.warn("event=instance_version_unconfirmed instance_id={} reason={}", instance.id(), e.getMessage()))
+                .<Void>mapEmpty().otherwiseEmpty();
     }
 
     private Future<Void> switchOver(JiraInstance instance, OAuthFlows.Redeemed redeemed, GrantConfirmation.JiraAccount account, Actor actor) {
         return pool.withTransaction(tx -> connections.lock(tx, instance.id()).compose(wasEnabled -> store.saveRegistration(tx, instance.id(),
                                 redeemed.flow().clientId(), redeemed.clientSecret(), actor.userId(), flows.now())
                         .compose(generation -> store.deleteTokensOfOtherGenerations(tx, instance.id(), generation)
-                                .compose(dropped -> store.saveTokens(tx, instance.id(), actor.userId(), generation, redeemed.tokens(), account, flows.now())
+                                .compose(dropped -> store.saveTokens(tx, instance.id(), actor.userId(), generation, redeemed.tokens(),
+                                        redeemed.flow().redirectUri(), account, flows.now())
                                         .map(dropped)))
                         .compose(dropped -> connections.connected(tx, instance.id(), account, redeemed.tokens().scopes(), actor.userId(), flows.now())
                                 .map(dropped))

@@ -60,21 +60,22 @@ final class OAuthClientStore {
         });
     }
 
-    /** Stores (or replaces) a user's tokens for an instance. */
-    public Future<Void> saveTokens(SqlClient tx, long instanceId, long userId, int generation, TokenSet tokens,
+    /** Stores (or replaces) a user's tokens for an instance, with the redirect URI their consent was given for (Data Center refreshes repeat it). */
+    public Future<Void> saveTokens(SqlClient tx, long instanceId, long userId, int generation, TokenSet tokens, String redirectUri,
                                    GrantConfirmation.JiraAccount account, OffsetDateTime now) {
         return tx.preparedQuery("""
                         INSERT INTO oauth_tokens (instance_id, user_id, client_generation, access_token, refresh_token, access_expires_at,
-                                                  scopes, jira_account_id, jira_account_name, cloud_id, status, granted_at)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'ACTIVE', $11)
+                                                  scopes, jira_account_id, jira_account_name, cloud_id, status, granted_at, redirect_uri)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'ACTIVE', $11, $12)
                         ON CONFLICT (instance_id, user_id) DO UPDATE SET client_generation = $3, access_token = $4, refresh_token = $5,
                                access_expires_at = $6, scopes = $7, jira_account_id = $8, jira_account_name = $9, cloud_id = $10,
-                               status = 'ACTIVE', version = oauth_tokens.version + 1, granted_at = $11, refreshed_at = NULL""")
+                               status = 'ACTIVE', version = oauth_tokens.version + 1, granted_at = $11, refreshed_at = NULL,
+                               redirect_uri = $12""")
                 .execute(Tuple.from(new Object[] {instanceId, userId, generation,
                         secrets.encrypt(tokens.accessToken(), accessContext(instanceId, userId)),
                         secrets.encrypt(tokens.refreshToken(), refreshContext(instanceId, userId)),
                         OffsetDateTime.ofInstant(tokens.accessExpiresAt(), java.time.ZoneOffset.UTC), tokens.scopes(),
-                        account.accountId(), account.displayName(), account.cloudId(), now}))
+                        account.accountId(), account.displayName(), account.cloudId(), now, redirectUri}))
                 .mapEmpty();
     }
 

@@ -20,6 +20,7 @@ final class OAuthClients {
     private final String atlassianAuthUrl;
     private final JiraHttp http;
     private final Clock clock;
+    private final ClientAuthentications authentications = new ClientAuthentications();
     private final Map<String, JiraOAuthClient> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, JiraOAuthClient> eldest) {
@@ -40,6 +41,6 @@ final class OAuthClients {
         String key = String.join("\n", deployment.name(), site, clientId, redirectUri,
                 Base64.getEncoder().encodeToString(FlowSecrets.sha256(clientSecret.getBytes(StandardCharsets.UTF_8))));
         return cache.computeIfAbsent(key, k ->
-                JiraOAuthClient.create(vertx, http, deployment, site, clientId, clientSecret, redirectUri, clock));
+                JiraOAuthClient.create(vertx, http, deployment, site, clientId, clientSecret, redirectUri, authentications, clock));
     }
 }

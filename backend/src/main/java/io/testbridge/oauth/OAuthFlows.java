@@ -197,7 +197,7 @@ final class OAuthFlows {
                 return "Jira refused the authorization code (" + token.error() + ": " + token.getMessage()
                         + "). It may have expired; start again and return from Jira promptly.";
             }
-            return "Could not reach Jira's token endpoint: " + token.getMessage() + ". Try again in a moment.";
+            return token.getMessage() + ". Try again in a moment.";
         }
         return failure.getMessage() == null ? "The token exchange failed." : failure.getMessage();
     }

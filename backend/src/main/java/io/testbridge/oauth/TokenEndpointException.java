@@ -20,7 +20,7 @@ public final class TokenEndpointException extends RuntimeException {
     static TokenEndpointException answered(String error, String description) {
         if (!OAUTH_ERRORS.contains(error)) {
             String code = error.replaceAll("[^A-Za-z0-9_.-]", "");
-            return new TokenEndpointException(null, "the token endpoint answered an error Testbridge does not know ("
+            return new TokenEndpointException(null, "Jira's token endpoint answered an error Testbridge does not know ("
                     + (code.length() > 60 ? code.substring(0, 60) : code) + ")");
         }
         String words = description == null || description.isBlank() ? error : description.strip().replaceAll("\\p{Cntrl}", " ");

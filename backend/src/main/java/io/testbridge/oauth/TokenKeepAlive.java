@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,25 +61,33 @@ final class TokenKeepAlive {
                 });
     }
 
+    /** A connection due for a keep-alive refresh, with its user's login for the log. */
+    private record Due(long instanceId, long userId, long version, String username) {
+    }
+
     /** A disabled user's grant is never kept alive: their tokens go (the announcement of the disabling may have been missed). */
-    private Future<List<Row>> skipDisabledUsers(List<Row> due) {
+    private Future<List<Due>> skipDisabledUsers(List<Row> due) {
         List<Long> userIds = due.stream().map(row -> row.getLong("user_id")).distinct().toList();
         return identity.usersById(userIds).compose(users -> {
             Set<Long> disabled = users.stream().filter(User::disabled).map(User::id).collect(Collectors.toSet());
+            Map<Long, String> names = users.stream().collect(Collectors.toMap(User::id, User::username));
             List<Future<Integer>> forgotten = disabled.stream().map(disabledUsers::forget).toList();
-            return Future.join(forgotten).map(done -> due.stream().filter(row -> !disabled.contains(row.getLong("user_id"))).toList());
+            return Future.join(forgotten).map(done -> due.stream().filter(row -> !disabled.contains(row.getLong("user_id")))
+                    .map(row -> new Due(row.getLong("instance_id"), row.getLong("user_id"), row.getLong("version"),
+                            names.getOrDefault(row.getLong("user_id"), "(deleted user)")))
+                    .toList());
         });
     }
 
-    private Future<Integer> refreshAll(List<Row> rows) {
+    private Future<Integer> refreshAll(List<Due> connections) {
         List<Future<Boolean>> refreshes = new ArrayList<>();
-        for (Row row : rows) {
-            refreshes.add(integrations.get(row.getLong("instance_id"))
-                    .compose(instance -> tokens.refreshAfterUnauthorized(row.getLong("user_id"), instance.site(), row.getLong("version")))
+        for (Due due : connections) {
+            refreshes.add(integrations.get(due.instanceId())
+                    .compose(instance -> tokens.refreshAfterUnauthorized(due.userId(), instance.site(), due.version()))
                     .map(true)
                     .otherwise(failure -> {
-                        LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} reason={}", row.getLong("instance_id"),
-                                row.getLong("user_id"), failure.getMessage());
+                        LOG.warn("event=keepalive_refresh_failed instance_id={} user_id={} user={} reason={}", due.instanceId(),
+                                due.userId(), due.username(), failure.getMessage());
                         return false;
                     }));
         }

@@ -7,10 +7,11 @@ import java.time.Instant;
 /** The tokens one grant or refresh returned. {@link #toString()} never shows them. */
 public record TokenSet(String accessToken, String refreshToken, Instant accessExpiresAt, String scopes) {
 
-    static TokenSet fromTokenResponse(JsonObject body, Instant now) {
+    /** @param requestedScopes what the request asked for: RFC 6749 §5.1 says an answer without {@code scope} granted exactly that */
+    static TokenSet fromTokenResponse(JsonObject body, Instant now, String requestedScopes) {
         long expiresIn = body.getLong("expires_in", 3600L);
-        return new TokenSet(body.getString("access_token"), body.getString("refresh_token"),
-                now.plusSeconds(expiresIn), body.getString("scope", ""));
+        String scope = body.getValue("scope") instanceof String granted ? granted : requestedScopes;
+        return new TokenSet(body.getString("access_token"), body.getString("refresh_token"), now.plusSeconds(expiresIn), scope);
     }
 
     JsonObject toJson() {

@@ -78,7 +78,8 @@ final class UserConnections {
                                         return Future.failedFuture(new Failure(ErrorCode.CONFLICT,
                                                 "The administrator reconfigured " + instance.name() + " meanwhile; authenticate again.", "verificationCode"));
                                     }
-                                    return store.saveTokens(tx, instanceId, actor.userId(), registration.get().generation(), redeemed.tokens(), account, now())
+                                    return store.saveTokens(tx, instanceId, actor.userId(), registration.get().generation(), redeemed.tokens(),
+                                                    redeemed.flow().redirectUri(), account, now())
                                             .compose(done -> flows.complete(tx, redeemed.flow()))
                                             .compose(done -> audit.record(tx, instanceId, instance.name(), actor, AuditEventType.VERIFICATION_SUCCEEDED, true,
                                                     "user authentication"))

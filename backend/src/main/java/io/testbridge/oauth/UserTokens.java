@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * the refresh holds the token's row lock ({@code SELECT … FOR UPDATE}); a caller that gets the lock after someone else refreshed uses the new token without calling Jira.
  * The rotated refresh token is committed before the new access token is handed out.
  * {@code invalid_grant} marks the connection NEEDS_REAUTHENTICATION; network errors, 5xx and 429
- * keep the tokens.
+ * keep the tokens, and an access token refreshed ahead of its expiry is used until it expires.
+ * Data Center checks the {@code redirect_uri} of a refresh against the one used at consent, so each
+ * token's own is sent (the callback URL changes with Testbridge's public URL).
  */
 final class UserTokens implements JiraTokens {
     private static final Logger LOG = LoggerFactory.getLogger(UserTokens.class);
@@ -54,7 +56,7 @@ final class UserTokens implements JiraTokens {
     /** The user's token, locked for a refresh. */
     private static final String TOKEN_FOR_REFRESH = """
             SELECT t.access_token, t.refresh_token, t.access_expires_at, t.status, t.version, t.cloud_id,
-                   t.client_generation, t.last_used_at, c.generation AS current_generation
+                   t.client_generation, t.last_used_at, t.redirect_uri, c.generation AS current_generation
               FROM oauth_tokens t LEFT JOIN oauth_clients c ON c.instance_id = t.instance_id
              WHERE t.instance_id = $1 AND t.user_id = $2
                FOR UPDATE OF t""";
@@ -67,13 +69,13 @@ final class UserTokens implements JiraTokens {
     private final OAuthClients clients;
     private final Identity identity;
     private final AuditLog audit;
-    private final Supplier<String> redirectUri;
+    private final Supplier<String> callbackUrl;
     private final Metrics metrics;
     private final KeptTokens kept;
     private final Map<String, Future<KeptTokens.Kept>> inFlight = new HashMap<>();
 
     UserTokens(Pool pool, Clock clock, SecretBox secrets, OAuthClientStore store, ConnectionStore connections, OAuthClients clients,
-               Identity identity, AuditLog audit, Supplier<String> redirectUri, Metrics metrics, KeptTokens kept) {
+               Identity identity, AuditLog audit, Supplier<String> callbackUrl, Metrics metrics, KeptTokens kept) {
         this.pool = pool;
         this.clock = clock;
         this.secrets = secrets;
@@ -82,7 +84,7 @@ final class UserTokens implements JiraTokens {
         this.clients = clients;
         this.identity = identity;
         this.audit = audit;
-        this.redirectUri = redirectUri;
+        this.callbackUrl = callbackUrl;
         this.metrics = metrics;
         this.kept = kept;
     }
@@ -115,7 +117,12 @@ final class UserTokens implements JiraTokens {
                 return Future.failedFuture(unusable);
             }
             KeptTokens.Kept stored = token(row, site.instanceId(), userId);
-            return validBeyondMargin(stored) ? Future.succeededFuture(stored) : refresh(userId, site, row.getLong("version"));
+            if (validBeyondMargin(stored)) {
+                return Future.succeededFuture(stored);
+            }
+            // refreshed ahead of expiry; while the token endpoint is down, the token serves out its last seconds
+            return refresh(userId, site, row.getLong("version")).recover(failure -> failure instanceof TokenEndpointUnavailable
+                    && stored.expiresAt().isAfter(now()) ? Future.succeededFuture(stored) : Future.failedFuture(failure));
         });
     }
 
@@ -194,8 +201,10 @@ final class UserTokens implements JiraTokens {
             if (registration.isEmpty()) {
                 return Future.succeededFuture(Outcome.failed(new Failure(ErrorCode.CONFLICT, "OAuth is not configured for " + site.name() + ".")));
             }
+            // tokens granted before V12 have no redirect_uri stored: today's callback URL is the best guess for them
+            String consentRedirectUri = row.getString("redirect_uri") != null ? row.getString("redirect_uri") : callbackUrl.get();
             JiraOAuthClient client = clients.of(site.deployment(), site.baseUrl(), registration.get().clientId(),
-                    registration.get().clientSecret(), redirectUri.get());
+                    registration.get().clientSecret(), consentRedirectUri);
             return client.refresh(refreshToken).compose(
                     tokens -> saveRefreshed(tx, actor, site, row, tokens),
                     failure -> failure instanceof TokenEndpointException token && token.isInvalidGrant()
@@ -240,13 +249,19 @@ final class UserTokens implements JiraTokens {
     /** Network trouble, 5xx, 429: the tokens stay as they were; say so, and let the caller retry later. */
     private Future<KeptTokens.Kept> transientFailure(Actor actor, JiraSite site, Throwable failure) {
         String reason = failure instanceof TokenEndpointException token ? token.getMessage() : String.valueOf(failure.getMessage());
-        LOG.warn("event=token_refresh_failed instance_id={} user_id={} reason={}", site.instanceId(), actor.userId(), reason);
+        LOG.warn("event=token_refresh_failed instance_id={} user_id={} user={} reason={}", site.instanceId(), actor.userId(), actor.name(), reason);
         metrics.tokenRefresh("transient");
         return pool.withTransaction(tx -> audit.record(tx, site.instanceId(), site.name(), actor, AuditEventType.TOKEN_REFRESH_FAILED, false,
                         "transient: " + reason + "; tokens kept"))
                 .otherwiseEmpty()
-                .compose(x -> Future.failedFuture(new Failure(ErrorCode.JIRA_UNAVAILABLE,
-                        "Jira's token endpoint is not answering properly right now (" + reason + "); try again in a minute.", null, Duration.ofSeconds(30))));
+                .compose(x -> Future.failedFuture(new TokenEndpointUnavailable(reason)));
+    }
+
+    /** The refresh failed for a while only (no answer, 5xx, a proxy's page): the tokens are kept. */
+    static final class TokenEndpointUnavailable extends Failure {
+        TokenEndpointUnavailable(String reason) {
+            super(ErrorCode.JIRA_UNAVAILABLE, reason + ". Your Jira connection is kept; try again in a minute.", null, Duration.ofSeconds(30));
+        }
     }
 
     /** Null when the row is usable; else the failure to report. */

@@ -70,6 +70,31 @@ class IntegrationsTest {
     }
 
     @Test
+    void a_data_center_whose_server_info_needs_a_login_is_registered_and_its_version_confirmed_by_the_first_connection() {
+        simulator.jira().putDcInstance(io.testbridge.jirasim.DcInstance.of("locked", "9.12.0").withServerInfoBehindLogin());
+        ApiClient.Response created = register("Locked DC", simulator.jira().dcBaseUrl("locked"), "DATA_CENTER");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().getLong("id");
+        assertThat(created.json().getString("version")).isNull();
+        assertThat(created.json().getString("versionNote")).contains("confirmed after the first connection");
+        assertThat(created.json().getString("status")).isEqualTo("ACTIVE");
+        assertThat(created.json().getBoolean("oauthAvailable")).isTrue();
+        ApiClient.Response checked = admin.post("/api/integrations/" + id + "/check", new JsonObject());
+        assertThat(checked.json().getString("status")).as("a login wall is not an outage").isEqualTo("ACTIVE");
+
+        simulator.jira().registerClient(io.testbridge.jirasim.OAuthClientRegistration.dataCenter("locked", "locked-app", "locked-secret",
+                "Testbridge", List.of(app.baseUrl() + "/oauth/callback"), "WRITE"));
+        ApiClient.Response connected = new io.testbridge.testing.OAuthDriver(admin).connect(id, "locked-app", "locked-secret", "bob", null);
+
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        JsonObject confirmed = admin.get("/api/integrations/" + id).json();
+        assertThat(confirmed.getString("version")).isEqualTo("9.12.0");
+        assertThat(confirmed.getString("versionNote")).isNull();
+        assertThat(sql.column("SELECT reason FROM oauth_history WHERE instance_id = " + id + " AND event_type = 'INSTANCE_UPDATED'"))
+                .anySatisfy(reason -> assertThat(reason).contains("Jira 9.12.0"));
+    }
+
+    @Test
     void a_cloud_site_registered_as_data_center_is_refused_naming_the_right_type() {
         ApiClient.Response refused = register("Globex as DC", simulator.jira().siteUrl("globex"), "DATA_CENTER");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);

@@ -140,7 +140,8 @@ class HostileJiraTest {
         try {
             JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(true, false, Duration.ofSeconds(5), 1024 * 1024));
             JiraOAuthClient client = JiraOAuthClient.create(vertx, http, Deployment.DATA_CENTER, "http://169.254.169.254:8080",
-                    "client", "a secret that must not leave", "http://localhost/oauth/callback", java.time.Clock.systemUTC());
+                    "client", "a secret that must not leave", "http://localhost/oauth/callback", new io.testbridge.oauth.ClientAuthentications(),
+                    java.time.Clock.systemUTC());
             Throwable failure = client.refresh("a refresh token that must not leave").toCompletionStage().toCompletableFuture()
                     .handle((ok, error) -> error).join();
             assertThat(failure).isInstanceOf(TokenEndpointException.class);

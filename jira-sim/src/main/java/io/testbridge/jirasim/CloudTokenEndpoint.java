@@ -35,6 +35,9 @@ final class CloudTokenEndpoint {
             return;
         }
         OAuthClientRegistration client = sim.state.cloudClient(request.clientId).orElse(null);
+        if (TokenAnswers.refusesSecretInBody(ctx, client, request)) {
+            return;
+        }
         if (client == null || !client.secretMatches(request.clientSecret)) {
             // What auth.atlassian.com answers for an unknown client or a wrong secret.
             Responses.oauthError(ctx, 401, "access_denied", "Unauthorized");
@@ -42,9 +45,9 @@ final class CloudTokenEndpoint {
         }
         try {
             switch (grantType) {
-                case "authorization_code" -> succeed(ctx, sim.tokens.redeemCode(request.param("code"), client,
+                case "authorization_code" -> succeed(ctx, client, sim.tokens.redeemCode(request.param("code"), client,
                         request.param("redirect_uri"), null, sim.options.cloudRefreshPolicy()));
-                case "refresh_token" -> succeed(ctx, sim.tokens.refresh(request.param("refresh_token"), client,
+                case "refresh_token" -> succeed(ctx, client, sim.tokens.refresh(request.param("refresh_token"), client,
                         sim.options.cloudRefreshPolicy()));
                 default -> Responses.oauthError(ctx, 400, "unsupported_grant_type",
                         "Unsupported grant type: " + grantType);
@@ -54,9 +57,10 @@ final class CloudTokenEndpoint {
         }
     }
 
-    private static void succeed(RoutingContext ctx, IssuedTokens.Pair pair) {
+    private static void succeed(RoutingContext ctx, OAuthClientRegistration client, IssuedTokens.Pair pair) {
         JsonObject body = new JsonObject().put("access_token", pair.accessToken())
-                .put("expires_in", pair.expiresInSeconds()).put("token_type", "Bearer").put("scope", pair.scope());
+                .put("expires_in", pair.expiresInSeconds()).put("token_type", "Bearer");
+        TokenAnswers.putScope(body, client, pair);
         if (pair.refreshToken() != null) {
             body.put("refresh_token", pair.refreshToken());
         }

@@ -86,7 +86,9 @@ final class ControlApi {
     private void putDcInstance(RoutingContext ctx) {
         JsonObject body = body(ctx);
         DcInstance instance = new DcInstance(required(body, "name"), required(body, "version"),
-                body.getString("deploymentType"), body.getString("buildNumber"), body.getString("serverTitle"));
+                body.getString("deploymentType"), body.getString("buildNumber"), body.getString("serverTitle"),
+                body.getBoolean("serverInfoBehindLogin", false) ? DcInstance.ServerInfoAccess.BEHIND_LOGIN
+                        : DcInstance.ServerInfoAccess.ANONYMOUS);
         sim.putDcInstance(instance);
         ok(ctx, ControlViews.instance(sim, instance));
     }
@@ -104,6 +106,15 @@ final class ControlApi {
                         scopes.isEmpty() ? "WRITE" : scopes.get(0));
         if (body.getBoolean("consentCoversAllSites", false)) {
             client = client.coveringAllSites();
+        }
+        String authentication = body.getString("tokenEndpointAuthMethod", "client_secret_post");
+        if (authentication.equals("client_secret_basic")) {
+            client = client.acceptingOnlyBasicAuthentication();
+        } else if (!authentication.equals("client_secret_post")) {
+            throw new IllegalArgumentException("tokenEndpointAuthMethod must be client_secret_post or client_secret_basic");
+        }
+        if (body.getBoolean("omitScopeFromTokenAnswers", false)) {
+            client = client.omittingScopeFromTokenAnswers();
         }
         sim.registerClient(client);
         ok(ctx, ControlViews.client(client));

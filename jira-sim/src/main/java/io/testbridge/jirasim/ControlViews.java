@@ -55,7 +55,8 @@ final class ControlViews {
 
     static JsonObject instance(JiraSimulator sim, DcInstance instance) {
         return new JsonObject().put("name", instance.name()).put("version", instance.version())
-                .put("baseUrl", sim.dcBaseUrl(instance.name())).put("oauthProvider", instance.hasOAuthProvider());
+                .put("baseUrl", sim.dcBaseUrl(instance.name())).put("oauthProvider", instance.hasOAuthProvider())
+                .put("serverInfoBehindLogin", instance.serverInfoAccess() == DcInstance.ServerInfoAccess.BEHIND_LOGIN);
     }
 
     static JsonObject client(OAuthClientRegistration client) {
@@ -63,7 +64,10 @@ final class ControlViews {
                 .put("authority", client.isCloud() ? "cloud" : "dc-" + client.dcInstance()).put("name", client.name())
                 .put("redirectUris", new JsonArray(client.redirectUris()))
                 .put("scopes", new JsonArray(client.scopes().stream().sorted().toList()))
-                .put("consentCoversAllSites", client.consentCoversAllSites());
+                .put("consentCoversAllSites", client.consentCoversAllSites())
+                .put("tokenEndpointAuthMethod", client.clientAuthentication() == OAuthClientRegistration.ClientAuthentication.BASIC_ONLY
+                        ? "client_secret_basic" : "client_secret_post")
+                .put("omitScopeFromTokenAnswers", client.tokenAnswerScope() == OAuthClientRegistration.TokenAnswerScope.OMITTED);
     }
 
     static JsonObject clock(JiraSimulator sim) {

@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** A Data Center instance: anonymous serverInfo, an issue page, and REST v2 with OAuth 2.0 bearer tokens. */
+/** A Data Center instance: serverInfo (anonymous unless behind a login), an issue page, and REST v2 with OAuth 2.0 bearer tokens. */
 final class DcApi {
 
     static final String PREFIX = "/dc/:instance";
@@ -29,6 +29,10 @@ final class DcApi {
         if (instance == null) {
             return;
         }
+        if (instance.serverInfoAccess() == DcInstance.ServerInfoAccess.BEHIND_LOGIN && !signedIn(ctx, instance)) {
+            refuseWithoutLogin(ctx, instance, RestCaller.bearerToken(ctx) != null);
+            return;
+        }
         JsonArray numbers = new JsonArray();
         instance.versionNumbers().forEach(numbers::add);
         Responses.json(ctx, 200, new JsonObject().put("baseUrl", sim.urls.dcBase(instance.name()))
@@ -50,23 +54,32 @@ final class DcApi {
                         "The issue you are trying to view does not exist.")));
     }
 
+    private IssuedTokens.Access access(DcInstance instance, String token) {
+        return sim.tokens.activeAccessToken(token).filter(a -> instance.name().equals(a.family.client.dcInstance())).orElse(null);
+    }
+
+    private boolean signedIn(RoutingContext ctx, DcInstance instance) {
+        return access(instance, RestCaller.bearerToken(ctx)) != null;
+    }
+
+    private void refuseWithoutLogin(RoutingContext ctx, DcInstance instance, boolean credentialSent) {
+        // Jira's OAuth filters advertise themselves; a rejected credential also sets the Seraph reason.
+        ctx.response().putHeader("WWW-Authenticate", "OAuth realm=\"" + Responses.encode(sim.urls.dcBase(instance.name())) + "\"");
+        if (credentialSent) {
+            ctx.response().putHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
+        }
+        Responses.jiraError(ctx, 401, "You are not authenticated. Authentication required to perform this operation.");
+    }
+
     private void authenticate(RoutingContext ctx) {
         DcInstance instance = DcRouting.instance(ctx, sim);
         if (instance == null) {
             return;
         }
         String token = RestCaller.bearerToken(ctx);
-        IssuedTokens.Access access = sim.tokens.activeAccessToken(token)
-                .filter(a -> instance.name().equals(a.family.client.dcInstance())).orElse(null);
+        IssuedTokens.Access access = access(instance, token);
         if (access == null) {
-            // Jira's OAuth filters advertise themselves; a rejected credential also sets the Seraph reason.
-            ctx.response().putHeader("WWW-Authenticate",
-                    "OAuth realm=\"" + Responses.encode(sim.urls.dcBase(instance.name())) + "\"");
-            if (token != null) {
-                ctx.response().putHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED");
-            }
-            Responses.jiraError(ctx, 401,
-                    "You are not authenticated. Authentication required to perform this operation.");
+            refuseWithoutLogin(ctx, instance, token != null);
             return;
         }
         new RestCaller(access.family.user, sim.state.dcData(instance.name()), dialect,

@@ -7,9 +7,18 @@ import java.util.Objects;
 /**
  * A Jira Data Center / Server instance with the version its serverInfo reports. The OAuth 2.0
  * provider only exists from Jira 8.22 on, so older instances answer 404 on /rest/oauth2/...
+ * {@code serverInfoAccess} BEHIND_LOGIN: serverInfo answers 401 without a bearer token, like an
+ * instance behind SSO or with REST API lock-down.
  */
 public record DcInstance(String name, String version, String deploymentType, String buildNumber,
-        String serverTitle) {
+        String serverTitle, ServerInfoAccess serverInfoAccess) {
+
+    /** Who may read {@code /rest/api/2/serverInfo}. */
+    public enum ServerInfoAccess { ANONYMOUS, BEHIND_LOGIN }
+
+    public DcInstance(String name, String version, String deploymentType, String buildNumber, String serverTitle) {
+        this(name, version, deploymentType, buildNumber, serverTitle, ServerInfoAccess.ANONYMOUS);
+    }
 
     public DcInstance {
         Objects.requireNonNull(name, "name");
@@ -23,10 +32,16 @@ public record DcInstance(String name, String version, String deploymentType, Str
         deploymentType = deploymentType == null ? "Server" : deploymentType;
         serverTitle = serverTitle == null ? "Jira " + name : serverTitle;
         buildNumber = buildNumber == null ? defaultBuildNumber(version) : buildNumber;
+        serverInfoAccess = serverInfoAccess == null ? ServerInfoAccess.ANONYMOUS : serverInfoAccess;
     }
 
     public static DcInstance of(String name, String version) {
         return new DcInstance(name, version, null, null, null);
+    }
+
+    /** The same instance with serverInfo refused (401) to callers without a bearer token. */
+    public DcInstance withServerInfoBehindLogin() {
+        return new DcInstance(name, version, deploymentType, buildNumber, serverTitle, ServerInfoAccess.BEHIND_LOGIN);
     }
 
     public List<Integer> versionNumbers() {

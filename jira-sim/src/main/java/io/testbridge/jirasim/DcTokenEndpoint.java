@@ -35,6 +35,9 @@ final class DcTokenEndpoint {
             return;
         }
         OAuthClientRegistration client = sim.state.dcClient(instance.name(), request.clientId).orElse(null);
+        if (TokenAnswers.refusesSecretInBody(ctx, client, request)) {
+            return;
+        }
         if (client == null || !client.secretMatches(request.clientSecret)) {
             Responses.oauthError(ctx, 401, "invalid_client", "Client authentication failed");
             return;
@@ -42,10 +45,10 @@ final class DcTokenEndpoint {
         String grantType = request.param("grant_type");
         try {
             if ("authorization_code".equals(grantType)) {
-                succeed(ctx, sim.tokens.redeemCode(request.param("code"), client, request.param("redirect_uri"),
+                succeed(ctx, client, sim.tokens.redeemCode(request.param("code"), client, request.param("redirect_uri"),
                         request.param("code_verifier"), sim.options.dcRefreshPolicy()));
             } else if ("refresh_token".equals(grantType)) {
-                succeed(ctx, sim.tokens.refreshWithRedirectUri(request.param("refresh_token"), client,
+                succeed(ctx, client, sim.tokens.refreshWithRedirectUri(request.param("refresh_token"), client,
                         request.param("redirect_uri"), sim.options.dcRefreshPolicy()));
             } else {
                 Responses.oauthError(ctx, 400, grantType == null ? "invalid_request" : "unsupported_grant_type",
@@ -56,17 +59,20 @@ final class DcTokenEndpoint {
         }
     }
 
-    private static void succeed(RoutingContext ctx, IssuedTokens.Pair pair) {
-        Responses.noStore(ctx);
-        Responses.json(ctx, 200, new JsonObject().put("access_token", pair.accessToken())
+    private static void succeed(RoutingContext ctx, OAuthClientRegistration client, IssuedTokens.Pair pair) {
+        JsonObject body = new JsonObject().put("access_token", pair.accessToken())
                 .put("refresh_token", pair.refreshToken()).put("token_type", "bearer")
-                .put("expires_in", pair.expiresInSeconds()).put("scope", pair.scope()));
+                .put("expires_in", pair.expiresInSeconds());
+        TokenAnswers.putScope(body, client, pair);
+        Responses.noStore(ctx);
+        Responses.json(ctx, 200, body);
     }
 
     private static void fail(RoutingContext ctx, GrantFailure.Reason reason) {
         switch (reason) {
-            // Known from practice: the provider names nothing when redirect_uri is missing on refresh.
-            case REDIRECT_URI_MISSING -> Responses.oauthError(ctx, 400, "invalid_grant", null);
+            // Known from practice: the provider names nothing when redirect_uri is missing on refresh, or is not
+            // the one used at consent (JIRA.md, "Data Center"): a bare invalid_grant either way.
+            case REDIRECT_URI_MISSING, REFRESH_REDIRECT_URI_MISMATCH -> Responses.oauthError(ctx, 400, "invalid_grant", null);
             case CODE_UNKNOWN, CODE_REDEEMED, CODE_EXPIRED, CODE_OTHER_CLIENT ->
                     Responses.oauthError(ctx, 400, "invalid_grant", "The authorization code is invalid or expired");
             case REDIRECT_URI_MISMATCH ->

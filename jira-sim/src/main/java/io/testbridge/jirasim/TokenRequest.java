@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ final class TokenRequest {
     private final Map<String, String> params;
     final String clientId;
     final String clientSecret;
+    /** Whether the client secret came in the body ({@code client_secret_post}) rather than as HTTP Basic. */
+    final boolean secretInBody;
 
     private TokenRequest(BodyKind bodyKind, Map<String, String> params, String basicId, String basicSecret) {
         this.bodyKind = bodyKind;
@@ -26,6 +29,7 @@ final class TokenRequest {
         // Body credentials win; Basic is the fallback many OAuth libraries use by default.
         this.clientId = params.getOrDefault("client_id", basicId);
         this.clientSecret = params.getOrDefault("client_secret", basicSecret);
+        this.secretInBody = params.containsKey("client_secret");
     }
 
     /** Returns null when the body claims to be JSON but is not a JSON object. */
@@ -76,7 +80,9 @@ final class TokenRequest {
             if (colon < 0) {
                 return new String[] {null, null};
             }
-            return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+            // RFC 6749 §2.3.1: id and secret are form-urlencoded before they are joined and base64-encoded
+            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         } catch (IllegalArgumentException e) {
             return new String[] {null, null};
         }

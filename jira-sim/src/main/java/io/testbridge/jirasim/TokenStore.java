@@ -104,7 +104,7 @@ final class TokenStore {
             throw new GrantFailure(GrantFailure.Reason.REDIRECT_URI_MISSING);
         }
         if (redirectUriRequired && !redirectUri.equals(family.redirectUri)) {
-            throw new GrantFailure(GrantFailure.Reason.REDIRECT_URI_MISMATCH);
+            throw new GrantFailure(GrantFailure.Reason.REFRESH_REDIRECT_URI_MISMATCH);
         }
         if (family.revoked) {
             throw new GrantFailure(GrantFailure.Reason.REFRESH_REVOKED);

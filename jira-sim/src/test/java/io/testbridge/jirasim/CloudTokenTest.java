@@ -37,6 +37,24 @@ class CloudTokenTest extends SimulatorTestSupport {
     }
 
     @Test
+    void a_basic_only_app_answers_invalid_client_to_a_secret_in_the_body_and_can_omit_scope() {
+        sim.registerClient(OAuthClientRegistration.cloud("basic-app", CLOUD_SECRET, "Basic only", java.util.List.of(CALLBACK),
+                CLOUD_SCOPES).acceptingOnlyBasicAuthentication().omittingScopeFromTokenAnswers());
+        String code = cloudCode("basic-app", "alice", "acme");
+
+        HttpResponse<Buffer> refused = cloudToken(new JsonObject().put("grant_type", "authorization_code")
+                .put("client_id", "basic-app").put("client_secret", CLOUD_SECRET).put("code", code).put("redirect_uri", CALLBACK));
+        HttpResponse<Buffer> accepted = await(http.postAbs(sim.cloudAuthUrl() + "/oauth/token").basicAuthentication("basic-app", CLOUD_SECRET)
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
+                        .add("redirect_uri", CALLBACK)));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
+        assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+        assertThat(accepted.bodyAsJsonObject().containsKey("scope")).isFalse();
+    }
+
+    @Test
     void no_refresh_token_without_offline_access() {
         String code = cloudConsent(CLOUD_APP, "read:jira-work read:jira-user", "alice", "acme", "accept").get("code");
 

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +190,58 @@ class DcOAuthTest extends SimulatorTestSupport {
         assertThat(get(dcRest() + "/myself", renewed.getString("access_token")).statusCode()).isEqualTo(200);
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(reuse.bodyAsJsonObject().getString("error")).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void refresh_with_another_redirect_uri_than_at_consent_fails_with_a_bare_invalid_grant() {
+        JsonObject tokens = dcTokens(DC_CLIENT, "WRITE");
+
+        HttpResponse<Buffer> response = dcToken(Map.of("grant_type", "refresh_token", "client_id", DC_CLIENT,
+                "client_secret", DC_SECRET, "refresh_token", tokens.getString("refresh_token"),
+                "redirect_uri", "https://moved.example.com/oauth/callback"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "invalid_grant"));
+    }
+
+    @Test
+    void a_basic_only_link_refuses_the_secret_in_the_body_and_takes_it_as_http_basic() {
+        String secret = "dc basic:secret+/=";
+        sim.registerClient(OAuthClientRegistration.dataCenter("dc912", "dc-basic", secret, "Basic only",
+                List.of(CALLBACK), "WRITE").acceptingOnlyBasicAuthentication().omittingScopeFromTokenAnswers());
+        String code = dcConsent(dcAuthorizeUrl("dc-basic", "WRITE", Pkce.s256(VERIFIER), "S256"), "bob", "allow").get("code");
+        Map<String, String> inBody = new HashMap<>(Map.of("grant_type", "authorization_code", "client_id", "dc-basic",
+                "client_secret", secret, "code", code, "redirect_uri", CALLBACK, "code_verifier", VERIFIER));
+
+        HttpResponse<Buffer> refused = dcToken(inBody);
+        inBody.remove("client_secret");
+        inBody.remove("client_id");
+        // RFC 6749 §2.3.1: both form-urlencoded, then joined with ':' and base64-encoded
+        String basic = java.util.Base64.getEncoder().encodeToString((enc("dc-basic") + ":" + enc(secret))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        io.vertx.core.MultiMap form = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(inBody);
+        HttpResponse<Buffer> accepted = await(http.postAbs(sim.dcBaseUrl("dc912") + "/rest/oauth2/latest/token")
+                .putHeader("Authorization", "Basic " + basic).sendForm(form));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("invalid_client");
+        assertThat(accepted.statusCode()).as(accepted.bodyAsString()).isEqualTo(200);
+        assertThat(accepted.bodyAsJsonObject().getString("access_token")).isNotBlank();
+        assertThat(accepted.bodyAsJsonObject().containsKey("scope")).as("scope omitted").isFalse();
+    }
+
+    @Test
+    void server_info_behind_a_login_needs_a_bearer_token() {
+        String token = dcTokens(DC_CLIENT, "WRITE").getString("access_token");
+        sim.putDcInstance(DcInstance.of("dc912", "9.12.0").withServerInfoBehindLogin());
+
+        HttpResponse<Buffer> anonymous = get(dcRest() + "/serverInfo");
+        HttpResponse<Buffer> signedIn = get(dcRest() + "/serverInfo", token);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.bodyAsString()).doesNotContain("9.12.0");
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.bodyAsJsonObject().getString("version")).isEqualTo("9.12.0");
     }
 
     @Test
