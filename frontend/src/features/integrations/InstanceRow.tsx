@@ -54,7 +54,16 @@ export function InstanceRow({ instance, canModify, checking, onAction }: Instanc
       <Table.Td>
         <InstanceStatusBadge instance={instance} />
       </Table.Td>
-      <Table.Td>{instance.version ?? '—'}</Table.Td>
+      <Table.Td>
+        {instance.version ??
+          (instance.versionNote ? (
+            <Text size="sm" c="dimmed" maw={200}>
+              {instance.versionNote}
+            </Text>
+          ) : (
+            '—'
+          ))}
+      </Table.Td>
       <Table.Td>
         <Stack gap={4} maw={240}>
           {canModify ? (
