@@ -260,6 +260,24 @@ describe('AdminConnectionWizard', () => {
     expect(await within(wizard).findByText('Create an incoming application link in Jira')).toBeInTheDocument();
     expect(within(wizard).getByText('Administration → Applications → Application links')).toBeInTheDocument();
     expect(within(wizard).getByText('WRITE')).toBeInTheDocument();
+    // the callback is https: nothing to warn about
+    expect(within(wizard).queryByTestId('dc-https-warning')).toBeNull();
+  });
+
+  it('warns before Step 1 that Data Center refuses an http callback, naming both Jira properties', async () => {
+    const dc = anInstance({ name: 'Acme', deployment: 'DATA_CENTER', cloudId: null, version: '9.12.0' });
+    const httpSettings = settings(dc);
+    httpSettings.body.callbackUrl = 'http://testbridge.internal:8080/oauth/callback';
+    fakeApi({ ...loggedIn(), 'GET /api/integrations': instancePage([dc]), 'GET /api/integrations/1/oauth': httpSettings });
+    const { user } = renderApp('/integrations');
+
+    await user.click(await screen.findByRole('switch', { name: 'OAuth for Acme' }));
+    const wizard = await screen.findByRole('dialog', { name: 'Enable OAuth for Acme' });
+
+    const warning = await within(wizard).findByTestId('dc-https-warning');
+    expect(warning).toHaveTextContent('atlassian.oauth2.provider.skip.redirect.url.https.requirement');
+    expect(warning).toHaveTextContent('atlassian.oauth2.provider.skip.base.url.https.requirement');
+    expect(warning).toHaveTextContent('TESTBRIDGE_PUBLIC_URL');
   });
 
   it('disables OAuth after confirmation', async () => {

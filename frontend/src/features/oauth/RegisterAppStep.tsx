@@ -55,6 +55,35 @@ function DataCenterHowTo() {
   );
 }
 
+/**
+ * Jira Data Center's OAuth 2.0 provider requires HTTPS for redirect URLs (and its own base URL)
+ * unless two system properties say otherwise, so an http:// callback cannot be registered in a
+ * default Jira: say so before the administrator tries.
+ */
+function HttpCallbackWarning() {
+  return (
+    <Alert color="yellow" title="Jira Data Center refuses an http:// Redirect URL" data-testid="dc-https-warning">
+      <Stack gap={4}>
+        <Text size="sm">
+          Jira requires HTTPS for the Redirect URL of an incoming application link, and for its own base URL, unless its
+          administrator sets these system properties to <Code>true</Code> (meant for test instances):
+        </Text>
+        <List size="sm">
+          <List.Item>
+            <Code>atlassian.oauth2.provider.skip.redirect.url.https.requirement</Code>
+          </List.Item>
+          <List.Item>
+            <Code>atlassian.oauth2.provider.skip.base.url.https.requirement</Code>
+          </List.Item>
+        </List>
+        <Text size="sm">
+          Otherwise serve Testbridge over HTTPS and set <Code>TESTBRIDGE_PUBLIC_URL</Code> to its https:// address first.
+        </Text>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The first page of the wizard: what to register in Jira, then the client credentials. */
 export function RegisterAppStep({ instanceId, settings, initialCredentials, onStarted, onCancel }: RegisterAppStepProps) {
   const storedClientId = settings.clientId ?? null;
@@ -111,6 +140,7 @@ export function RegisterAppStep({ instanceId, settings, initialCredentials, onSt
             </CopyButton>
           </Group>
         </Stack>
+        {settings.deployment === 'DATA_CENTER' && settings.callbackUrl.toLowerCase().startsWith('http://') && <HttpCallbackWarning />}
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {settings.deployment === 'CLOUD' ? 'Scopes the app must grant' : 'Permission the link must grant'}

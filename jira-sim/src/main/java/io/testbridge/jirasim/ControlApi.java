@@ -88,7 +88,7 @@ final class ControlApi {
         DcInstance instance = new DcInstance(required(body, "name"), required(body, "version"),
                 body.getString("deploymentType"), body.getString("buildNumber"), body.getString("serverTitle"),
                 body.getBoolean("serverInfoBehindLogin", false) ? DcInstance.ServerInfoAccess.BEHIND_LOGIN
-                        : DcInstance.ServerInfoAccess.ANONYMOUS);
+                        : DcInstance.ServerInfoAccess.ANONYMOUS, body.getBoolean("enforcesHttps", false));
         sim.putDcInstance(instance);
         ok(ctx, ControlViews.instance(sim, instance));
     }

@@ -41,6 +41,11 @@ final class DcAuthorizeEndpoint {
             errorPage(ctx, "invalid_client", "No incoming application link has this client_id.");
             return;
         }
+        if (instance.enforcesHttps() && !sim.urls.dcBase(instance.name()).startsWith("https://")) {
+            errorPage(ctx, "invalid_request", "Jira's base URL must use HTTPS for OAuth 2.0 "
+                    + "(atlassian.oauth2.provider.skip.base.url.https.requirement is false).");
+            return;
+        }
         String redirectUri = ctx.request().getParam("redirect_uri");
         if (!client.hasRedirectUri(redirectUri)) {
             errorPage(ctx, "invalid_request", "The redirect_uri does not match the application link's redirect URL.");

@@ -8,10 +8,20 @@ import java.util.Objects;
  * A Jira Data Center / Server instance with the version its serverInfo reports. The OAuth 2.0
  * provider only exists from Jira 8.22 on, so older instances answer 404 on /rest/oauth2/...
  * {@code serverInfoAccess} BEHIND_LOGIN: serverInfo answers 401 without a bearer token, like an
- * instance behind SSO or with REST API lock-down.
+ * instance behind SSO or with REST API lock-down. {@code enforcesHttps}: the OAuth 2.0 provider as
+ * Jira ships it, with the system properties
+ * {@code atlassian.oauth2.provider.skip.redirect.url.https.requirement} and
+ * {@code atlassian.oauth2.provider.skip.base.url.https.requirement} left false, so an http:// redirect
+ * URL cannot be registered and an http:// Jira cannot authorize; without it (the simulator's
+ * default, as its URLs are http) the instance behaves like a test Jira with both set to true.
  */
 public record DcInstance(String name, String version, String deploymentType, String buildNumber,
-        String serverTitle, ServerInfoAccess serverInfoAccess) {
+        String serverTitle, ServerInfoAccess serverInfoAccess, boolean enforcesHttps) {
+
+    public DcInstance(String name, String version, String deploymentType, String buildNumber, String serverTitle,
+            ServerInfoAccess serverInfoAccess) {
+        this(name, version, deploymentType, buildNumber, serverTitle, serverInfoAccess, false);
+    }
 
     /** Who may read {@code /rest/api/2/serverInfo}. */
     public enum ServerInfoAccess { ANONYMOUS, BEHIND_LOGIN }
@@ -41,7 +51,12 @@ public record DcInstance(String name, String version, String deploymentType, Str
 
     /** The same instance with serverInfo refused (401) to callers without a bearer token. */
     public DcInstance withServerInfoBehindLogin() {
-        return new DcInstance(name, version, deploymentType, buildNumber, serverTitle, ServerInfoAccess.BEHIND_LOGIN);
+        return new DcInstance(name, version, deploymentType, buildNumber, serverTitle, ServerInfoAccess.BEHIND_LOGIN, enforcesHttps);
+    }
+
+    /** The same instance with Jira's default HTTPS requirement for redirect URLs and its base URL. */
+    public DcInstance enforcingHttps() {
+        return new DcInstance(name, version, deploymentType, buildNumber, serverTitle, serverInfoAccess, true);
     }
 
     public List<Integer> versionNumbers() {

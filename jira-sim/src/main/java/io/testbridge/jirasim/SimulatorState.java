@@ -82,6 +82,11 @@ final class SimulatorState {
         if (!client.isCloud() && !instances.containsKey(client.dcInstance())) {
             throw new IllegalArgumentException("unknown Data Center instance: " + client.dcInstance());
         }
+        if (!client.isCloud() && instances.get(client.dcInstance()).enforcesHttps()
+                && client.redirectUris().stream().anyMatch(uri -> !uri.toLowerCase(java.util.Locale.ROOT).startsWith("https://"))) {
+            // what Jira's "Create link" form says for an http:// Redirect URL
+            throw new IllegalArgumentException("The redirect URL must use HTTPS (atlassian.oauth2.provider.skip.redirect.url.https.requirement is false).");
+        }
         clients.put(clientKey(client.dcInstance(), client.clientId()), client);
     }
 

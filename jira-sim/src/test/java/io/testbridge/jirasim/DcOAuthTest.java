@@ -1,6 +1,7 @@
 package io.testbridge.jirasim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +43,21 @@ class DcOAuthTest extends SimulatorTestSupport {
                 .isEqualTo(404);
         assertThat(postForm(sim.dcBaseUrl("dc820") + "/rest/oauth2/latest/token", Map.of("grant_type", "x"))
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_jira_enforcing_https_refuses_an_http_redirect_url_and_authorization_on_its_http_base_url() {
+        sim.putDcInstance(DcInstance.of("strict", "9.12.0").enforcingHttps());
+
+        assertThatThrownBy(() -> sim.registerClient(OAuthClientRegistration.dataCenter("strict", "strict-client", DC_SECRET, "Testbridge",
+                List.of(CALLBACK), "WRITE"))).hasMessageContaining("skip.redirect.url.https.requirement");
+        sim.registerClient(OAuthClientRegistration.dataCenter("strict", "strict-client", DC_SECRET, "Testbridge",
+                List.of("https://testbridge.example.com/oauth/callback"), "WRITE"));
+        HttpResponse<Buffer> page = get(sim.dcBaseUrl("strict") + "/rest/oauth2/latest/authorize?client_id=strict-client&redirect_uri="
+                + enc("https://testbridge.example.com/oauth/callback") + "&response_type=code&state=s&scope=WRITE");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.bodyAsString()).contains("skip.base.url.https.requirement");
     }
 
     @Test
