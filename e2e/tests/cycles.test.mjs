@@ -224,6 +224,9 @@ browserTest('the tester runs the case with the keyboard alone, fails step 3 and 
   const foundIn = dialog.getByLabel(/^Found in build/);
   await foundIn.waitFor();
   await page.waitForFunction((input) => input.value === '1.4.2', await foundIn.elementHandle());
+  // Its required multi-line "Steps to reproduce" is written from the run too (issue 23).
+  const reproduce = dialog.getByLabel(/^Steps to reproduce/);
+  await page.waitForFunction((input) => input.value.includes('← fails here'), await reproduce.elementHandle());
   // Jira's Bug also asks for a severity.
   const severity = dialog.getByLabel(/^Severity/);
   await tabTo(page, severity, 'the severity', 20);
@@ -252,6 +255,8 @@ browserTest('the tester runs the case with the keyboard alone, fails step 3 and 
   const created = issues.find((issue) => issue.jiraKey === key);
   assert.deepEqual([created?.issueTypeName, created?.fields?.customfield_10011], ['Bug', '1.4.2']);
   assert.equal(inJira.descriptionIsAdf, true, 'Cloud takes the description as ADF');
+  assert.equal(inJira.stepsToReproduceIsAdf, true, 'and the multi-line Steps to reproduce');
+  assert.match(inJira.stepsToReproduce, /3\. .*← fails here/);
   for (const part of [
     'Build: 1.4.2',
     'Environment: staging',

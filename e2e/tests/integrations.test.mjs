@@ -62,6 +62,17 @@ async function startWizard(page, { name, client, callbackUrl, forReadme = true }
   const wizard = page.getByRole('dialog', { name: `Enable OAuth for ${name}` });
   assert.equal(await wizard.getByTestId('callback-url').textContent(), callbackUrl);
   await wizard.getByRole('button', { name: 'Copy the callback URL' }).waitFor();
+  // Issue 23: Jira Data Center refuses an http:// Redirect URL unless two system properties say
+  // otherwise; the wizard says so before Step 1 (this Testbridge is on http). Cloud takes http.
+  const httpsWarning = wizard.getByTestId('dc-https-warning');
+  if (client === DC_CLIENT) {
+    await httpsWarning.waitFor();
+    const text = await httpsWarning.textContent();
+    assert.match(text, /atlassian\.oauth2\.provider\.skip\.redirect\.url\.https\.requirement/);
+    assert.match(text, /atlassian\.oauth2\.provider\.skip\.base\.url\.https\.requirement/);
+  } else {
+    assert.equal(await httpsWarning.count(), 0, 'no Data Center warning on a Cloud wizard');
+  }
   await expectAccessible(page, 'the connection wizard: register the app');
   await wizard.getByLabel(/^Client ID/).fill(client.clientId);
   await wizard.getByLabel(/^Client Secret/).fill(client.clientSecret);

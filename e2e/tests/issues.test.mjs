@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { connectInstanceThroughApi, decideConsent, openInNewTab } from '../harness/jiraConsent.mjs';
 import { expectAccessible } from '../harness/accessibility.mjs';
+import { addJiraFault } from '../harness/jiraSimulator.mjs';
 import { readmeScreenshot } from '../harness/readmeScreenshots.mjs';
 import { browserSuite } from '../harness/suite.mjs';
 import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from '../harness/testbridgeApi.mjs';
@@ -83,6 +84,12 @@ async function createBug(page, context, { projectKey, summary, build, consent })
   await dialog.getByLabel(/^Description/).fill('Seen on staging.\nTwice.');
   await choose(page, dialog, 'Severity', 'Major');
   await dialog.getByLabel(/^Found in build/).fill(build);
+  // Multi-line fields: rich text in Jira (issue 23), which Cloud takes only as ADF.
+  const steps = dialog.getByLabel(/^Steps to reproduce/);
+  await steps.fill('1. Add a voucher.\n2. Open the cart.');
+  assert.match(await dialog.getByText('Rich text in Jira: each line becomes a paragraph.').first().textContent(), /paragraph/);
+  await dialog.getByRole('button', { name: /^More fields/ }).click();
+  await dialog.getByLabel(/^Environment/).fill('Firefox 140\nstaging');
   await expectAccessible(page, 'the Create Jira issue dialog');
   await readmeScreenshot(page, 'create-jira-issue');
   // The simulator refuses a Bug without Severity: a key proves that the select reached Jira.
@@ -142,8 +149,37 @@ browserTest('Jira Cloud: a tester creates a Bug with its required custom select 
   await row.getByRole('link', { name: 'TB-8' }).waitFor();
   await row.getByText('In Jira').waitFor();
   await row.getByText('To Do').waitFor();
+  // Issue 23, acceptance 2: the simulator (strict as Cloud) received ADF for both multi-line fields.
+  const inJira = await (await fetch(`${jira().url}/_control/sites/acme/issues/TB-8`)).json();
+  assert.equal(inJira.stepsToReproduceIsAdf, true);
+  assert.equal(inJira.stepsToReproduce, '1. Add a voucher.\n2. Open the cart.');
+  assert.equal(inJira.environmentIsAdf, true);
+  assert.equal(inJira.environment, 'Firefox 140\nstaging');
   await readmeScreenshot(page, 'issues');
   await assertLinksToJira(context, row, { key: 'TB-8', siteUrl: cloud.baseUrl, summary: 'Cart total ignores the voucher' });
+});
+
+browserTest('issue 23: in a 429 storm without Retry-After the create dialog says when it tries again, and does', async ({ page, allowConsoleError }) => {
+  allowConsoleError(/status of 429/);
+  await instances();
+  await logInThroughApi(page.request, TESTER); // Tess authenticated with Acme in the test before
+  await addJiraFault(jira(), { kind: 'rate-limit', count: -1, retryAfterSeconds: -1, pathPattern: '.*/rest/api/3/project/search' });
+  try {
+    await page.goto('/projects');
+    await page.getByRole('table', { name: 'Projects' }).getByRole('link', { name: 'Issues of SHOP' }).click();
+    await page.getByRole('button', { name: 'Create Jira issue' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create Jira issue' });
+    // Testbridge backs off within its Jira timeout, then hands the wait to the browser, which counts it down.
+    const countdown = dialog.getByTestId('retry-countdown');
+    await countdown.waitFor({ timeout: 30_000 });
+    assert.match(await countdown.textContent(), /Trying again in \d+ s\./);
+    assert.match(await dialog.getByText(/Could not read the Jira projects/).textContent(), /rate-limiting/);
+  } finally {
+    await fetch(`${jira().url}/_control/faults`, { method: 'DELETE' });
+  }
+  // The storm is over: the countdown's own retry loads the projects, with nothing clicked.
+  const jiraProject = await page.getByRole('dialog', { name: 'Create Jira issue' }).getByLabel(/^Jira project/).elementHandle();
+  await page.waitForFunction((input) => input.value === 'Testbridge Demo (TB)', jiraProject, { timeout: 30_000 });
 });
 
 browserTest('Jira Data Center: a tester creates a Bug with its required custom select field; its key links to the issue', async ({
@@ -163,5 +199,9 @@ browserTest('Jira Data Center: a tester creates a Bug with its required custom s
   });
   await row.getByRole('link', { name: 'TB-8' }).waitFor();
   await row.getByText('In Jira').waitFor();
+  // Data Center takes multi-line fields as text
+  const inJira = await (await fetch(`${jira().url}/_control/dc-instances/dc912/issues/TB-8`)).json();
+  assert.equal(inJira.stepsToReproduceIsAdf, false);
+  assert.equal(inJira.stepsToReproduce, '1. Add a voucher.\n2. Open the cart.');
   await assertLinksToJira(context, row, { key: 'TB-8', siteUrl: dc.baseUrl, summary: 'Refund is booked twice' });
 });
