@@ -39,6 +39,8 @@ final class IssueCreation {
             errors.put("description", descriptionProblem);
         }
         boolean bug = type != null && type.requiresBugFields();
+        boolean incident = type != null && type.id().equals(FieldCatalog.INCIDENT_TYPE_ID);
+        Map<String, String> incidentText = incident ? incidentText(fields) : Map.of();
         FieldCatalog.Option severity = bug ? severity(fields.getValue(FieldCatalog.SEVERITY_FIELD)) : null;
         String build = bug ? foundInBuild(fields.getValue(FieldCatalog.FOUND_IN_BUILD_FIELD)) : null;
         FieldCatalog.Option priority = optionalPriority(fields.getValue("priority"));
@@ -60,6 +62,7 @@ final class IssueCreation {
             issue.customFields.put(FieldCatalog.SEVERITY_FIELD, severity);
             issue.customFields.put(FieldCatalog.FOUND_IN_BUILD_FIELD, build);
         }
+        issue.customFields.putAll(incidentText);
         created = issue;
     }
 
@@ -69,6 +72,8 @@ final class IssueCreation {
         if (project == null) {
             errors.put("project", fields.containsKey("project") ? "valid project is required"
                     : "Specify a valid project ID or key");
+        } else if (!project.canCreateIssues(caller.user())) {
+            errors.put("project", "You do not have permission to create issues in this project.");
         }
         return project;
     }
@@ -87,10 +92,37 @@ final class IssueCreation {
     private void rejectUnknownFields(JsonObject fields, FieldCatalog.IssueType type) {
         for (String name : fields.fieldNames()) {
             boolean bugOnly = name.equals(FieldCatalog.SEVERITY_FIELD) || name.equals(FieldCatalog.FOUND_IN_BUILD_FIELD);
-            if (!KNOWN_FIELDS.contains(name) || (bugOnly && type != null && !type.requiresBugFields())) {
+            boolean incidentOnly = isIncidentField(name);
+            boolean isIncident = type != null && type.id().equals(FieldCatalog.INCIDENT_TYPE_ID);
+            if ((!KNOWN_FIELDS.contains(name) && !incidentOnly) || (bugOnly && type != null && !type.requiresBugFields())
+                    || (incidentOnly && !isIncident)) {
                 errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
             }
         }
+    }
+
+    private static boolean isIncidentField(String name) {
+        return name.equals(FieldCatalog.CUSTOMER_IMPACT_FIELD) || FieldCatalog.incidentNoteFields().contains(name);
+    }
+
+    /** Incident's text fields; "Customer impact" is required. */
+    private Map<String, String> incidentText(JsonObject fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : fields.fieldNames()) {
+            if (!isIncidentField(name)) {
+                continue;
+            }
+            if (fields.getValue(name) instanceof String text) {
+                values.put(name, text);
+            } else if (fields.getValue(name) != null) {
+                errors.put(name, "Operation value must be a string");
+            }
+        }
+        String impact = values.get(FieldCatalog.CUSTOMER_IMPACT_FIELD);
+        if (impact == null || impact.isBlank()) {
+            errors.putIfAbsent(FieldCatalog.CUSTOMER_IMPACT_FIELD, "Customer impact is required.");
+        }
+        return values;
     }
 
     private String summary(JsonObject fields) {

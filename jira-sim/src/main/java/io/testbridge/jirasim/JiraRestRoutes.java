@@ -28,6 +28,7 @@ final class JiraRestRoutes {
         Routes routes = new Routes(router, prefix, authenticate);
         routes.add(HttpMethod.GET, "/myself", RestDialect.Need.READ_USER, meta::myself);
         routes.add(HttpMethod.GET, "/user/search", RestDialect.Need.READ_USER, meta::userSearch);
+        routes.add(HttpMethod.GET, "/user/assignable/search", RestDialect.Need.READ_USER, meta::assignableSearch);
         routes.add(HttpMethod.GET, "/project", RestDialect.Need.READ_WORK, meta::projects);
         routes.add(HttpMethod.GET, "/issue/createmeta/:projectIdOrKey/issuetypes", RestDialect.Need.READ_WORK,
                 meta::issueTypes);
