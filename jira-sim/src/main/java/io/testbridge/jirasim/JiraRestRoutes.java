@@ -43,6 +43,7 @@ final class JiraRestRoutes {
         routes.add(HttpMethod.POST, "/issue/:issueIdOrKey/attachments", RestDialect.Need.WRITE_WORK,
                 issues::addAttachments, IssueResource.attachmentBody());
         if (dialect.isCloud()) {
+            routes.add(HttpMethod.POST, "/issue/bulkfetch", RestDialect.Need.READ_WORK, issues::bulkFetch);
             routes.add(HttpMethod.GET, "/project/search", RestDialect.Need.READ_WORK, meta::projectSearch);
             routes.add(HttpMethod.GET, "/search/jql", RestDialect.Need.READ_WORK, search::cloudSearch);
             routes.add(HttpMethod.POST, "/search/jql", RestDialect.Need.READ_WORK, search::cloudSearch);

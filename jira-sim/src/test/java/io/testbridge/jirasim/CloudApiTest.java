@@ -175,6 +175,28 @@ class CloudApiTest extends SimulatorTestSupport {
         assertThat(get(cloudRest(ACME) + "/user/assignable/search?project=NOPE&query=a", token).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void bulkfetch_answers_the_issues_it_finds_and_leaves_out_unknown_keys() {
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+        sim.deleteSiteIssue("acme", "TB-3");
+
+        HttpResponse<Buffer> fetched = postJson(cloudRest(ACME) + "/issue/bulkfetch", token, new JsonObject()
+                .put("issueIdsOrKeys", new JsonArray().add("TB-2").add("TB-3").add("NOPE-1").add("tb-1"))
+                .put("fields", new JsonArray().add("status").add("summary")));
+        JsonArray tooMany = new JsonArray();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add("TB-" + (i + 1));
+        }
+
+        assertThat(fetched.statusCode()).as(fetched.bodyAsString()).isEqualTo(200);
+        assertThat(keys(fetched.bodyAsJsonObject().getJsonArray("issues"))).containsExactly("TB-1", "TB-2");
+        assertThat(fetched.bodyAsJsonObject().getJsonArray("issueErrors")).isEmpty();
+        assertThat(fetched.bodyAsJsonObject().getJsonArray("issues").getJsonObject(0).getJsonObject("fields").fieldNames())
+                .containsExactlyInAnyOrder("status", "summary");
+        assertThat(postJson(cloudRest(ACME) + "/issue/bulkfetch", token, new JsonObject().put("issueIdsOrKeys", tooMany)
+                .put("fields", new JsonArray().add("*all"))).statusCode()).isEqualTo(400);
+    }
+
     private static java.util.List<String> keys(JsonArray items) {
         return items.stream().map(i -> ((JsonObject) i).getString("key")).toList();
     }

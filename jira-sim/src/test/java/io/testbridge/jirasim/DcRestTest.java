@@ -118,6 +118,35 @@ class DcRestTest extends SimulatorTestSupport {
     }
 
     @Test
+    void a_leading_wildcard_in_a_text_term_is_an_error_and_text_search_matches_whole_words() {
+        HttpResponse<Buffer> leading = get(dcRest() + "/search?jql=" + enc("text ~ \"*ogin\""), token);
+        JsonObject word = get(dcRest() + "/search?jql=" + enc("project = TB AND text ~ \"log\""), token).bodyAsJsonObject();
+        JsonObject prefix = get(dcRest() + "/search?jql=" + enc("project = TB AND text ~ \"LOG*\""), token).bodyAsJsonObject();
+
+        assertThat(leading.statusCode()).isEqualTo(400);
+        assertThat(leading.bodyAsJsonObject().getJsonArray("errorMessages").getString(0))
+                .startsWith("The '*' character is not allowed as the first character");
+        assertThat(word.getInteger("total")).as("'log' is not a word of 'Login fails'").isZero();
+        assertThat(prefix.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+    }
+
+    @Test
+    void validate_query_warn_answers_the_known_keys_and_warns_about_the_others() {
+        sim.deleteDcIssue("dc912", "TB-3");
+        String jql = enc("key in (TB-1, TB-3, NOPE-9)");
+
+        HttpResponse<Buffer> strict = get(dcRest() + "/search?jql=" + jql, token);
+        JsonObject warned = get(dcRest() + "/search?validateQuery=warn&jql=" + jql, token).bodyAsJsonObject();
+
+        assertThat(strict.statusCode()).isEqualTo(400);
+        assertThat(strict.bodyAsJsonObject().getJsonArray("errorMessages").getString(0))
+                .isEqualTo("An issue with key 'TB-3' does not exist for field 'key'.");
+        assertThat(warned.getJsonArray("issues")).hasSize(1);
+        assertThat(warned.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+        assertThat(warned.getJsonArray("warningMessages")).hasSize(2);
+    }
+
+    @Test
     void assignable_search_takes_a_username_and_a_project() {
         sim.addUser(new SimUser("acc-carol", SampleData.BROWSE_ONLY_IN_TB, "Carol Contractor", "carol@example.com"));
 
