@@ -138,21 +138,23 @@ public final class JiraIssues {
         });
     }
 
-    /** The projects the user can see (the first 100 on Cloud). */
+    /**
+     * The projects where the user may create issues: on Cloud every page of {@code project/search}
+     * with {@code action=create}; Data Center's {@code /project} is one unpaged list of what they see.
+     */
     public Future<JsonArray> projects(long userId, JiraSite instance) {
-        boolean cloud = instance.isCloud();
-        return jira.call(userId, instance, HttpMethod.GET, cloud ? "/project/search" : "/project",
-                        cloud ? Map.of("maxResults", "100") : Map.of(), null)
-                .map(response -> {
-                    JsonArray projects = cloud ? response.bodyAsJsonObject().getJsonArray("values", new JsonArray()) : response.bodyAsJsonArray();
-                    JsonArray items = new JsonArray();
-                    projects.forEach(p -> {
-                        JsonObject project = (JsonObject) p;
-                        items.add(new JsonObject().put("id", project.getString("id")).put("key", project.getString("key"))
-                                .put("name", project.getString("name")));
-                    });
-                    return items;
-                });
+        Future<JsonArray> projects = instance.isCloud()
+                ? StartAtPages.readAll(jira, userId, instance, "/project/search", Map.of("action", "create"), 100, page -> page.getJsonArray("values"))
+                : jira.call(userId, instance, HttpMethod.GET, "/project", Map.of(), null).map(JiraResponse::bodyAsJsonArray);
+        return projects.map(list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(p -> {
+                JsonObject project = (JsonObject) p;
+                items.add(new JsonObject().put("id", project.getString("id")).put("key", project.getString("key"))
+                        .put("name", project.getString("name")));
+            });
+            return items;
+        });
     }
 
     public Future<JsonArray> issueTypes(long userId, JiraSite instance, String projectKey) {
