@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class JiraIssues {
     public static final Pattern ISSUE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*-[0-9]+$");
     static final String SUMMARY_FIELDS = "summary,status,assignee,issuetype";
+    /** Create metadata pages hold at most 200 items (Cloud); Data Center caps them lower on its own. */
+    static final int CREATEMETA_PAGE_SIZE = 200;
 
     private final JiraClient jira;
 
@@ -157,11 +159,11 @@ public final class JiraIssues {
         });
     }
 
+    /** Every issue type of the project's create metadata, all pages. */
     public Future<JsonArray> issueTypes(long userId, JiraSite instance, String projectKey) {
-        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes"), Map.of("maxResults", "100"), null)
-                .map(response -> {
-                    JsonObject body = response.bodyAsJsonObject();
-                    JsonArray types = body.getJsonArray("issueTypes", body.getJsonArray("values", new JsonArray()));
+        return StartAtPages.readAll(jira, userId, instance, JiraClient.path("issue", "createmeta", projectKey, "issuetypes"), Map.of(), CREATEMETA_PAGE_SIZE,
+                        page -> page.getJsonArray("issueTypes", page.getJsonArray("values")))
+                .map(types -> {
                     JsonArray items = new JsonArray();
                     types.forEach(t -> {
                         JsonObject type = (JsonObject) t;
@@ -172,13 +174,14 @@ public final class JiraIssues {
                 });
     }
 
-    /** The fields of an issue type, normalised: id, name, required, type, allowed values (id and label). */
+    /**
+     * The fields of an issue type, all pages (Data Center answers 50 at a time), normalised: id, name,
+     * required, type, allowed values (id and label).
+     */
     public Future<JsonArray> fields(long userId, JiraSite instance, String projectKey, String issueTypeId) {
-        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes", issueTypeId),
-                        Map.of("maxResults", "200"), null)
-                .map(response -> {
-                    JsonObject body = response.bodyAsJsonObject();
-                    JsonArray raw = body.getJsonArray("fields", body.getJsonArray("values", new JsonArray()));
+        return StartAtPages.readAll(jira, userId, instance, JiraClient.path("issue", "createmeta", projectKey, "issuetypes", issueTypeId), Map.of(),
+                        CREATEMETA_PAGE_SIZE, page -> page.getJsonArray("fields", page.getJsonArray("values")))
+                .map(raw -> {
                     JsonArray items = new JsonArray();
                     raw.forEach(f -> items.add(JiraFieldValues.describe((JsonObject) f)));
                     return items;

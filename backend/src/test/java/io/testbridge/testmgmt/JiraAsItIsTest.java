@@ -91,4 +91,23 @@ class JiraAsItIsTest {
                 .as("ARC: nobody may create there; MANY60: bob may only browse").doesNotContain("ARC", "MANY60")
                 .hasSize(2 + 119);
     }
+
+    @Test
+    void a_required_field_beyond_the_first_page_of_data_center_create_metadata_is_shown_and_checked() {
+        JsonArray fields = tester.get("/api/jira/" + dc + "/projects/TB/issue-types/10004/fields").json().getJsonArray("items");
+        JsonArray types = tester.get("/api/jira/" + dc + "/projects/TB/issue-types").json().getJsonArray("items");
+
+        assertThat(types).hasSize(4);
+        assertThat(fields).hasSize(69);
+        JsonObject impact = fields.stream().map(f -> (JsonObject) f).filter(f -> f.getString("fieldId").equals("customfield_10300")).findFirst().orElseThrow();
+        assertThat(impact.getBoolean("required")).isTrue();
+        JsonObject incident = new JsonObject().put("instanceId", dc).put("jiraProject", "TB").put("issueTypeId", "10004")
+                .put("issueTypeName", "Incident").put("summary", "Checkout down").put("description", "")
+                .put("fields", new JsonObject());
+        JsonObject withoutImpact = tester.post("/api/projects/" + project + "/issues", incident).json();
+        assertThat(withoutImpact.getString("state")).isEqualTo("FAILED");
+        assertThat(withoutImpact.getJsonObject("lastError").getJsonObject("fields").getString("customfield_10300")).contains("Customer impact");
+        incident.put("fields", new JsonObject().put("customfield_10300", "No one can pay"));
+        assertThat(tester.post("/api/projects/" + project + "/issues", incident).json().getString("state")).isEqualTo("CREATED");
+    }
 }
