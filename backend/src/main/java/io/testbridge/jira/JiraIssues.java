@@ -102,7 +102,9 @@ public final class JiraIssues {
             body.getJsonArray("issues", new JsonArray()).forEach(issue -> issues.add(IssueSummary.from((JsonObject) issue, instance)));
             String next;
             if (cloud) {
-                next = body.getBoolean("isLast", true) ? null : body.getString("nextPageToken");
+                // The documented end of /search/jql: the last page has no nextPageToken (isLast is optional).
+                String token = body.getString("nextPageToken");
+                next = token == null || token.isBlank() ? null : token;
             } else {
                 int startAt = body.getInteger("startAt", 0);
                 next = startAt + issues.size() < body.getInteger("total", 0) && !issues.isEmpty() ? Integer.toString(startAt + issues.size()) : null;

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,5 +112,22 @@ class JiraAsItIsTest {
         assertThat(withoutImpact.getJsonObject("lastError").getJsonObject("fields").getString("customfield_10300")).contains("Customer impact");
         incident.put("fields", new JsonObject().put("customfield_10300", "No one can pay"));
         assertThat(tester.post("/api/projects/" + project + "/issues", incident).json().getString("state")).isEqualTo("CREATED");
+    }
+
+    @Test
+    void cloud_search_pages_until_jira_sends_no_next_page_token() {
+        List<String> keys = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonObject page = tester.get("/api/jira/" + cloud + "/search?q=the&project=TB&pageSize=1"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))).json();
+            keys.addAll(values(page.getJsonArray("items"), "key"));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(keys).as("'the' is a word of TB-5 ('Upgrade the CI runners') and TB-1, newest first").containsExactly("TB-5", "TB-1");
+        assertThat(pages).isEqualTo(2);
     }
 }
