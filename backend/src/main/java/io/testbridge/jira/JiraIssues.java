@@ -190,9 +190,11 @@ public final class JiraIssues {
                 });
     }
 
-    public Future<JsonArray> users(long userId, JiraSite instance, String text) {
+    /** People who can be assigned issues of the Jira project, matching the text (user picker fields). */
+    public Future<JsonArray> users(long userId, JiraSite instance, String projectKey, String text) {
         boolean cloud = instance.deployment() == Deployment.CLOUD;
-        return jira.call(userId, instance, HttpMethod.GET, "/user/search", Map.of(cloud ? "query" : "username", text, "maxResults", "20"), null)
+        return jira.call(userId, instance, HttpMethod.GET, "/user/assignable/search",
+                        Map.of("project", projectKey, cloud ? "query" : "username", text, "maxResults", "20"), null)
                 .map(response -> {
                     JsonArray items = new JsonArray();
                     response.bodyAsJsonArray().forEach(u -> {

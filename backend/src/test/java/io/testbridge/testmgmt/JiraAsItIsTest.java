@@ -130,4 +130,17 @@ class JiraAsItIsTest {
         assertThat(keys).as("'the' is a word of TB-5 ('Upgrade the CI runners') and TB-1, newest first").containsExactly("TB-5", "TB-1");
         assertThat(pages).isEqualTo(2);
     }
+
+    @Test
+    void the_user_picker_offers_only_people_who_can_be_assigned_in_the_jira_project() {
+        JsonArray cloudPeople = tester.get("/api/jira/" + cloud + "/users?query=example&project=TB").json().getJsonArray("items");
+        JsonArray dcCarolInTb = tester.get("/api/jira/" + dc + "/users?query=carol&project=TB").json().getJsonArray("items");
+        JsonArray dcCarolInOps = tester.get("/api/jira/" + dc + "/users?query=carol&project=OPS").json().getJsonArray("items");
+
+        assertThat(values(cloudPeople, "displayName")).containsExactly("Alice Admin", "Bob Tester");
+        assertThat(dcCarolInTb).as("carol may only browse TB").isEmpty();
+        assertThat(values(dcCarolInOps, "id")).containsExactly("carol");
+        ApiClient.Response withoutProject = tester.get("/api/jira/" + cloud + "/users?query=example");
+        assertThat(withoutProject.status()).isEqualTo(400);
+    }
 }
