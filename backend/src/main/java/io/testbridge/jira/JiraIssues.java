@@ -53,6 +53,16 @@ public final class JiraIssues {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * What a person typed, fit for {@code text ~}: Jira matches words, a {@code *} or {@code ?} may end
+     * or sit inside one, but a leading one is an error on Data Center, so each word loses its leading
+     * wildcards (a word of wildcards only disappears).
+     */
+    static String withoutLeadingWildcards(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\s+")).map(word -> word.replaceFirst("^[*?]+", ""))
+                .filter(word -> !word.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public static String browseUrl(JiraSite instance, String key) {
         return instance.baseUrl() + "/browse/" + key;
     }
@@ -61,14 +71,21 @@ public final class JiraIssues {
     public record Page(List<IssueSummary> issues, String nextCursor) {
     }
 
-    /** Finds issues by exact key or by text; a key that does not exist is an empty page, not an error. */
+    /**
+     * Finds issues by exact key or by words; a key that does not exist is an empty page, not an error,
+     * and so is text with no word left once leading wildcards are dropped.
+     */
     public Future<Page> search(long userId, JiraSite instance, String q, String project, String cursor, int pageSize) {
         String query = q.strip();
         String jql;
         if (ISSUE_KEY.matcher(query).matches()) {
             jql = "key = " + jqlString(query.toUpperCase(java.util.Locale.ROOT));
         } else {
-            jql = "text ~ " + jqlString(query);
+            String words = withoutLeadingWildcards(query);
+            if (words.isEmpty()) {
+                return Future.succeededFuture(new Page(List.of(), null));
+            }
+            jql = "text ~ " + jqlString(words);
             if (project != null && !project.isBlank()) {
                 jql = "project = " + jqlString(project.strip()) + " AND " + jql;
             }

@@ -143,4 +143,19 @@ class JiraAsItIsTest {
         ApiClient.Response withoutProject = tester.get("/api/jira/" + cloud + "/users?query=example");
         assertThat(withoutProject.status()).isEqualTo(400);
     }
+
+    @Test
+    void a_leading_wildcard_typed_by_a_person_never_becomes_a_jql_error() {
+        for (long instanceId : new long[] {cloud, dc}) {
+            ApiClient.Response leading = tester.get("/api/jira/" + instanceId + "/search?project=TB&q=" + URLEncoder.encode("*login ?session", StandardCharsets.UTF_8));
+            ApiClient.Response onlyWildcards = tester.get("/api/jira/" + instanceId + "/search?project=TB&q=" + URLEncoder.encode("* ??", StandardCharsets.UTF_8));
+            ApiClient.Response prefix = tester.get("/api/jira/" + instanceId + "/search?project=TB&q=" + URLEncoder.encode("sso sess*", StandardCharsets.UTF_8));
+
+            assertThat(leading.status()).as(leading.body()).isEqualTo(200);
+            assertThat(values(leading.json().getJsonArray("items"), "key")).containsExactly("TB-1");
+            assertThat(onlyWildcards.status()).as(onlyWildcards.body()).isEqualTo(200);
+            assertThat(onlyWildcards.json().getJsonArray("items")).isEmpty();
+            assertThat(values(prefix.json().getJsonArray("items"), "key")).containsExactly("TB-1");
+        }
+    }
 }
