@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * What Testbridge reads from and writes to Jira, as the user, independent of Cloud (REST v3) or
- * Data Center (REST v2): create metadata, user search, issue search with paging, single issues,
- * issue creation.
+ * Data Center (REST v2): projects, create metadata, assignable users, issue search with paging,
+ * issues by key, single issues, issue creation.
  */
 public final class JiraIssues {
     public static final Pattern ISSUE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*-[0-9]+$");
     static final String SUMMARY_FIELDS = "summary,status,assignee,issuetype";
+    /** Cloud's bulk fetch and our DC key batches: 100 keys per call. */
+    static final int KEYS_PER_CALL = 100;
     /** Create metadata pages hold at most 200 items (Cloud); Data Center caps them lower on its own. */
     static final int CREATEMETA_PAGE_SIZE = 200;
 
@@ -221,6 +223,46 @@ public final class JiraIssues {
                     });
                     return items;
                 });
+    }
+
+    /**
+     * The issues of these keys that Jira still shows the user, by upper-case key; keys it does not
+     * (deleted, hidden, moved) are simply absent. Never a {@code key in (…)} that fails as a whole on one
+     * unknown key: Cloud's bulk fetch leaves such keys out, Data Center's {@code validateQuery=warn} turns
+     * them into warnings. {@value #KEYS_PER_CALL} keys per call.
+     */
+    public Future<Map<String, IssueSummary>> byKeys(long userId, JiraSite instance, List<String> keys) {
+        Future<Map<String, IssueSummary>> found = Future.succeededFuture(new LinkedHashMap<>());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_CALL) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_CALL));
+            found = found.compose(sofar -> keyChunk(userId, instance, chunk).map(issues -> {
+                issues.forEach(issue -> sofar.put(issue.key().toUpperCase(java.util.Locale.ROOT), issue));
+                return sofar;
+            }));
+        }
+        return found;
+    }
+
+    private Future<List<IssueSummary>> keyChunk(long userId, JiraSite instance, List<String> keys) {
+        Future<JiraResponse> answer;
+        if (instance.isCloud()) {
+            answer = jira.call(userId, instance, HttpMethod.POST, "/issue/bulkfetch", Map.of(), new JsonObject()
+                    .put("issueIdsOrKeys", new JsonArray(List.copyOf(keys)))
+                    .put("fields", new JsonArray(List.of(SUMMARY_FIELDS.split(",")))));
+        } else {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("jql", "key in (" + keys.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            query.put("validateQuery", "warn");
+            query.put("fields", SUMMARY_FIELDS);
+            query.put("maxResults", Integer.toString(keys.size()));
+            answer = jira.call(userId, instance, HttpMethod.GET, "/search", query, null);
+        }
+        return answer.map(response -> {
+            List<IssueSummary> issues = new ArrayList<>();
+            response.bodyAsJsonObject().getJsonArray("issues", new JsonArray())
+                    .forEach(issue -> issues.add(IssueSummary.from((JsonObject) issue, instance)));
+            return issues;
+        });
     }
 
     /** Creates an issue; answers its key and id. Field errors come back as {@link JiraFieldErrors}. */

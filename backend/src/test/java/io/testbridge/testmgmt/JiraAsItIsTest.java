@@ -4,6 +4,7 @@ import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.JiraConsent;
+import io.testbridge.testing.LogCapture;
 import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,12 @@ class JiraAsItIsTest {
 
     private static List<String> values(JsonArray items, String member) {
         return items.stream().map(i -> ((JsonObject) i).getString(member)).toList();
+    }
+
+    private static JsonObject bug(long instanceId, String summary) {
+        return new JsonObject().put("instanceId", instanceId).put("jiraProject", "TB").put("issueTypeId", "10002").put("issueTypeName", "Bug")
+                .put("summary", summary).put("description", "Seen twice")
+                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.12.1"));
     }
 
     @Test
@@ -156,6 +164,35 @@ class JiraAsItIsTest {
             assertThat(onlyWildcards.status()).as(onlyWildcards.body()).isEqualTo(200);
             assertThat(onlyWildcards.json().getJsonArray("items")).isEmpty();
             assertThat(values(prefix.json().getJsonArray("items"), "key")).containsExactly("TB-1");
+        }
+    }
+
+    @Test
+    void statuses_of_the_other_issues_still_refresh_when_one_was_deleted_in_jira() {
+        for (long instanceId : new long[] {cloud, dc}) {
+            JsonObject kept = tester.post("/api/projects/" + project + "/issues", bug(instanceId, "Kept " + instanceId)).json();
+            JsonObject deleted = tester.post("/api/projects/" + project + "/issues", bug(instanceId, "Deleted " + instanceId)).json();
+            assertThat(kept.getString("state")).as(kept.encode()).isEqualTo("CREATED");
+            assertThat(deleted.getString("state")).as(deleted.encode()).isEqualTo("CREATED");
+            String keptKey = kept.getString("jiraKey");
+            String deletedKey = deleted.getString("jiraKey");
+            if (instanceId == cloud) {
+                assertThat(simulator.jira().workOnSiteIssue("acme", keptKey, "In Progress", null)).isTrue();
+                assertThat(simulator.jira().deleteSiteIssue("acme", deletedKey)).isTrue();
+            } else {
+                assertThat(simulator.jira().workOnDcIssue("dc912", keptKey, "In Progress", null)).isTrue();
+                assertThat(simulator.jira().deleteDcIssue("dc912", deletedKey)).isTrue();
+            }
+            app.clock().advance(Duration.ofMinutes(2));
+
+            try (LogCapture logs = LogCapture.begin()) {
+                JsonArray listed = tester.get("/api/projects/" + project + "/issues").json().getJsonArray("items");
+                JsonObject refreshed = listed.stream().map(i -> (JsonObject) i).filter(i -> i.getLong("id").equals(kept.getLong("id"))).findFirst().orElseThrow();
+
+                assertThat(refreshed.getString("jiraStatus")).as("instance " + instanceId).isEqualTo("In Progress");
+                assertThat(logs.lines()).anySatisfy(line -> assertThat(line).startsWith("INFO").contains("event=issue_status_not_in_jira")
+                        .contains("instance_id=" + instanceId).contains(deletedKey));
+            }
         }
     }
 }
