@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chooseOption } from '../../test/chooseOption';
 import { apiError, fakeApi } from '../../test/fakeApi';
 import { loggedIn } from '../../test/fixtures';
-import { anIssue, aProject, JIRA_AUTH_REQUIRED, jiraAuthentication, jiraMetadata } from '../../test/projectFixtures';
+import { anIssue, aProject, BUG_FIELDS, JIRA_AUTH_REQUIRED, jiraAuthentication, jiraMetadata } from '../../test/projectFixtures';
 import { renderApp } from '../../test/renderApp';
 
 function issuesApi(extra = {}) {
@@ -82,6 +82,32 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     expect(within(dialog).getByText('Found in build is required')).toBeInTheDocument();
     expect(within(dialog).getByLabelText(/^Severity/)).toHaveFocus();
     expect(server.to('POST /api/projects/3/issues')).toHaveLength(0);
+  });
+
+  it('offers, in a user field, the people Jira can assign in the chosen Jira project', async () => {
+    const server = fakeApi({
+      ...loggedIn(),
+      ...issuesApi({
+        'GET /api/jira/1/projects/TB/issue-types/10002/fields': {
+          body: {
+            items: [
+              ...BUG_FIELDS,
+              { fieldId: 'customfield_10400', name: 'Reviewer', required: true, type: 'user', custom: 'userpicker', hasDefaultValue: false },
+            ],
+          },
+        },
+        'GET /api/jira/1/users': { body: { items: [{ id: 'acc-alice', displayName: 'Alice Admin' }] } },
+      }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await user.type(await within(dialog).findByLabelText(/^Reviewer/), 'ali');
+
+    expect(await screen.findByRole('option', { name: 'Alice Admin', hidden: true })).toBeInTheDocument();
+    const asked = server.to('GET /api/jira/1/users')[0];
+    expect(asked?.query.get('project')).toBe('TB');
+    expect(asked?.query.get('query')).toBe('ali');
   });
 
   it('starts, in a project without a Bug type, with the type used there last time', async () => {

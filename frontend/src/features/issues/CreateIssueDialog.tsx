@@ -208,6 +208,7 @@ export function CreateIssueDialog({
       key={field.fieldId}
       field={field}
       instanceId={instanceId ?? 0}
+      jiraProject={jiraProject ?? ''}
       value={form.values.fields[field.fieldId]}
       onChange={(value) => {
         form.setFieldValue(`fields.${field.fieldId}`, value);

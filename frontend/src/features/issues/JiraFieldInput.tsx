@@ -7,13 +7,14 @@ import { JiraUserPicker } from './JiraUserPicker';
 interface JiraFieldInputProps {
   field: JiraField;
   instanceId: number;
+  jiraProject: string;
   value: FieldValue | undefined;
   onChange: (value: FieldValue) => void;
   error?: ReactNode;
 }
 
 /** One Jira field of the create dialog, rendered from Jira's create metadata. */
-export function JiraFieldInput({ field, instanceId, value, onChange, error }: JiraFieldInputProps) {
+export function JiraFieldInput({ field, instanceId, jiraProject, value, onChange, error }: JiraFieldInputProps) {
   const kind = fieldKind(field);
   const required = mustFill(field);
   const common = { label: field.name, withAsterisk: required, error, placeholder: field.hasDefaultValue ? 'Jira’s default' : undefined };
@@ -67,6 +68,7 @@ export function JiraFieldInput({ field, instanceId, value, onChange, error }: Ji
       return (
         <JiraUserPicker
           instanceId={instanceId}
+          jiraProject={jiraProject}
           label={field.name}
           required={required}
           error={error}

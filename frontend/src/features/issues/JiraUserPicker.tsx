@@ -6,6 +6,7 @@ import { jiraUsersQuery } from './api';
 
 interface JiraUserPickerProps {
   instanceId: number;
+  jiraProject: string;
   label: string;
   required: boolean;
   error?: ReactNode;
@@ -17,11 +18,14 @@ interface JiraUserPickerProps {
 // Jira filters the users; the combobox shows what it answers as it is.
 const NO_FILTER = ({ options }: { options: unknown[] }) => options as ComboboxItem[];
 
-/** A Jira user field: searches Jira's users (as the tester) while they type; the value is the user's id. */
-export function JiraUserPicker({ instanceId, label, required, error, multiple, value, onChange }: JiraUserPickerProps) {
+/**
+ * A Jira user field: searches the people who can be assigned in the Jira project (as the tester)
+ * while they type; the value is the user's id.
+ */
+export function JiraUserPicker({ instanceId, jiraProject, label, required, error, multiple, value, onChange }: JiraUserPickerProps) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
-  const users = useQuery({ ...jiraUsersQuery(instanceId, query), enabled: query.length > 0 });
+  const users = useQuery({ ...jiraUsersQuery(instanceId, jiraProject, query), enabled: query.length > 0 && jiraProject !== '' });
   // The names of the users picked so far, so that they stay readable when the results change.
   const [names, setNames] = useState<Record<string, string>>({});
 

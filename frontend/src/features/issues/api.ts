@@ -76,11 +76,12 @@ export function jiraFieldsQuery(instanceId: number, projectKey: string, issueTyp
   });
 }
 
-export function jiraUsersQuery(instanceId: number, query: string) {
+/** People who can be assigned issues of the Jira project (Jira's assignable search). */
+export function jiraUsersQuery(instanceId: number, project: string, query: string) {
   return queryOptions({
-    queryKey: ['jira', instanceId, 'users', query],
+    queryKey: ['jira', instanceId, 'users', project, query],
     queryFn: async (): Promise<JiraUser[]> =>
-      (await unwrap(api.GET('/api/jira/{instanceId}/users', { params: { path: { instanceId }, query: { query } } }))).items.map(
+      (await unwrap(api.GET('/api/jira/{instanceId}/users', { params: { path: { instanceId }, query: { query, project } } }))).items.map(
         (user) => ({ id: user.id ?? '', displayName: user.displayName ?? user.id ?? '' }),
       ),
     staleTime: 60_000,

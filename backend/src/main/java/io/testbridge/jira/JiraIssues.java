@@ -15,12 +15,16 @@ import java.util.regex.Pattern;
 
 /**
  * What Testbridge reads from and writes to Jira, as the user, independent of Cloud (REST v3) or
- * Data Center (REST v2): create metadata, user search, issue search with paging, single issues,
- * issue creation.
+ * Data Center (REST v2): projects, create metadata, assignable users, issue search with paging,
+ * issues by key, single issues, issue creation.
  */
 public final class JiraIssues {
     public static final Pattern ISSUE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*-[0-9]+$");
     static final String SUMMARY_FIELDS = "summary,status,assignee,issuetype";
+    /** Cloud's bulk fetch and our DC key batches: 100 keys per call. */
+    static final int KEYS_PER_CALL = 100;
+    /** Create metadata pages hold at most 200 items (Cloud); Data Center caps them lower on its own. */
+    static final int CREATEMETA_PAGE_SIZE = 200;
 
     private final JiraClient jira;
 
@@ -51,6 +55,16 @@ public final class JiraIssues {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * What a person typed, fit for {@code text ~}: Jira matches words, a {@code *} or {@code ?} may end
+     * or sit inside one, but a leading one is an error on Data Center, so each word loses its leading
+     * wildcards (a word of wildcards only disappears).
+     */
+    static String withoutLeadingWildcards(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\s+")).map(word -> word.replaceFirst("^[*?]+", ""))
+                .filter(word -> !word.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+    }
+
     public static String browseUrl(JiraSite instance, String key) {
         return instance.baseUrl() + "/browse/" + key;
     }
@@ -59,14 +73,21 @@ public final class JiraIssues {
     public record Page(List<IssueSummary> issues, String nextCursor) {
     }
 
-    /** Finds issues by exact key or by text; a key that does not exist is an empty page, not an error. */
+    /**
+     * Finds issues by exact key or by words; a key that does not exist is an empty page, not an error,
+     * and so is text with no word left once leading wildcards are dropped.
+     */
     public Future<Page> search(long userId, JiraSite instance, String q, String project, String cursor, int pageSize) {
         String query = q.strip();
         String jql;
         if (ISSUE_KEY.matcher(query).matches()) {
             jql = "key = " + jqlString(query.toUpperCase(java.util.Locale.ROOT));
         } else {
-            jql = "text ~ " + jqlString(query);
+            String words = withoutLeadingWildcards(query);
+            if (words.isEmpty()) {
+                return Future.succeededFuture(new Page(List.of(), null));
+            }
+            jql = "text ~ " + jqlString(words);
             if (project != null && !project.isBlank()) {
                 jql = "project = " + jqlString(project.strip()) + " AND " + jql;
             }
@@ -100,7 +121,9 @@ public final class JiraIssues {
             body.getJsonArray("issues", new JsonArray()).forEach(issue -> issues.add(IssueSummary.from((JsonObject) issue, instance)));
             String next;
             if (cloud) {
-                next = body.getBoolean("isLast", true) ? null : body.getString("nextPageToken");
+                // The documented end of /search/jql: the last page has no nextPageToken (isLast is optional).
+                String token = body.getString("nextPageToken");
+                next = token == null || token.isBlank() ? null : token;
             } else {
                 int startAt = body.getInteger("startAt", 0);
                 next = startAt + issues.size() < body.getInteger("total", 0) && !issues.isEmpty() ? Integer.toString(startAt + issues.size()) : null;
@@ -138,28 +161,30 @@ public final class JiraIssues {
         });
     }
 
-    /** The projects the user can see (the first 100 on Cloud). */
+    /**
+     * The projects where the user may create issues: on Cloud every page of {@code project/search}
+     * with {@code action=create}; Data Center's {@code /project} is one unpaged list of what they see.
+     */
     public Future<JsonArray> projects(long userId, JiraSite instance) {
-        boolean cloud = instance.isCloud();
-        return jira.call(userId, instance, HttpMethod.GET, cloud ? "/project/search" : "/project",
-                        cloud ? Map.of("maxResults", "100") : Map.of(), null)
-                .map(response -> {
-                    JsonArray projects = cloud ? response.bodyAsJsonObject().getJsonArray("values", new JsonArray()) : response.bodyAsJsonArray();
-                    JsonArray items = new JsonArray();
-                    projects.forEach(p -> {
-                        JsonObject project = (JsonObject) p;
-                        items.add(new JsonObject().put("id", project.getString("id")).put("key", project.getString("key"))
-                                .put("name", project.getString("name")));
-                    });
-                    return items;
-                });
+        Future<JsonArray> projects = instance.isCloud()
+                ? StartAtPages.readAll(jira, userId, instance, "/project/search", Map.of("action", "create"), 100, page -> page.getJsonArray("values"))
+                : jira.call(userId, instance, HttpMethod.GET, "/project", Map.of(), null).map(JiraResponse::bodyAsJsonArray);
+        return projects.map(list -> {
+            JsonArray items = new JsonArray();
+            list.forEach(p -> {
+                JsonObject project = (JsonObject) p;
+                items.add(new JsonObject().put("id", project.getString("id")).put("key", project.getString("key"))
+                        .put("name", project.getString("name")));
+            });
+            return items;
+        });
     }
 
+    /** Every issue type of the project's create metadata, all pages. */
     public Future<JsonArray> issueTypes(long userId, JiraSite instance, String projectKey) {
-        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes"), Map.of("maxResults", "100"), null)
-                .map(response -> {
-                    JsonObject body = response.bodyAsJsonObject();
-                    JsonArray types = body.getJsonArray("issueTypes", body.getJsonArray("values", new JsonArray()));
+        return StartAtPages.readAll(jira, userId, instance, JiraClient.path("issue", "createmeta", projectKey, "issuetypes"), Map.of(), CREATEMETA_PAGE_SIZE,
+                        page -> page.getJsonArray("issueTypes", page.getJsonArray("values")))
+                .map(types -> {
                     JsonArray items = new JsonArray();
                     types.forEach(t -> {
                         JsonObject type = (JsonObject) t;
@@ -170,22 +195,25 @@ public final class JiraIssues {
                 });
     }
 
-    /** The fields of an issue type, normalised: id, name, required, type, allowed values (id and label). */
+    /**
+     * The fields of an issue type, all pages (Data Center answers 50 at a time), normalised: id, name,
+     * required, type, allowed values (id and label).
+     */
     public Future<JsonArray> fields(long userId, JiraSite instance, String projectKey, String issueTypeId) {
-        return jira.call(userId, instance, HttpMethod.GET, JiraClient.path("issue", "createmeta", projectKey, "issuetypes", issueTypeId),
-                        Map.of("maxResults", "200"), null)
-                .map(response -> {
-                    JsonObject body = response.bodyAsJsonObject();
-                    JsonArray raw = body.getJsonArray("fields", body.getJsonArray("values", new JsonArray()));
+        return StartAtPages.readAll(jira, userId, instance, JiraClient.path("issue", "createmeta", projectKey, "issuetypes", issueTypeId), Map.of(),
+                        CREATEMETA_PAGE_SIZE, page -> page.getJsonArray("fields", page.getJsonArray("values")))
+                .map(raw -> {
                     JsonArray items = new JsonArray();
                     raw.forEach(f -> items.add(JiraFieldValues.describe((JsonObject) f)));
                     return items;
                 });
     }
 
-    public Future<JsonArray> users(long userId, JiraSite instance, String text) {
+    /** People who can be assigned issues of the Jira project, matching the text (user picker fields). */
+    public Future<JsonArray> users(long userId, JiraSite instance, String projectKey, String text) {
         boolean cloud = instance.deployment() == Deployment.CLOUD;
-        return jira.call(userId, instance, HttpMethod.GET, "/user/search", Map.of(cloud ? "query" : "username", text, "maxResults", "20"), null)
+        return jira.call(userId, instance, HttpMethod.GET, "/user/assignable/search",
+                        Map.of("project", projectKey, cloud ? "query" : "username", text, "maxResults", "20"), null)
                 .map(response -> {
                     JsonArray items = new JsonArray();
                     response.bodyAsJsonArray().forEach(u -> {
@@ -195,6 +223,46 @@ public final class JiraIssues {
                     });
                     return items;
                 });
+    }
+
+    /**
+     * The issues of these keys that Jira still shows the user, by upper-case key; keys it does not
+     * (deleted, hidden, moved) are simply absent. Never a {@code key in (…)} that fails as a whole on one
+     * unknown key: Cloud's bulk fetch leaves such keys out, Data Center's {@code validateQuery=warn} turns
+     * them into warnings. {@value #KEYS_PER_CALL} keys per call.
+     */
+    public Future<Map<String, IssueSummary>> byKeys(long userId, JiraSite instance, List<String> keys) {
+        Future<Map<String, IssueSummary>> found = Future.succeededFuture(new LinkedHashMap<>());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_CALL) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_CALL));
+            found = found.compose(sofar -> keyChunk(userId, instance, chunk).map(issues -> {
+                issues.forEach(issue -> sofar.put(issue.key().toUpperCase(java.util.Locale.ROOT), issue));
+                return sofar;
+            }));
+        }
+        return found;
+    }
+
+    private Future<List<IssueSummary>> keyChunk(long userId, JiraSite instance, List<String> keys) {
+        Future<JiraResponse> answer;
+        if (instance.isCloud()) {
+            answer = jira.call(userId, instance, HttpMethod.POST, "/issue/bulkfetch", Map.of(), new JsonObject()
+                    .put("issueIdsOrKeys", new JsonArray(List.copyOf(keys)))
+                    .put("fields", new JsonArray(List.of(SUMMARY_FIELDS.split(",")))));
+        } else {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("jql", "key in (" + keys.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")");
+            query.put("validateQuery", "warn");
+            query.put("fields", SUMMARY_FIELDS);
+            query.put("maxResults", Integer.toString(keys.size()));
+            answer = jira.call(userId, instance, HttpMethod.GET, "/search", query, null);
+        }
+        return answer.map(response -> {
+            List<IssueSummary> issues = new ArrayList<>();
+            response.bodyAsJsonObject().getJsonArray("issues", new JsonArray())
+                    .forEach(issue -> issues.add(IssueSummary.from((JsonObject) issue, instance)));
+            return issues;
+        });
     }
 
     /** Creates an issue; answers its key and id. Field errors come back as {@link JiraFieldErrors}. */

@@ -48,6 +48,8 @@ final class IssueService {
      * does not find its marker waits instead of creating the issue again.
      */
     private static final Duration SEARCH_LAG = Duration.ofSeconds(60);
+    /** Stale statuses refreshed per instance and list: one Jira call, so the list stays quick. */
+    private static final int STATUS_REFRESH_KEYS = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Pool pool;
@@ -270,13 +272,21 @@ final class IssueService {
                 });
     }
 
+    /**
+     * Refreshes the statuses of up to 100 keys in one Jira call. A key Jira no longer shows the viewer
+     * (deleted, hidden) must not stop the others: it keeps its last status and is logged, key only.
+     */
     private Future<Void> refreshStatuses(long instanceId, List<String> keys, long userId) {
-        List<String> batch = keys.subList(0, Math.min(50, keys.size()));
+        List<String> batch = keys.subList(0, Math.min(STATUS_REFRESH_KEYS, keys.size()));
         return site(instanceId)
-                .compose(instance -> jiraIssues.searchJql(userId, instance, "key in (" + batch.stream().map(JiraIssues::jqlString).collect(java.util.stream.Collectors.joining(", ")) + ")", null, batch.size()))
-                .compose(page -> {
+                .compose(instance -> jiraIssues.byKeys(userId, instance, batch))
+                .compose(found -> {
+                    List<String> missing = batch.stream().filter(key -> !found.containsKey(key.toUpperCase(java.util.Locale.ROOT))).toList();
+                    if (!missing.isEmpty()) {
+                        LOG.info("event=issue_status_not_in_jira instance_id={} keys={}", instanceId, String.join(",", missing));
+                    }
                     List<Future<?>> updates = new ArrayList<>();
-                    for (JiraIssues.IssueSummary issue : page.issues()) {
+                    for (JiraIssues.IssueSummary issue : found.values()) {
                         updates.add(pool.preparedQuery("UPDATE issues SET jira_status = $3, jira_checked_at = $4 WHERE instance_id = $1 AND jira_key = $2")
                                 .execute(Tuple.of(instanceId, issue.key(), issue.status(), now())));
                     }

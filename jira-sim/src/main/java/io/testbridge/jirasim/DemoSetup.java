@@ -22,6 +22,9 @@ public final class DemoSetup {
             "Alice Admin", "alice@example.com");
     static final SimUser BOB = new SimUser("557058:b0b00000-0000-4000-8000-000000000002", "bob",
             "Bob Tester", "bob@example.com");
+    /** May browse the demo project TB but is not assignable there (see {@link SampleData}). */
+    static final SimUser CAROL = new SimUser("557058:ca201000-0000-4000-8000-000000000003", SampleData.BROWSE_ONLY_IN_TB,
+            "Carol Contractor", "carol@example.com");
     static final CloudSite ACME = new CloudSite("acme", "0f5b2c3a-1d4e-4a6b-9c8d-7e6f5a4b3c21");
     static final CloudSite GLOBEX = new CloudSite("globex", "9a8b7c6d-5e4f-4321-8765-0fedcba98765");
 
@@ -30,7 +33,7 @@ public final class DemoSetup {
 
     static SimulatorOptions apply(SimulatorOptions options, List<String> redirectUris) {
         List<String> uris = redirectUris == null || redirectUris.isEmpty() ? DEFAULT_REDIRECT_URIS : redirectUris;
-        options.addUser(ALICE).addUser(BOB).addSite(ACME).addSite(GLOBEX)
+        options.addUser(ALICE).addUser(BOB).addUser(CAROL).addSite(ACME).addSite(GLOBEX)
                 .addDcInstance(DcInstance.of("dc912", "9.12.0"))
                 .addDcInstance(DcInstance.of("dc820", "8.20.10"));
         options.addClient(OAuthClientRegistration.cloud(CLOUD_CLIENT_ID, CLOUD_CLIENT_SECRET, "Testbridge (demo)",

@@ -19,6 +19,13 @@ final class FieldCatalog {
     /** A required multi-line text field (rich text: ADF on Cloud), as many Bug screens have. */
     static final String STEPS_TO_REPRODUCE_FIELD = "customfield_10012";
     static final String DEFAULT_PRIORITY_ID = "3";
+    /**
+     * "Incident" has a long create screen: {@value #INCIDENT_NOTE_COUNT} optional text fields, then the
+     * required "Customer impact", beyond the first page of 50 that Data Center's createmeta answers.
+     */
+    static final String INCIDENT_TYPE_ID = "10004";
+    static final int INCIDENT_NOTE_COUNT = 60;
+    static final String CUSTOMER_IMPACT_FIELD = "customfield_10300";
 
     record IssueType(String id, String name, String description, boolean requiresBugFields) {
     }
@@ -49,7 +56,8 @@ final class FieldCatalog {
     static final List<IssueType> ISSUE_TYPES = List.of(
             new IssueType("10001", "Task", "A small, distinct piece of work.", false),
             new IssueType("10002", "Bug", "A problem or error.", true),
-            new IssueType("10003", "Story", "A user story.", false));
+            new IssueType("10003", "Story", "A user story.", false),
+            new IssueType(INCIDENT_TYPE_ID, "Incident", "A service interruption.", false));
 
     static final List<Option> PRIORITIES = List.of(new Option("1", "Highest"), new Option("2", "High"),
             new Option("3", "Medium"), new Option("4", "Low"), new Option("5", "Lowest"));
@@ -111,7 +119,28 @@ final class FieldCatalog {
                     custom("string", "com.atlassian.jira.plugin.system.customfieldtypes:textarea", 10012), null));
             fields.add(field("environment", "Environment", false, system("string", "environment"), null));
         }
+        if (type.id().equals(INCIDENT_TYPE_ID)) {
+            for (String noteField : incidentNoteFields()) {
+                fields.add(field(noteField, "Note " + (incidentNoteFields().indexOf(noteField) + 1), false, custom("string",
+                        "com.atlassian.jira.plugin.system.customfieldtypes:textfield", customId(noteField)), null));
+            }
+            fields.add(field(CUSTOMER_IMPACT_FIELD, "Customer impact", true, custom("string",
+                    "com.atlassian.jira.plugin.system.customfieldtypes:textfield", customId(CUSTOMER_IMPACT_FIELD)), null));
+        }
         return fields;
+    }
+
+    /** The optional text fields of Incident, customfield_10200 onwards. */
+    static List<String> incidentNoteFields() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < INCIDENT_NOTE_COUNT; i++) {
+            ids.add("customfield_" + (10200 + i));
+        }
+        return ids;
+    }
+
+    private static int customId(String fieldId) {
+        return Integer.parseInt(fieldId.substring("customfield_".length()));
     }
 
     private static JsonObject field(String id, String name, boolean required, JsonObject schema,

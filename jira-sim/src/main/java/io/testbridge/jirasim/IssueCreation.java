@@ -43,6 +43,8 @@ final class IssueCreation {
             }
         }
         boolean bug = type != null && type.requiresBugFields();
+        boolean incident = type != null && type.id().equals(FieldCatalog.INCIDENT_TYPE_ID);
+        Map<String, String> incidentText = incident ? incidentText(fields) : Map.of();
         FieldCatalog.Option severity = bug ? severity(fields.getValue(FieldCatalog.SEVERITY_FIELD)) : null;
         String build = bug ? foundInBuild(fields.getValue(FieldCatalog.FOUND_IN_BUILD_FIELD)) : null;
         if (bug && Adf.plainText(fields.getValue(FieldCatalog.STEPS_TO_REPRODUCE_FIELD)).isBlank()
@@ -70,6 +72,7 @@ final class IssueCreation {
             issue.customFields.put(FieldCatalog.STEPS_TO_REPRODUCE_FIELD, fields.getValue(FieldCatalog.STEPS_TO_REPRODUCE_FIELD));
             issue.environment = fields.getValue("environment");
         }
+        issue.customFields.putAll(incidentText);
         created = issue;
     }
 
@@ -79,6 +82,8 @@ final class IssueCreation {
         if (project == null) {
             errors.put("project", fields.containsKey("project") ? "valid project is required"
                     : "Specify a valid project ID or key");
+        } else if (!project.canCreateIssues(caller.user())) {
+            errors.put("project", "You do not have permission to create issues in this project.");
         }
         return project;
     }
@@ -97,10 +102,37 @@ final class IssueCreation {
     private void rejectUnknownFields(JsonObject fields, FieldCatalog.IssueType type) {
         for (String name : fields.fieldNames()) {
             boolean bugOnly = BUG_ONLY_FIELDS.contains(name);
-            if (!KNOWN_FIELDS.contains(name) || (bugOnly && type != null && !type.requiresBugFields())) {
+            boolean incidentOnly = isIncidentField(name);
+            boolean isIncident = type != null && type.id().equals(FieldCatalog.INCIDENT_TYPE_ID);
+            if ((!KNOWN_FIELDS.contains(name) && !incidentOnly) || (bugOnly && type != null && !type.requiresBugFields())
+                    || (incidentOnly && !isIncident)) {
                 errors.put(name, "Field '" + name + "' cannot be set. It is not on the appropriate screen, or unknown.");
             }
         }
+    }
+
+    private static boolean isIncidentField(String name) {
+        return name.equals(FieldCatalog.CUSTOMER_IMPACT_FIELD) || FieldCatalog.incidentNoteFields().contains(name);
+    }
+
+    /** Incident's text fields; "Customer impact" is required. */
+    private Map<String, String> incidentText(JsonObject fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : fields.fieldNames()) {
+            if (!isIncidentField(name)) {
+                continue;
+            }
+            if (fields.getValue(name) instanceof String text) {
+                values.put(name, text);
+            } else if (fields.getValue(name) != null) {
+                errors.put(name, "Operation value must be a string");
+            }
+        }
+        String impact = values.get(FieldCatalog.CUSTOMER_IMPACT_FIELD);
+        if (impact == null || impact.isBlank()) {
+            errors.putIfAbsent(FieldCatalog.CUSTOMER_IMPACT_FIELD, "Customer impact is required.");
+        }
+        return values;
     }
 
     private String summary(JsonObject fields) {

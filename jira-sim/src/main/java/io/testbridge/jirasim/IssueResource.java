@@ -59,6 +59,40 @@ final class IssueResource {
         Responses.json(ctx, 200, IssueJson.render(issue, caller, sim.state, selection));
     }
 
+    /**
+     * Cloud's bulk fetch: {"issueIdsOrKeys":[…], "fields":[…]} → {"issues":[…], "issueErrors":[]}. Keys
+     * that are unknown or hidden are left out, not errors (Atlassian's "Bulk fetch issues"). Up to 100
+     * ids or keys, or 1,000 when every field is named explicitly (no wildcard, no exclusion only).
+     */
+    void bulkFetch(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        JsonObject body = jsonBody(ctx);
+        if (body == null) {
+            return;
+        }
+        JsonArray requested = body.getValue("issueIdsOrKeys") instanceof JsonArray array ? array : null;
+        if (requested == null || requested.isEmpty() || !requested.stream().allMatch(String.class::isInstance)) {
+            Responses.jiraError(ctx, 400, "issueIdsOrKeys must contain between 1 and 100 issue ids or keys.");
+            return;
+        }
+        JsonArray fields = body.getValue("fields") instanceof JsonArray array ? array : new JsonArray();
+        String joined = String.join(",", fields.stream().map(String::valueOf).toList());
+        boolean namedFields = !fields.isEmpty() && fields.stream().map(String::valueOf)
+                .noneMatch(f -> f.startsWith("*") || f.startsWith("-"));
+        int limit = namedFields ? 1000 : 100;
+        if (requested.size() > limit) {
+            Responses.jiraError(ctx, 400, "issueIdsOrKeys must contain between 1 and " + limit + " issue ids or keys.");
+            return;
+        }
+        IssueJson.Selection selection = IssueJson.Selection.parse(joined, IssueJson.Selection.ALL);
+        JsonArray issues = new JsonArray();
+        requested.stream().map(String.class::cast).map(key -> caller.data().issue(key)).flatMap(java.util.Optional::stream)
+                .distinct().sorted(java.util.Comparator.comparingLong(issue -> Long.parseLong(issue.id)))
+                .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
+        Responses.json(ctx, 200, new JsonObject().put("expand", "schema,names").put("issues", issues)
+                .put("issueErrors", new JsonArray()));
+    }
+
     void remoteLinks(RoutingContext ctx) {
         RestCaller caller = RestCaller.of(ctx);
         JiraIssue issue = issue(ctx, caller);

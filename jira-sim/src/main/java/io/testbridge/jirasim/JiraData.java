@@ -21,7 +21,21 @@ final class JiraData {
     private long nextAttachmentId = 10000;
 
     synchronized void addProject(JiraProject project) {
+        if (project(project.key()).isPresent() || project(project.id()).isPresent()) {
+            throw new IllegalArgumentException("project already exists: " + project.key());
+        }
         projects.add(project);
+    }
+
+    /** A project without components, with the next free id. */
+    synchronized JiraProject newProject(String key, String name, JiraProject.BrowseOnly browseOnly) {
+        long id = 10000 + projects.size();
+        while (project(String.valueOf(id)).isPresent()) {
+            id++;
+        }
+        JiraProject project = new JiraProject(String.valueOf(id), key, name, List.of(), browseOnly);
+        addProject(project);
+        return project;
     }
 
     synchronized List<JiraProject> projects() {

@@ -28,6 +28,7 @@ final class JiraRestRoutes {
         Routes routes = new Routes(router, prefix, authenticate);
         routes.add(HttpMethod.GET, "/myself", RestDialect.Need.READ_USER, meta::myself);
         routes.add(HttpMethod.GET, "/user/search", RestDialect.Need.READ_USER, meta::userSearch);
+        routes.add(HttpMethod.GET, "/user/assignable/search", RestDialect.Need.READ_USER, meta::assignableSearch);
         routes.add(HttpMethod.GET, "/project", RestDialect.Need.READ_WORK, meta::projects);
         routes.add(HttpMethod.GET, "/issue/createmeta/:projectIdOrKey/issuetypes", RestDialect.Need.READ_WORK,
                 meta::issueTypes);
@@ -42,6 +43,7 @@ final class JiraRestRoutes {
         routes.add(HttpMethod.POST, "/issue/:issueIdOrKey/attachments", RestDialect.Need.WRITE_WORK,
                 issues::addAttachments, IssueResource.attachmentBody());
         if (dialect.isCloud()) {
+            routes.add(HttpMethod.POST, "/issue/bulkfetch", RestDialect.Need.READ_WORK, issues::bulkFetch);
             routes.add(HttpMethod.GET, "/project/search", RestDialect.Need.READ_WORK, meta::projectSearch);
             routes.add(HttpMethod.GET, "/search/jql", RestDialect.Need.READ_WORK, search::cloudSearch);
             routes.add(HttpMethod.POST, "/search/jql", RestDialect.Need.READ_WORK, search::cloudSearch);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A running Jira simulator: Atlassian Cloud (auth.atlassian.com, api.atlassian.com, sites) and
@@ -185,6 +186,26 @@ public final class JiraSimulator {
 
     public boolean revokeTokenFamily(String familyId) {
         return sim.tokens.revokeFamily(familyId, "revoked through the control API");
+    }
+
+    /**
+     * Adds a project (no components, the next free id) to a Cloud site; {@code browseOnlyUsernames}
+     * may see it but neither create issues in it nor be assigned. For paging tests: add many.
+     */
+    public void addSiteProject(String siteName, String key, String name, Set<String> browseOnlyUsernames) {
+        addProject(sim.state.siteData(siteName), key, name, browseOnlyUsernames);
+    }
+
+    /** The same for a Data Center instance. */
+    public void addDcProject(String instance, String key, String name, Set<String> browseOnlyUsernames) {
+        addProject(sim.state.dcData(instance), key, name, browseOnlyUsernames);
+    }
+
+    private static void addProject(JiraData data, String key, String name, Set<String> browseOnlyUsernames) {
+        if (data == null) {
+            throw new IllegalArgumentException("no such site or instance");
+        }
+        data.newProject(key, name, JiraProject.BrowseOnly.users(browseOnlyUsernames));
     }
 
     public boolean deleteSiteIssue(String siteName, String issueKey) {

@@ -14,22 +14,42 @@ import java.util.Locale;
  */
 final class JqlParser {
 
-    private final List<JqlTokenizer.Token> tokens;
-    private final JiraData data;
-    private int position;
-
-    private JqlParser(List<JqlTokenizer.Token> tokens, JiraData data) {
-        this.tokens = tokens;
-        this.data = data;
+    /** What Jira does with a value it cannot resolve (an unknown issue key or project). */
+    enum Validation {
+        /** The query fails (Jira's default, {@code validateQuery=strict}). */
+        STRICT,
+        /** Data Center's {@code validateQuery=warn}: a warning, and the value matches nothing. */
+        WARN
     }
 
+    private final List<JqlTokenizer.Token> tokens;
+    private final JiraData data;
+    private final JqlConditions.LeadingWildcard leadingWildcard;
+    private final Validation validation;
+    private final JqlQuery query = new JqlQuery();
+    private int position;
+
+    private JqlParser(List<JqlTokenizer.Token> tokens, JiraData data, JqlConditions.LeadingWildcard leadingWildcard,
+            Validation validation) {
+        this.tokens = tokens;
+        this.data = data;
+        this.leadingWildcard = leadingWildcard;
+        this.validation = validation;
+    }
+
+    /** Data Center's rules: strict validation, a leading wildcard in a text term refused. */
     static JqlQuery parse(String jql, JiraData data) throws JqlException {
-        JqlParser parser = new JqlParser(JqlTokenizer.tokenize(jql == null ? "" : jql), data);
+        return parse(jql, data, JqlConditions.LeadingWildcard.REFUSED, Validation.STRICT);
+    }
+
+    static JqlQuery parse(String jql, JiraData data, JqlConditions.LeadingWildcard leadingWildcard,
+            Validation validation) throws JqlException {
+        JqlParser parser = new JqlParser(JqlTokenizer.tokenize(jql == null ? "" : jql), data, leadingWildcard,
+                validation);
         return parser.query();
     }
 
     private JqlQuery query() throws JqlException {
-        JqlQuery query = new JqlQuery();
         if (!atEnd() && !peek().isWord("order")) {
             query.conditions.add(clause());
             while (!atEnd() && peek().isWord("and")) {
@@ -57,17 +77,23 @@ final class JqlParser {
         String name = field.text().toLowerCase(Locale.ROOT);
         JqlTokenizer.Token operator = next("an operator");
         return switch (name) {
-            case "key", "issuekey", "id" -> JqlConditions.keyIn(equalsOrIn(operator, field.text()), field.text(), data);
-            case "project" -> JqlConditions.projectIn(equalsOrIn(operator, field.text()), data);
+            case "key", "issuekey", "id" -> JqlConditions.keyIn(equalsOrIn(operator, field.text()), field.text(), data,
+                    warnings());
+            case "project" -> JqlConditions.projectIn(equalsOrIn(operator, field.text()), data, warnings());
             case "text", "summary" -> {
                 if (!operator.isSymbol("~")) {
                     throw unsupportedOperator(operator, field.text());
                 }
-                yield JqlConditions.contains(name, value());
+                yield JqlConditions.words(name, value(), leadingWildcard);
             }
             default -> throw new JqlException(
                     "Field '" + field.text() + "' does not exist or you do not have permission to view it.");
         };
+    }
+
+    /** Where unresolved values are reported when validation only warns; null when they are errors. */
+    private List<String> warnings() {
+        return validation == Validation.WARN ? query.warnings : null;
     }
 
     private List<String> equalsOrIn(JqlTokenizer.Token operator, String field) throws JqlException {

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 final class JqlQuery {
 
     final List<Predicate<JiraIssue>> conditions = new ArrayList<>();
+    /** Values Jira could not resolve, reported instead of failing (validateQuery=warn). */
+    final List<String> warnings = new ArrayList<>();
     Comparator<JiraIssue> order = Comparator.comparingLong(issue -> Long.parseLong(issue.id));
 
     boolean isBounded() {

@@ -9,6 +9,10 @@ import java.util.Locale;
 /** myself, user search, projects and create metadata. */
 final class MetaResource {
 
+    private static final int PROJECT_PAGE_MAX = 100;
+    private static final int CREATEMETA_PAGE_MAX = 200;
+    private static final int DC_CREATEMETA_FIELDS_PAGE_MAX = 50;
+
     private final SimContext sim;
 
     MetaResource(SimContext sim) {
@@ -42,6 +46,34 @@ final class MetaResource {
         Responses.json(ctx, 200, users);
     }
 
+    /**
+     * The people who can be assigned issues of a project (Cloud: {@code query}, DC: {@code username};
+     * {@code project} required here), leaving out those without the Assignable User permission.
+     */
+    void assignableSearch(RoutingContext ctx) {
+        RestCaller caller = RestCaller.of(ctx);
+        String projectIdOrKey = ctx.request().getParam("project");
+        if (projectIdOrKey == null || projectIdOrKey.isBlank()) {
+            Responses.jiraError(ctx, 400, "The parameter 'project' or 'issueKey' is required.");
+            return;
+        }
+        JiraProject project = caller.data().project(projectIdOrKey).orElse(null);
+        if (project == null) {
+            Responses.jiraError(ctx, 404, "No project could be found with key '" + projectIdOrKey + "'.");
+            return;
+        }
+        String query = ctx.request().getParam(caller.dialect().isCloud() ? "query" : "username", "");
+        String needle = query.toLowerCase(Locale.ROOT);
+        JsonArray users = new JsonArray();
+        sim.state.users().stream().filter(project::isAssignable)
+                .filter(u -> u.username().toLowerCase(Locale.ROOT).contains(needle)
+                        || u.displayName().toLowerCase(Locale.ROOT).contains(needle)
+                        || u.emailAddress().toLowerCase(Locale.ROOT).contains(needle))
+                .limit(Math.max(1, Paging.intParam(ctx, "maxResults", 50)))
+                .forEach(u -> users.add(caller.dialect().user(u, caller.restBase())));
+        Responses.json(ctx, 200, users);
+    }
+
     void projects(RoutingContext ctx) {
         RestCaller caller = RestCaller.of(ctx);
         JsonArray projects = new JsonArray();
@@ -49,12 +81,22 @@ final class MetaResource {
         Responses.json(ctx, 200, projects);
     }
 
-    /** Cloud's paginated project list. */
+    /**
+     * Cloud's paginated project list: at most 100 per page; {@code action=create} lists only the
+     * projects where the caller may create issues ({@code view}, the default, and {@code browse} and
+     * {@code edit} list every visible project here).
+     */
     void projectSearch(RoutingContext ctx) {
         RestCaller caller = RestCaller.of(ctx);
-        List<JiraProject> all = caller.data().projects();
+        String action = ctx.request().getParam("action", "view");
+        if (!List.of("view", "browse", "edit", "create").contains(action)) {
+            Responses.jiraError(ctx, 400, "Invalid action '" + action + "'. Use view, browse, edit or create.");
+            return;
+        }
+        List<JiraProject> all = caller.data().projects().stream()
+                .filter(p -> !action.equals("create") || p.canCreateIssues(caller.user())).toList();
         int startAt = Paging.intParam(ctx, "startAt", 0);
-        int maxResults = Math.max(1, Paging.intParam(ctx, "maxResults", 50));
+        int maxResults = Math.min(PROJECT_PAGE_MAX, Math.max(1, Paging.intParam(ctx, "maxResults", 50)));
         JsonArray values = new JsonArray();
         all.stream().skip(startAt).limit(maxResults).forEach(p -> values.add(projectJson(p, caller)));
         boolean isLast = startAt + maxResults >= all.size();
@@ -63,7 +105,7 @@ final class MetaResource {
                 .put("values", values);
         if (!isLast) {
             page.put("nextPage", caller.restBase() + "/project/search?startAt=" + (startAt + maxResults)
-                    + "&maxResults=" + maxResults);
+                    + "&maxResults=" + maxResults + "&action=" + action);
         }
         Responses.json(ctx, 200, page);
     }
@@ -76,7 +118,7 @@ final class MetaResource {
         }
         JsonArray types = new JsonArray();
         FieldCatalog.ISSUE_TYPES.forEach(t -> types.add(FieldCatalog.issueTypeJson(t, caller.restBase())));
-        Responses.json(ctx, 200, page(caller, caller.dialect().isCloud() ? "issueTypes" : "values", types));
+        page(ctx, caller, caller.dialect().isCloud() ? "issueTypes" : "values", types, CREATEMETA_PAGE_MAX);
     }
 
     void fields(RoutingContext ctx) {
@@ -94,15 +136,29 @@ final class MetaResource {
         }
         JsonArray fields = new JsonArray();
         FieldCatalog.createFields(type, project).forEach(fields::add);
-        Responses.json(ctx, 200, page(caller, caller.dialect().isCloud() ? "fields" : "values", fields));
+        page(ctx, caller, caller.dialect().isCloud() ? "fields" : "values", fields,
+                caller.dialect().isCloud() ? CREATEMETA_PAGE_MAX : DC_CREATEMETA_FIELDS_PAGE_MAX);
     }
 
-    private static JsonObject page(RestCaller caller, String listName, JsonArray items) {
-        JsonObject page = new JsonObject().put("maxResults", 50).put("startAt", 0).put("total", items.size());
-        if (!caller.dialect().isCloud()) {
-            page.put("isLast", true);
+    /**
+     * One page of create metadata: {@code startAt}, {@code maxResults} (default 50; above 200 refused,
+     * a simulator strictness), at most {@code cap} items. Data Center adds {@code isLast}.
+     */
+    private static void page(RoutingContext ctx, RestCaller caller, String listName, JsonArray items, int cap) {
+        int startAt = Paging.intParam(ctx, "startAt", 0);
+        int requested = Paging.intParam(ctx, "maxResults", 50);
+        if (requested > CREATEMETA_PAGE_MAX) {
+            Responses.jiraError(ctx, 400, "The maxResults parameter must be between 0 and " + CREATEMETA_PAGE_MAX + ".");
+            return;
         }
-        return page.put(listName, items);
+        int maxResults = Math.min(cap, Math.max(1, requested));
+        JsonArray values = new JsonArray();
+        items.stream().skip(startAt).limit(maxResults).forEach(values::add);
+        JsonObject page = new JsonObject().put("maxResults", maxResults).put("startAt", startAt).put("total", items.size());
+        if (!caller.dialect().isCloud()) {
+            page.put("isLast", startAt + maxResults >= items.size());
+        }
+        Responses.json(ctx, 200, page.put(listName, values));
     }
 
     private static JiraProject project(RoutingContext ctx, RestCaller caller) {

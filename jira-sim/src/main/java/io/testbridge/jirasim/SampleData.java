@@ -4,19 +4,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Seeds every simulated Jira with the same two projects and a handful of issues (enough to page). */
+/**
+ * Seeds every simulated Jira with the same projects and a handful of issues (enough to page): TB and
+ * OPS, where {@value #BROWSE_ONLY_IN_TB} may only browse TB, and ARC, which everyone may browse and
+ * nobody may create issues in (what Cloud's {@code project/search?action=create} leaves out).
+ */
 final class SampleData {
+
+    static final String BROWSE_ONLY_IN_TB = "carol";
 
     private SampleData() {
     }
 
     static void seed(JiraData data, Instant now, List<SimUser> users) {
         JiraProject demo = new JiraProject("10000", "TB", "Testbridge Demo", List.of(
-                new JiraProject.Component("10000", "Backend"), new JiraProject.Component("10001", "Frontend")));
+                new JiraProject.Component("10000", "Backend"), new JiraProject.Component("10001", "Frontend")),
+                JiraProject.BrowseOnly.users(java.util.Set.of(BROWSE_ONLY_IN_TB)));
         JiraProject ops = new JiraProject("10001", "OPS", "Operations", List.of(
                 new JiraProject.Component("10002", "Infrastructure")));
         data.addProject(demo);
         data.addProject(ops);
+        data.addProject(new JiraProject("10002", "ARC", "Archive", List.of(), JiraProject.BrowseOnly.EVERYONE));
         String[][] demoIssues = {
             {"Bug", "Login fails when the SSO session expired", "Users see a blank page after the IdP redirect."},
             {"Task", "Export test cycle results as CSV", "Include status, tester and duration."},

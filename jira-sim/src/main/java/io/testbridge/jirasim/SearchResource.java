@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Cloud's enhanced search (/search/jql: nextPageToken, isLast, only issue ids unless fields are
- * asked for, unbounded queries refused) and Data Center's classic /search (startAt, total).
+ * Cloud's enhanced search (/search/jql: nextPageToken only while there are more pages, only issue ids
+ * unless fields are asked for, unbounded queries refused) and Data Center's classic /search (startAt,
+ * total, validateQuery).
  */
 final class SearchResource {
 
@@ -24,7 +25,8 @@ final class SearchResource {
     }
 
     /** The search parameters, from the query string (GET) or a JSON body (POST). */
-    private record Params(String jql, String fields, Integer maxResults, Integer startAt, String nextPageToken) {
+    private record Params(String jql, String fields, Integer maxResults, Integer startAt, String nextPageToken,
+            String validateQuery) {
 
         static Params read(RoutingContext ctx) {
             if (ctx.request().method() == HttpMethod.POST) {
@@ -37,11 +39,12 @@ final class SearchResource {
                         ? String.join(",", array.stream().map(String::valueOf).toList())
                         : fields instanceof String s ? s : null;
                 return new Params(body.getString("jql"), joined, body.getInteger("maxResults"),
-                        body.getInteger("startAt"), body.getString("nextPageToken"));
+                        body.getInteger("startAt"), body.getString("nextPageToken"),
+                        body.getValue("validateQuery") == null ? null : String.valueOf(body.getValue("validateQuery")));
             }
             return new Params(ctx.request().getParam("jql"), ctx.request().getParam("fields"),
                     intOrNull(ctx.request().getParam("maxResults")), intOrNull(ctx.request().getParam("startAt")),
-                    ctx.request().getParam("nextPageToken"));
+                    ctx.request().getParam("nextPageToken"), ctx.request().getParam("validateQuery"));
         }
     }
 
@@ -53,7 +56,8 @@ final class SearchResource {
         }
         List<JiraIssue> matches;
         try {
-            JqlQuery query = JqlParser.parse(params.jql(), caller.data());
+            JqlQuery query = JqlParser.parse(params.jql(), caller.data(), JqlConditions.LeadingWildcard.IGNORED,
+                    JqlParser.Validation.STRICT);
             if (!query.isBounded()) {
                 throw new JqlException("Unbounded JQL queries are not allowed here. "
                         + "Please add a search restriction to your query.");
@@ -73,12 +77,13 @@ final class SearchResource {
         JsonArray issues = new JsonArray();
         matches.stream().skip(offset).limit(maxResults)
                 .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
-        boolean isLast = offset + maxResults >= matches.size();
+        // The last page has no nextPageToken (JRACLOUD-92184); isLast is optional in Atlassian's schema
+        // and left out here, so that clients end on the token as documented.
         JsonObject page = new JsonObject().put("issues", issues);
-        if (!isLast) {
+        if (offset + maxResults < matches.size()) {
             page.put("nextPageToken", encodePageToken(offset + maxResults, params.jql()));
         }
-        Responses.json(ctx, 200, page.put("isLast", isLast));
+        Responses.json(ctx, 200, page);
     }
 
     void dcSearch(RoutingContext ctx) {
@@ -88,8 +93,11 @@ final class SearchResource {
             return;
         }
         List<JiraIssue> matches;
+        JqlQuery query;
         try {
-            matches = JqlParser.parse(params.jql(), caller.data()).run(caller.data());
+            query = JqlParser.parse(params.jql(), caller.data(), JqlConditions.LeadingWildcard.REFUSED,
+                    "warn".equalsIgnoreCase(params.validateQuery()) ? JqlParser.Validation.WARN : JqlParser.Validation.STRICT);
+            matches = query.run(caller.data());
         } catch (JqlException e) {
             Responses.jiraError(ctx, 400, e.getMessage());
             return;
@@ -100,8 +108,12 @@ final class SearchResource {
         JsonArray issues = new JsonArray();
         matches.stream().skip(startAt).limit(maxResults)
                 .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
-        Responses.json(ctx, 200, new JsonObject().put("expand", "names,schema").put("startAt", startAt)
-                .put("maxResults", maxResults).put("total", matches.size()).put("issues", issues));
+        JsonObject page = new JsonObject().put("expand", "names,schema").put("startAt", startAt)
+                .put("maxResults", maxResults).put("total", matches.size()).put("issues", issues);
+        if (!query.warnings.isEmpty()) {
+            page.put("warningMessages", new JsonArray(List.copyOf(query.warnings)));
+        }
+        Responses.json(ctx, 200, page);
     }
 
     /**

@@ -124,11 +124,102 @@ class CloudApiTest extends SimulatorTestSupport {
         JsonObject first = get(cloudRest(ACME) + "/project/search?maxResults=1", token).bodyAsJsonObject();
         JsonObject second = get(cloudRest(ACME) + "/project/search?maxResults=1&startAt=1", token).bodyAsJsonObject();
 
-        assertThat(first.getInteger("total")).isEqualTo(2);
+        assertThat(first.getInteger("total")).isEqualTo(3);
         assertThat(first.getBoolean("isLast")).isFalse();
         assertThat(first.getJsonArray("values").getJsonObject(0).getString("key")).isEqualTo("TB");
-        assertThat(second.getBoolean("isLast")).isTrue();
+        assertThat(second.getBoolean("isLast")).isFalse();
         assertThat(second.getJsonArray("values").getJsonObject(0).getString("key")).isEqualTo("OPS");
+    }
+
+    @Test
+    void project_search_pages_at_most_100_and_action_create_leaves_out_projects_the_caller_only_browses() {
+        for (int i = 1; i <= 120; i++) {
+            sim.addSiteProject("acme", "P" + i, "Project " + i, i == 110 ? Set.of("alice") : Set.of());
+        }
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+
+        JsonObject first = get(cloudRest(ACME) + "/project/search?maxResults=500", token).bodyAsJsonObject();
+        JsonObject rest = get(cloudRest(ACME) + "/project/search?maxResults=100&startAt=100", token).bodyAsJsonObject();
+        JsonObject creatable = get(cloudRest(ACME) + "/project/search?maxResults=100&startAt=100&action=create", token)
+                .bodyAsJsonObject();
+
+        assertThat(first.getInteger("maxResults")).isEqualTo(100);
+        assertThat(first.getJsonArray("values")).hasSize(100);
+        assertThat(first.getString("nextPage")).contains("startAt=100");
+        assertThat(rest.getInteger("total")).isEqualTo(123);
+        assertThat(rest.getJsonArray("values")).hasSize(23);
+        assertThat(rest.getBoolean("isLast")).isTrue();
+        assertThat(keys(creatable.getJsonArray("values"))).as("ARC: nobody creates; P110: alice only browses")
+                .doesNotContain("ARC", "P110").contains("P109", "P120");
+        assertThat(creatable.getInteger("total")).isEqualTo(121);
+        assertThat(get(cloudRest(ACME) + "/project/search?action=delete", token).statusCode()).isEqualTo(400);
+        JsonObject inTheArchive = IssueBodies.cloudTask("In the archive");
+        inTheArchive.getJsonObject("fields").put("project", new JsonObject().put("key", "ARC"));
+        HttpResponse<Buffer> refused = postJson(cloudRest(ACME) + "/issue", token, inTheArchive);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.bodyAsJsonObject().getJsonObject("errors").getString("project"))
+                .isEqualTo("You do not have permission to create issues in this project.");
+    }
+
+    @Test
+    void createmeta_pages_issue_types_and_fields_and_refuses_more_than_200_per_page() {
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+        String incident = cloudRest(ACME) + "/issue/createmeta/TB/issuetypes/" + FieldCatalog.INCIDENT_TYPE_ID;
+
+        JsonObject types = get(cloudRest(ACME) + "/issue/createmeta/TB/issuetypes?maxResults=2&startAt=2", token)
+                .bodyAsJsonObject();
+        JsonObject firstFields = get(incident, token).bodyAsJsonObject();
+        JsonObject allFields = get(incident + "?maxResults=200", token).bodyAsJsonObject();
+
+        assertThat(types.getInteger("total")).isEqualTo(4);
+        assertThat(types.getJsonArray("issueTypes").stream().map(t -> ((JsonObject) t).getString("name")))
+                .containsExactly("Story", "Incident");
+        assertThat(firstFields.getJsonArray("fields")).as("50 by default").hasSize(50);
+        assertThat(field(firstFields.getJsonArray("fields"), FieldCatalog.CUSTOMER_IMPACT_FIELD)).isNull();
+        assertThat(firstFields.getInteger("total")).isEqualTo(69);
+        assertThat(field(allFields.getJsonArray("fields"), FieldCatalog.CUSTOMER_IMPACT_FIELD).getBoolean("required"))
+                .isTrue();
+        assertThat(get(incident + "?maxResults=201", token).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void assignable_search_leaves_out_people_who_cannot_be_assigned_in_the_project() {
+        sim.addUser(new SimUser("acc-carol", SampleData.BROWSE_ONLY_IN_TB, "Carol Contractor", "carol@example.com"));
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+
+        JsonArray inTb = get(cloudRest(ACME) + "/user/assignable/search?project=TB&query=example", token).bodyAsJsonArray();
+        JsonArray inOps = get(cloudRest(ACME) + "/user/assignable/search?project=OPS&query=carol", token).bodyAsJsonArray();
+
+        assertThat(inTb.stream().map(u -> ((JsonObject) u).getString("accountId"))).containsExactly("acc-alice", "acc-bob");
+        assertThat(inOps).hasSize(1);
+        assertThat(get(cloudRest(ACME) + "/user/assignable/search?query=carol", token).statusCode()).isEqualTo(400);
+        assertThat(get(cloudRest(ACME) + "/user/assignable/search?project=NOPE&query=a", token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bulkfetch_answers_the_issues_it_finds_and_leaves_out_unknown_keys() {
+        String token = cloudTokens(CLOUD_APP).getString("access_token");
+        sim.deleteSiteIssue("acme", "TB-3");
+
+        HttpResponse<Buffer> fetched = postJson(cloudRest(ACME) + "/issue/bulkfetch", token, new JsonObject()
+                .put("issueIdsOrKeys", new JsonArray().add("TB-2").add("TB-3").add("NOPE-1").add("tb-1"))
+                .put("fields", new JsonArray().add("status").add("summary")));
+        JsonArray tooMany = new JsonArray();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add("TB-" + (i + 1));
+        }
+
+        assertThat(fetched.statusCode()).as(fetched.bodyAsString()).isEqualTo(200);
+        assertThat(keys(fetched.bodyAsJsonObject().getJsonArray("issues"))).containsExactly("TB-1", "TB-2");
+        assertThat(fetched.bodyAsJsonObject().getJsonArray("issueErrors")).isEmpty();
+        assertThat(fetched.bodyAsJsonObject().getJsonArray("issues").getJsonObject(0).getJsonObject("fields").fieldNames())
+                .containsExactlyInAnyOrder("status", "summary");
+        assertThat(postJson(cloudRest(ACME) + "/issue/bulkfetch", token, new JsonObject().put("issueIdsOrKeys", tooMany)
+                .put("fields", new JsonArray().add("*all"))).statusCode()).isEqualTo(400);
+    }
+
+    private static java.util.List<String> keys(JsonArray items) {
+        return items.stream().map(i -> ((JsonObject) i).getString("key")).toList();
     }
 
     @Test
@@ -139,7 +230,7 @@ class CloudApiTest extends SimulatorTestSupport {
         JsonObject fields = get(cloudRest(ACME) + "/issue/createmeta/TB/issuetypes/10002", token).bodyAsJsonObject();
 
         assertThat(types.getJsonArray("issueTypes").stream().map(t -> ((JsonObject) t).getString("name")))
-                .containsExactly("Task", "Bug", "Story");
+                .containsExactly("Task", "Bug", "Story", "Incident");
         JsonObject severity = field(fields.getJsonArray("fields"), "customfield_10010");
         assertThat(severity.getBoolean("required")).isTrue();
         assertThat(severity.getString("name")).isEqualTo("Severity");

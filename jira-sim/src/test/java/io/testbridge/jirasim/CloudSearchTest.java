@@ -21,15 +21,14 @@ class CloudSearchTest extends SimulatorTestSupport {
     }
 
     @Test
-    void search_jql_pages_with_next_page_token_until_is_last() {
+    void search_jql_pages_with_next_page_token_until_it_is_missing() {
         List<String> keys = new ArrayList<>();
         String url = cloudRest(ACME) + "/search/jql?jql=" + enc("project = TB ORDER BY key") + "&maxResults=3"
                 + "&fields=summary,status";
         JsonObject page = get(url, token).bodyAsJsonObject();
         int pages = 1;
         collect(page, keys);
-        while (!page.getBoolean("isLast")) {
-            assertThat(page.getString("nextPageToken")).isNotBlank();
+        while (page.getString("nextPageToken") != null) {
             page = get(url + "&nextPageToken=" + enc(page.getString("nextPageToken")), token).bodyAsJsonObject();
             collect(page, keys);
             pages++;
@@ -69,7 +68,7 @@ class CloudSearchTest extends SimulatorTestSupport {
 
         JsonArray issues = response.bodyAsJsonObject().getJsonArray("issues");
         assertThat(issues.stream().map(i -> ((JsonObject) i).getString("key"))).containsExactly("TB-2", "OPS-1");
-        assertThat(response.bodyAsJsonObject().getBoolean("isLast")).isTrue();
+        assertThat(response.bodyAsJsonObject().containsKey("nextPageToken")).isFalse();
     }
 
     @Test
@@ -81,6 +80,21 @@ class CloudSearchTest extends SimulatorTestSupport {
 
         assertThat(byText.getJsonArray("issues")).hasSize(1);
         assertThat(bySummary.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+    }
+
+    @Test
+    void text_search_is_word_based_and_a_leading_wildcard_is_ignored_on_cloud() {
+        JsonObject word = get(cloudRest(ACME) + "/search/jql?fields=summary&jql="
+                + enc("project = TB AND text ~ \"log\""), token).bodyAsJsonObject();
+        JsonObject prefix = get(cloudRest(ACME) + "/search/jql?fields=summary&jql="
+                + enc("project = TB AND text ~ \"Log*\""), token).bodyAsJsonObject();
+        HttpResponse<Buffer> leading = get(cloudRest(ACME) + "/search/jql?fields=summary&jql="
+                + enc("project = TB AND text ~ \"*login\""), token);
+
+        assertThat(word.getJsonArray("issues")).as("'log' is not a word of 'Login fails'").isEmpty();
+        assertThat(prefix.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+        assertThat(leading.statusCode()).isEqualTo(200);
+        assertThat(leading.bodyAsJsonObject().getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
     }
 
     @Test

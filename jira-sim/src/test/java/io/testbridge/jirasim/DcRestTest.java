@@ -23,7 +23,7 @@ class DcRestTest extends SimulatorTestSupport {
     void projects_are_a_plain_array() {
         JsonArray projects = get(dcRest() + "/project", token).bodyAsJsonArray();
 
-        assertThat(projects.stream().map(p -> ((JsonObject) p).getString("key"))).containsExactly("TB", "OPS");
+        assertThat(projects.stream().map(p -> ((JsonObject) p).getString("key"))).containsExactly("TB", "OPS", "ARC");
     }
 
     @Test
@@ -31,7 +31,7 @@ class DcRestTest extends SimulatorTestSupport {
         JsonObject types = get(dcRest() + "/issue/createmeta/TB/issuetypes", token).bodyAsJsonObject();
         JsonObject fields = get(dcRest() + "/issue/createmeta/TB/issuetypes/10002", token).bodyAsJsonObject();
 
-        assertThat(types.getJsonArray("values")).hasSize(3);
+        assertThat(types.getJsonArray("values")).hasSize(4);
         assertThat(CloudApiTest.field(fields.getJsonArray("values"), "customfield_10010").getBoolean("required"))
                 .isTrue();
     }
@@ -100,6 +100,61 @@ class DcRestTest extends SimulatorTestSupport {
         assertThat(expired.statusCode()).isEqualTo(401);
         assertThat(expired.getHeader("X-Seraph-LoginReason")).isEqualTo("AUTHENTICATED_FAILED");
         assertThat(expired.bodyAsJsonObject().getJsonArray("errorMessages")).hasSize(1);
+    }
+
+    @Test
+    void createmeta_fields_come_50_per_page_whatever_is_asked_and_the_last_page_says_so() {
+        String incident = dcRest() + "/issue/createmeta/TB/issuetypes/" + FieldCatalog.INCIDENT_TYPE_ID;
+
+        JsonObject first = get(incident + "?maxResults=200", token).bodyAsJsonObject();
+        JsonObject second = get(incident + "?maxResults=200&startAt=50", token).bodyAsJsonObject();
+
+        assertThat(first.getJsonArray("values")).hasSize(50);
+        assertThat(first.getBoolean("isLast")).isFalse();
+        assertThat(CloudApiTest.field(first.getJsonArray("values"), FieldCatalog.CUSTOMER_IMPACT_FIELD)).isNull();
+        assertThat(second.getBoolean("isLast")).isTrue();
+        assertThat(CloudApiTest.field(second.getJsonArray("values"), FieldCatalog.CUSTOMER_IMPACT_FIELD)
+                .getBoolean("required")).isTrue();
+    }
+
+    @Test
+    void a_leading_wildcard_in_a_text_term_is_an_error_and_text_search_matches_whole_words() {
+        HttpResponse<Buffer> leading = get(dcRest() + "/search?jql=" + enc("text ~ \"*ogin\""), token);
+        JsonObject word = get(dcRest() + "/search?jql=" + enc("project = TB AND text ~ \"log\""), token).bodyAsJsonObject();
+        JsonObject prefix = get(dcRest() + "/search?jql=" + enc("project = TB AND text ~ \"LOG*\""), token).bodyAsJsonObject();
+
+        assertThat(leading.statusCode()).isEqualTo(400);
+        assertThat(leading.bodyAsJsonObject().getJsonArray("errorMessages").getString(0))
+                .startsWith("The '*' character is not allowed as the first character");
+        assertThat(word.getInteger("total")).as("'log' is not a word of 'Login fails'").isZero();
+        assertThat(prefix.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+    }
+
+    @Test
+    void validate_query_warn_answers_the_known_keys_and_warns_about_the_others() {
+        sim.deleteDcIssue("dc912", "TB-3");
+        String jql = enc("key in (TB-1, TB-3, NOPE-9)");
+
+        HttpResponse<Buffer> strict = get(dcRest() + "/search?jql=" + jql, token);
+        JsonObject warned = get(dcRest() + "/search?validateQuery=warn&jql=" + jql, token).bodyAsJsonObject();
+
+        assertThat(strict.statusCode()).isEqualTo(400);
+        assertThat(strict.bodyAsJsonObject().getJsonArray("errorMessages").getString(0))
+                .isEqualTo("An issue with key 'TB-3' does not exist for field 'key'.");
+        assertThat(warned.getJsonArray("issues")).hasSize(1);
+        assertThat(warned.getJsonArray("issues").getJsonObject(0).getString("key")).isEqualTo("TB-1");
+        assertThat(warned.getJsonArray("warningMessages")).hasSize(2);
+    }
+
+    @Test
+    void assignable_search_takes_a_username_and_a_project() {
+        sim.addUser(new SimUser("acc-carol", SampleData.BROWSE_ONLY_IN_TB, "Carol Contractor", "carol@example.com"));
+
+        JsonArray inTb = get(dcRest() + "/user/assignable/search?project=TB&username=carol", token).bodyAsJsonArray();
+        JsonArray inOps = get(dcRest() + "/user/assignable/search?project=OPS&username=carol", token).bodyAsJsonArray();
+
+        assertThat(inTb).isEmpty();
+        assertThat(inOps.getJsonObject(0).getString("name")).isEqualTo("carol");
     }
 
     @Test

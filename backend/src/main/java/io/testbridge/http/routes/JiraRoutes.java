@@ -37,7 +37,8 @@ public final class JiraRoutes implements ApiModule {
                         .map(JiraRoutes::items)),
                 "listJiraFields", ctx -> asUser(ctx, (user, site) -> jira.fields(user, site, Requests.pathString(ctx, "projectKey"),
                         Requests.pathString(ctx, "issueTypeId")).map(JiraRoutes::items)),
-                "searchJiraUsers", ctx -> asUser(ctx, (user, site) -> jira.users(user, site, Requests.queryString(ctx, "query", ""))
+                "searchJiraUsers", ctx -> asUser(ctx, (user, site) -> jira.users(user, site, Requests.queryString(ctx, "project", ""),
+                                Requests.queryString(ctx, "query", ""))
                         .map(JiraRoutes::items)),
                 "searchJiraIssues", ctx -> asUser(ctx, (user, site) -> jira.search(user, site, Requests.queryString(ctx, "q", ""),
                                 Requests.queryString(ctx, "project", null), Requests.queryString(ctx, "cursor", null), Requests.queryInt(ctx, "pageSize", 20))
