@@ -89,7 +89,7 @@ final class IssueResource {
         requested.stream().map(String.class::cast).map(key -> caller.data().issue(key)).flatMap(java.util.Optional::stream)
                 .distinct().sorted(java.util.Comparator.comparingLong(issue -> Long.parseLong(issue.id)))
                 .forEach(issue -> issues.add(IssueJson.render(issue, caller, sim.state, selection)));
-        Responses.json(ctx, 200, new JsonObject().put("expand", "schema,names").put("issues", issues)
+        Responses.json(ctx, 200, new JsonObject().put("issues", issues)
                 .put("issueErrors", new JsonArray()));
     }
 
