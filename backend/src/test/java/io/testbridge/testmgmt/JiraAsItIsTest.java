@@ -87,7 +87,7 @@ class JiraAsItIsTest {
     private static JsonObject bug(long instanceId, String summary) {
         return new JsonObject().put("instanceId", instanceId).put("jiraProject", "TB").put("issueTypeId", "10002").put("issueTypeName", "Bug")
                 .put("summary", summary).put("description", "Seen twice")
-                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.12.1"));
+                .put("fields", new JsonObject().put("customfield_10010", "10100").put("customfield_10011", "2026.12.1").put("customfield_10012", "1. Pay.\n2. Crash."));
     }
 
     @Test

@@ -56,7 +56,7 @@ final class SampleData {
         if (type.requiresBugFields()) {
             issue.customFields.put(FieldCatalog.SEVERITY_FIELD, FieldCatalog.SEVERITIES.get(index % 3));
             issue.customFields.put(FieldCatalog.FOUND_IN_BUILD_FIELD, "2024.1." + index);
-            issue.customFields.put(FieldCatalog.STEPS_TO_REPRODUCE_FIELD, "1. Open the page.\n2. Wait.");
+            issue.customFields.put(FieldCatalog.STEPS_TO_REPRODUCE_FIELD, "1. Sign in.\n2. Wait a minute.");
         }
     }
 }
