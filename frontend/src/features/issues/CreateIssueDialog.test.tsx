@@ -205,6 +205,46 @@ describe('CreateIssueDialog', { timeout: 15_000 }, () => {
     expect(server.to('POST /api/issues/14/submit')).toHaveLength(1);
   });
 
+  it('counts down while Jira may still be creating a draft whose outcome is unknown, then retries by itself', async () => {
+    const unknown = anIssue({
+      id: 14,
+      state: 'UNKNOWN',
+      jiraKey: null,
+      jiraUrl: null,
+      jiraStatus: null,
+      summary: 'Refund button missing',
+      fields: { customfield_10010: '10100', customfield_10011: 'main' },
+      lastError: { message: 'Could not reach Acme. Jira may or may not have created the issue.', fields: {} },
+    });
+    let submits = 0;
+    fakeApi({
+      ...loggedIn(),
+      ...issuesApi({
+        'POST /api/projects/3/issues': { status: 201, body: unknown },
+        'POST /api/issues/14/submit': () => {
+          submits += 1;
+          return submits === 1
+            ? { ...apiError(409, 'conflict', 'Jira may still be creating this issue, or not list it yet; try again in 1 s.'), headers: { 'Retry-After': '1' } }
+            : { body: anIssue({ id: 14, jiraKey: 'TB-10', summary: 'Refund button missing' }) };
+        },
+      }),
+    });
+    const { user } = renderApp('/projects/3/issues');
+
+    const dialog = await openDialog(user);
+    await paste(user, within(dialog).getByLabelText(/^Summary/), 'Refund button missing');
+    await chooseOption(user, await within(dialog).findByLabelText(/^Severity/), 'Critical');
+    await paste(user, within(dialog).getByLabelText(/^Found in build/), 'main');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Retry' }));
+
+    const waiting = await within(dialog).findByTestId('still-creating');
+    expect(waiting).toHaveTextContent('Trying again in 1 s.');
+    // the countdown sends the same draft again; the server looks for it in Jira before creating anything
+    await waitFor(() => expect(submits).toBe(2), { timeout: 4_000 });
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+  });
+
   it('lets a tester without a Jira token authenticate, then goes on with what they were doing', async () => {
     let authenticated = false;
     const metadata = jiraMetadata();

@@ -19,7 +19,7 @@ import {
   type JiraField,
 } from './api';
 import { defaultIssueType, hintedFieldValues, rememberIssueType, type FieldHints } from './CreateIssueDialog.defaults';
-import { RetryCountdown } from '../../components/RetryCountdown';
+import { RetryCountdown, retryAfterSeconds } from '../../components/RetryCountdown';
 import { DraftFailureAlert } from './DraftFailureAlert';
 import {
   SUMMARY_MAX,
@@ -131,7 +131,10 @@ export function CreateIssueDialog({
     }
   }, [draft, fieldHints, fieldsMeta.data, instanceId, jiraProject, issueTypeId, getValues, setFieldValue]);
 
+  // A Retry answered "Jira may still be creating this issue" (409 with Retry-After): counted down and sent again.
+  const [stillCreating, setStillCreating] = useState<unknown>(null);
   const save = useMutation({
+    onMutate: () => setStillCreating(null),
     mutationFn: async (values: IssueFormValues): Promise<Issue> => {
       const summary = values.summary.trim();
       const fields = requestFields(meta, values.fields);
@@ -177,6 +180,11 @@ export function CreateIssueDialog({
     },
     onError: (error) => {
       const title = draft ? 'Could not retry the issue' : 'Could not create the issue';
+      // Jira may still be creating it: Testbridge looks for it first, so sending again never duplicates it.
+      if (isApiError(error, 409) && retryAfterSeconds(error) !== undefined) {
+        setStillCreating(error);
+        return;
+      }
       // The user closed "Authenticate with Jira": nothing to show beside a field.
       if (isJiraAuthRequired(error)) {
         showApiError(error, title);
@@ -229,7 +237,16 @@ export function CreateIssueDialog({
         noValidate
       >
         <Stack>
-          {draft?.lastError && <DraftFailureAlert draft={draft} otherErrors={unplacedErrors} />}
+          {stillCreating !== null ? (
+            <Alert color="blue" title="Jira may still be creating this issue" data-testid="still-creating">
+              <Text size="sm">
+                {describeError(stillCreating)}
+                <RetryCountdown error={stillCreating} onRetry={() => save.mutate(form.getValues())} />
+              </Text>
+            </Alert>
+          ) : (
+            draft?.lastError && <DraftFailureAlert draft={draft} otherErrors={unplacedErrors} />
+          )}
 
           {draft ? (
             <Text size="sm">
