@@ -136,8 +136,7 @@ public final class JiraClient {
         Future<JiraResponse> next(AccessToken token) {
             Duration left = left();
             if (left.isZero()) {
-                return Future.failedFuture(unusable(instance, new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW,
-                        "no complete answer within " + http.timeout().toSeconds() + " s (TESTBRIDGE_JIRA_TIMEOUT_SECONDS)")));
+                return Future.failedFuture(unusable(instance, http.timedOut()));
             }
             JiraHttp.Call request = http.request(method, restRoot(instance, token) + path).bearer(token.value()).within(left);
             query.forEach(request::query);
@@ -233,7 +232,7 @@ public final class JiraClient {
     }
 
     /** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3), or null when Jira sent none (or nonsense). */
-    static Duration retryAfter(JiraResponse response) {
+    private static Duration retryAfter(JiraResponse response) {
         String value = response.getHeader("Retry-After");
         if (value == null || value.isBlank()) {
             return null;

@@ -75,6 +75,11 @@ public final class JiraHttp {
         return java.time.Duration.ofMillis(deadlineMs);
     }
 
+    /** The failure of a call (or a caller's attempts) that used up the timeout. */
+    JiraCallFailed timedOut() {
+        return new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW, "no complete answer within " + seconds(deadlineMs) + " (TESTBRIDGE_JIRA_TIMEOUT_SECONDS)");
+    }
+
     public void close() {
         client.close();
     }
@@ -168,8 +173,7 @@ public final class JiraHttp {
         }
 
         Future<JiraResponse> run() {
-            long timer = vertx.setTimer(exchangeDeadlineMs, id -> abort(new JiraCallFailed(JiraCallFailed.Reason.TOO_SLOW,
-                    "no complete answer within " + seconds(deadlineMs) + " (TESTBRIDGE_JIRA_TIMEOUT_SECONDS)")));
+            long timer = vertx.setTimer(exchangeDeadlineMs, id -> abort(timedOut()));
             guard.pin(target.origin())
                     .recover(failure -> Future.failedFuture(failure instanceof UnknownHostException
                             ? new JiraCallFailed(JiraCallFailed.Reason.UNREACHABLE, target.origin().host() + " is not a known host name")

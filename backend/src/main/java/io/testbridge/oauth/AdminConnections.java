@@ -91,11 +91,11 @@ final class AdminConnections {
                 .eventually(() -> changed(instanceId));
     }
 
-    /** A Data Center registered while its serverInfo needed a login: the new token reads its version; the connection stands either way. */
+    /**
+     * A Data Center registered while its serverInfo needed a login: the new token reads its version
+     * (integrations leaves any other instance as it is); the connection stands either way.
+     */
     private Future<Void> confirmVersion(JiraInstance instance, String accessToken, Actor actor) {
-        if (instance.deployment() != Deployment.DATA_CENTER || instance.serverVersion() != null) {
-            return Future.succeededFuture();
-        }
         return integrations.confirmVersion(instance.id(), accessToken, actor)
                 .onFailure(e -> LOG.warn("event=instance_version_unconfirmed instance_id={} reason={}", instance.id(), e.getMessage()))
                 .<Void>mapEmpty().otherwiseEmpty();
