@@ -1,11 +1,7 @@
 package io.testbridge.testmgmt;
 
-import io.testbridge.jirasim.OAuthClientRegistration;
 import io.testbridge.testing.ApiClient;
-import io.testbridge.testing.Fixtures;
-import io.testbridge.testing.JiraConsent;
 import io.testbridge.testing.LogCapture;
-import io.testbridge.testing.OAuthDriver;
 import io.testbridge.testing.RunningApp;
 import io.testbridge.testing.Simulator;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statuses when some keys are gone. The tester is bob, as in {@link JiraWorkTest}.
  */
 class JiraAsItIsTest {
+    private static JiraWork work;
     private static Simulator simulator;
     private static RunningApp app;
     private static ApiClient tester;
@@ -39,45 +35,18 @@ class JiraAsItIsTest {
 
     @BeforeAll
     static void start() {
-        simulator = Simulator.start(List.of("http://127.0.0.1/unused"));
-        app = RunningApp.start(io.testbridge.testing.TestDatabase.freshDatabase(), Map.of(
-                "TESTBRIDGE_ATLASSIAN_AUTH_URL", simulator.jira().cloudAuthUrl(),
-                "TESTBRIDGE_ATLASSIAN_API_URL", simulator.jira().cloudApiUrl(),
-                "TESTBRIDGE_JIRA_TIMEOUT_SECONDS", "2"));
-        String callback = app.baseUrl() + "/oauth/callback";
-        simulator.jira().registerClient(OAuthClientRegistration.cloud("asis-cloud", "asis-cloud-secret", "Testbridge", List.of(callback),
-                Set.of("read:jira-work", "read:jira-user", "write:jira-work")));
-        simulator.jira().registerClient(OAuthClientRegistration.dataCenter("dc912", "asis-dc", "asis-dc-secret", "Testbridge", List.of(callback), "WRITE"));
-        ApiClient admin = Fixtures.adminClient(app);
-        cloud = instance(admin, "Acme", simulator.jira().siteUrl("acme"), "CLOUD");
-        dc = instance(admin, "DC", simulator.jira().dcBaseUrl("dc912"), "DATA_CENTER");
-        OAuthDriver driver = new OAuthDriver(admin);
-        assertThat(driver.connect(cloud, "asis-cloud", "asis-cloud-secret", "alice", "acme").status()).isEqualTo(200);
-        assertThat(driver.connect(dc, "asis-dc", "asis-dc-secret", "alice", null).status()).isEqualTo(200);
-        project = admin.post("/api/projects", new JsonObject().put("key", "ASIS").put("name", "As it is")
-                .put("defaultInstanceId", cloud).put("defaultJiraProject", "TB")).json().getLong("id");
-        Fixtures.createUser(admin, "tess", "tess password 12", "Tester");
-        tester = app.client();
-        tester.login("tess", "tess password 12");
-        authenticate(cloud, "acme");
-        authenticate(dc, null);
+        work = JiraWork.start("asis", "ASIS", "As it is");
+        simulator = work.simulator();
+        app = work.app();
+        tester = work.tester();
+        cloud = work.cloud();
+        dc = work.dc();
+        project = work.project();
     }
 
     @AfterAll
     static void stop() {
-        app.close();
-        simulator.close();
-    }
-
-    private static long instance(ApiClient admin, String name, String url, String deployment) {
-        return admin.post("/api/integrations", new JsonObject().put("name", name).put("baseUrl", url).put("deployment", deployment)).json().getLong("id");
-    }
-
-    private static void authenticate(long instanceId, String site) {
-        String link = tester.post("/api/me/jira-connections/" + instanceId + "/flows", new JsonObject()).json().getString("authorizationUrl");
-        String code = OAuthDriver.verificationCodeOn(tester.open(new JiraConsent().decide(link, "bob", site, JiraConsent.Decision.ACCEPT)));
-        assertThat(tester.post("/api/me/jira-connections/" + instanceId + "/verification", new JsonObject().put("verificationCode", code)).status())
-                .isEqualTo(200);
+        work.stop();
     }
 
     private static List<String> values(JsonArray items, String member) {
