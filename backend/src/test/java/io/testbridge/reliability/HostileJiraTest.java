@@ -163,7 +163,8 @@ class HostileJiraTest {
                 host.set(request.getHeader("Host"));
                 request.response().putHeader("Content-Type", "application/json").end("{\"ok\":true}");
             }).listen(0, checked).await();
-            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(5), 1024 * 1024));
+            // a deadline far from the point: this test is about where the call goes (5 s once ran out on a loaded CI machine)
+            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(30), 1024 * 1024));
             io.testbridge.jira.JiraResponse answer = http.get("http://localhost:" + server.actualPort() + "/rest/api/2/serverInfo").send()
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(answer.bodyAsJsonObject().getBoolean("ok")).isTrue();
@@ -181,7 +182,7 @@ class HostileJiraTest {
             io.vertx.core.net.NetServer garbage = vertx.createNetServer().connectHandler(socket -> socket.handler(request ->
                     socket.write(Buffer.buffer(new byte[] {0x16, 0x03, 0x01, 0x00, (byte) 0xde, (byte) 0xad}).appendString("BEEF\r\n\r\n"))))
                     .listen(0, "127.0.0.1").await();
-            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(5), 1024 * 1024));
+            JiraHttp http = new JiraHttp(vertx, new AppConfig.OutboundPolicy(false, false, Duration.ofSeconds(30), 1024 * 1024));
             Throwable failure = http.get("http://127.0.0.1:" + garbage.actualPort() + "/rest/api/2/serverInfo").send()
                     .toCompletionStage().toCompletableFuture().handle((ok, error) -> error).join();
             assertThat(failure).isInstanceOf(JiraCallFailed.class);
