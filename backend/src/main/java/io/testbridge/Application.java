@@ -36,6 +36,7 @@ import io.testbridge.http.routes.JiraRoutes;
 import io.testbridge.http.routes.OAuthCallbackRoutes;
 import io.testbridge.http.routes.OAuthRoutes;
 import io.testbridge.http.routes.SessionRoutes;
+import io.testbridge.http.routes.ApiTokensRoutes;
 import io.testbridge.http.routes.SystemRoutes;
 import io.testbridge.http.routes.TestCasesRoutes;
 import io.testbridge.http.routes.TestManagementRoutes;
@@ -228,7 +229,8 @@ public final class Application {
             ApiRouter apiRouter = new ApiRouter(vertx, identity, cookie, Map.of("addAttachment", config.attachmentMaxBytes()));
             List<ApiModule> routes = List.of(
                     new SystemRoutes(pool, secrets, config, clock, jiraErrors, identity, integrations, oauth, backups, database.url()),
-                    new UsersRoutes(identity, setup), new SessionRoutes(identity, cookie), new IntegrationsRoutes(integrations),
+                    new UsersRoutes(identity, setup), new SessionRoutes(identity, cookie), new ApiTokensRoutes(identity, clock),
+                    new IntegrationsRoutes(integrations),
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),

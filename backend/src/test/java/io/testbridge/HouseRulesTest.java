@@ -49,7 +49,7 @@ class HouseRulesTest {
     /** Which module owns each table: only its package may run SQL on it (others read a view the owner defines). */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             entry("users", "identity"), entry("roles", "identity"), entry("user_roles", "identity"),
-            entry("sessions", "identity"), entry("login_throttle", "identity"),
+            entry("sessions", "identity"), entry("login_throttle", "identity"), entry("api_tokens", "identity"),
             entry("jira_instances", "integrations"),
             entry("oauth_connections", "oauth"), entry("oauth_clients", "oauth"), entry("oauth_flows", "oauth"), entry("oauth_tokens", "oauth"),
             entry("oauth_history", "audit"),

@@ -19,6 +19,7 @@ public record AppConfig(
         Duration sessionAbsoluteTimeout,
         int loginMaxFailures,
         Duration loginLockDuration,
+        int apiTokenRequestsPerMinute,
         TrustedProxies trustedProxies,
         String secretKey,
         String previousSecretKeys,

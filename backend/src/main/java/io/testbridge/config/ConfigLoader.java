@@ -119,6 +119,7 @@ public final class ConfigLoader {
                 Duration.ofHours(integer(Setting.SESSION_ABSOLUTE_HOURS, 1, 8_760)),
                 integer(Setting.LOGIN_MAX_FAILURES, 1, 1000),
                 Duration.ofSeconds(integer(Setting.LOGIN_LOCK_SECONDS, 1, 86_400)),
+                integer(Setting.API_TOKEN_REQUESTS_PER_MINUTE, 1, 1_000_000),
                 TrustedProxies.parse(text(Setting.TRUSTED_PROXIES)),
                 text(Setting.SECRET_KEY),
                 text(Setting.PREVIOUS_SECRET_KEYS),

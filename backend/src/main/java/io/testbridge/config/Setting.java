@@ -22,6 +22,7 @@ public enum Setting {
     SESSION_ABSOLUTE_HOURS("168", "A session ends this many hours after login, whatever its use."),
     LOGIN_MAX_FAILURES("5", "Failed logins for one username (or 4x this from one address) before a temporary lock."),
     LOGIN_LOCK_SECONDS("60", "How long a login lock lasts; it doubles on each further lock, up to 15 minutes."),
+    API_TOKEN_REQUESTS_PER_MINUTE("600", "Requests one personal API token may make per minute on each node (as many at once, then evenly); more are answered 429 with Retry-After."),
     TRUSTED_PROXIES("", "Comma-separated addresses or CIDR ranges of your reverse proxies (e.g. 127.0.0.1,10.0.0.0/8). Only from these is X-Forwarded-For believed: the client is its right-most address that is not one of them. Empty: the client is the connection's peer."),
     SECRET_KEY("", "Encryption key for client secrets and tokens at rest: base64 of 32 random bytes (openssl rand -base64 32). Empty: a key file <data dir>/secret.key is generated (0600)."),
     PREVIOUS_SECRET_KEYS("", "Comma-separated older keys, still accepted for reading while values are re-encrypted with the current key."),

@@ -2,12 +2,14 @@ package io.testbridge.http;
 
 import io.testbridge.errors.ErrorCode;
 import io.testbridge.errors.Failure;
+import io.testbridge.identity.ApiTokenSecret;
 import io.testbridge.identity.Principal;
 import io.testbridge.identity.Identity;
 import io.testbridge.identity.SessionToken;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +31,8 @@ import java.util.Set;
 
 /**
  * Builds the API router from the OpenAPI document. Every operation gets, in this order: access
- * control (from its declared right; CSRF on unsafe methods), request validation against the
+ * control (from its declared right; CSRF on unsafe methods; a personal API token only where the
+ * operation declares {@code x-testbridge-bearer: true}), request validation against the
  * document, then the module's handler. Start-up fails if an operation lacks a declared right or a
  * handler, or a handler has no operation: the document is the one list of routes and rights.
  */
@@ -41,6 +44,9 @@ public final class ApiRouter {
     static final String BODY_LIMIT = "testbridge.bodyLimit";
     /** An operation's own body limit in bytes, where it needs more than the default. */
     static final String MAX_BODY_EXTENSION = "x-testbridge-max-body-bytes";
+    private static final String BEARER = "Bearer ";
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"Testbridge\"";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
@@ -64,8 +70,8 @@ public final class ApiRouter {
     public static Map<String, Access> accessByOperation(OpenAPIContract contract) {
         Map<String, Access> access = new HashMap<>();
         for (Operation operation : contract.operations()) {
-            access.put(operation.getOperationId(),
-                    Access.parse(operation.getOperationId(), operation.getExtensions().get(Access.EXTENSION)));
+            access.put(operation.getOperationId(), Access.parse(operation.getOperationId(),
+                    operation.getExtensions().get(Access.EXTENSION), operation.getExtensions().get(Access.BEARER_EXTENSION)));
         }
         return access;
     }
@@ -145,12 +151,20 @@ public final class ApiRouter {
 
     private Handler<RoutingContext> accessControl(Access access) {
         return ctx -> {
+            String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization != null) {
+                bearerAccess(ctx, access, authorization);
+                return;
+            }
             if (access.kind() == Access.Kind.PUBLIC) {
                 ctx.next();
                 return;
             }
             SessionToken token = cookie.read(ctx);
             if (token == null) {
+                if (access.bearer()) {
+                    ctx.response().putHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE);
+                }
                 ctx.fail(new Failure(ErrorCode.UNAUTHENTICATED, "Log in first."));
                 return;
             }
@@ -180,6 +194,48 @@ public final class ApiRouter {
                 ctx.next();
             });
         };
+    }
+
+    /**
+     * A request with an {@code Authorization} header is a personal API token's, whatever cookies it
+     * carries: it reaches only operations that declare {@link Access#BEARER_EXTENSION}, needs no CSRF
+     * token (a browser never adds this header to a cross-site request by itself), and never reads,
+     * sets or clears the session cookie. Its principal has the owner's current rights that the
+     * token's scopes grant.
+     */
+    private void bearerAccess(RoutingContext ctx, Access access, String authorization) {
+        if (!access.bearer()) {
+            ctx.fail(new Failure(ErrorCode.FORBIDDEN, "API tokens cannot be used for this operation; it is only open to a logged-in session."));
+            return;
+        }
+        ApiTokenSecret presented = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? ApiTokenSecret.parse(authorization.substring(BEARER.length()).strip())
+                : null;
+        if (presented == null) {
+            ctx.response().putHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_request\"");
+            ctx.fail(new Failure(ErrorCode.TOKEN_UNKNOWN,
+                    "Send a Testbridge API token as 'Authorization: Bearer tb_…' (the whole token, as it was shown when it was created).",
+                    "Authorization"));
+            return;
+        }
+        identity.resolveApiToken(presented).onComplete(result -> {
+            if (result.failed()) {
+                if (result.cause() instanceof Failure failure && failure.code().status() == 401) {
+                    ctx.response().putHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_token\"");
+                }
+                ctx.fail(result.cause());
+                return;
+            }
+            Principal principal = result.result();
+            if (!principal.has(access.right())) {
+                ctx.fail(new Failure(ErrorCode.FORBIDDEN, "This API token does not carry the " + access.right()
+                        + " right: its scopes, or its owner's roles, do not grant it."));
+                return;
+            }
+            ctx.put(Requests.PRINCIPAL, principal);
+            io.testbridge.observability.RequestContext.setUserId(principal.userId());
+            ctx.next();
+        });
     }
 
     private static boolean csrfTokenMatches(RoutingContext ctx, Principal principal) {

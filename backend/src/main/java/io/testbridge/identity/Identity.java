@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The identity module's door: people, their roles and rights, logins and sessions. It owns the
- * tables users, roles, user_roles, sessions and login_throttle. Every change that could leave
- * nobody able to manage users is refused.
+ * The identity module's door: people, their roles and rights, logins, sessions and personal API
+ * tokens. It owns the tables users, roles, user_roles, sessions, login_throttle and api_tokens.
+ * Every change that could leave nobody able to manage users is refused.
  */
 @Door(value = EventAddresses.IDENTITY, timeoutSeconds = 30)
 public interface Identity {
@@ -64,6 +64,29 @@ public interface Identity {
 
     /** Ends every session of a user, on every node. */
     Future<Void> logOutEverywhere(long userId);
+
+    /**
+     * The principal of a live API token ({@code Authorization: Bearer}): its owner, enabled, with
+     * the rights they hold now that the token's scopes grant too. Fails with a 401 {@code Failure}
+     * naming why (token_unknown, token_revoked, token_expired, token_owner_disabled), or 429 when the
+     * token has used up its rate limit on this node.
+     */
+    Future<Principal> resolveApiToken(ApiTokenSecret token);
+
+    /** A new token of this user; the answer carries its secret, which is never shown again. */
+    Future<CreatedApiToken> createApiToken(long userId, NewApiToken token);
+
+    /** This user's tokens, newest first, with those that ended (revoked or expired) in the last 90 days. */
+    Future<List<ApiToken>> listApiTokens(long userId);
+
+    /** Everyone's tokens, for administrators. */
+    Future<List<ApiToken>> listAllApiTokens();
+
+    /** Revokes one of this user's tokens, on every node; another user's token is "not found" (404). */
+    Future<Void> revokeOwnApiToken(long userId, long tokenId);
+
+    /** An administrator revokes anyone's token, on every node. */
+    Future<Void> revokeAnyApiToken(long tokenId, long byUserId);
 
     /** Forgets login counters that a new attempt would start over anyway (housekeeping); how many went. */
     Future<Integer> forgetQuietLoginCounters();

@@ -19,11 +19,13 @@ final class IdentityService implements Identity {
     private final UserService users;
     private final SessionStore sessions;
     private final LoginThrottle throttle;
+    private final ApiTokenStore apiTokens;
 
-    IdentityService(UserService users, SessionStore sessions, LoginThrottle throttle) {
+    IdentityService(UserService users, SessionStore sessions, LoginThrottle throttle, ApiTokenStore apiTokens) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.apiTokens = apiTokens;
     }
 
     @Override
@@ -170,6 +172,36 @@ final class IdentityService implements Identity {
     @Override
     public Future<Void> logOutEverywhere(long userId) {
         return sessions.deleteAllOf(userId);
+    }
+
+    @Override
+    public Future<Principal> resolveApiToken(ApiTokenSecret token) {
+        return apiTokens.resolve(token);
+    }
+
+    @Override
+    public Future<CreatedApiToken> createApiToken(long userId, NewApiToken token) {
+        return apiTokens.create(userId, token);
+    }
+
+    @Override
+    public Future<List<ApiToken>> listApiTokens(long userId) {
+        return apiTokens.listOf(userId);
+    }
+
+    @Override
+    public Future<List<ApiToken>> listAllApiTokens() {
+        return apiTokens.listAll();
+    }
+
+    @Override
+    public Future<Void> revokeOwnApiToken(long userId, long tokenId) {
+        return apiTokens.revokeOwn(userId, tokenId);
+    }
+
+    @Override
+    public Future<Void> revokeAnyApiToken(long tokenId, long byUserId) {
+        return apiTokens.revokeAny(tokenId, byUserId);
     }
 
     @Override

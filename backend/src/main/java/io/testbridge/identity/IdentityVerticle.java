@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The identity module: serves {@link Identity} and owns the session cache, the LISTEN connection
- * that hears other nodes' session evictions, the purge of expired sessions, and the bounded pool
- * that runs Argon2 ({@link PasswordWork}).
+ * The identity module: serves {@link Identity} and owns the session and API token caches, the
+ * LISTEN that hears other nodes' evictions of them, the API tokens' rate limit, the purge of
+ * expired sessions and long-ended tokens, and the bounded pool that runs Argon2 ({@link PasswordWork}).
  */
 public final class IdentityVerticle extends VerticleBase {
     private final Pool pool;
@@ -23,7 +23,7 @@ public final class IdentityVerticle extends VerticleBase {
     private final AppConfig config;
     private final Clock clock;
     private final Metrics metrics;
-    private SessionStore sessions;
+    private SessionEvictions evictions;
     private PasswordWork passwords;
 
     public IdentityVerticle(Pool pool, Notifications notifications, AppConfig config, Clock clock, Metrics metrics) {
@@ -36,13 +36,16 @@ public final class IdentityVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        sessions = new SessionStore(notifications, pool, clock, config);
+        evictions = new SessionEvictions(notifications, pool);
+        SessionStore sessions = new SessionStore(evictions, pool, clock, config);
+        ApiTokenStore apiTokens = new ApiTokenStore(evictions, pool, clock, config.apiTokenRequestsPerMinute());
         passwords = new PasswordWork(vertx, metrics);
         UserService users = new UserService(vertx, passwords, pool, sessions);
         LoginThrottle throttle = new LoginThrottle(pool, clock, config);
-        return Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle))
+        return Doors.serve(vertx, Identity.class, new IdentityService(users, sessions, throttle, apiTokens))
                 .onSuccess(served -> {
                     PeriodicJobs.everyTickOnThisNode(vertx, "session-purge", Duration.ofMinutes(10), sessions::purgeExpired);
+                    PeriodicJobs.everyTickOnThisNode(vertx, "api-token-purge", Duration.ofMinutes(10), apiTokens::purgeEnded);
                     PeriodicJobs.everyTickOnThisNode(vertx, "login-throttle-purge", Duration.ofMinutes(10), throttle::forgetQuiet);
                 });
     }
@@ -50,8 +53,8 @@ public final class IdentityVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         Future<Void> hashing = passwords == null ? Future.succeededFuture() : passwords.close();
-        if (sessions != null) {
-            sessions.close();
+        if (evictions != null) {
+            evictions.close();
         }
         return hashing;
     }

@@ -3,7 +3,6 @@ package io.testbridge.identity;
 import io.testbridge.config.AppConfig;
 import io.testbridge.identity.Role;
 import io.testbridge.db.ListenedCache;
-import io.testbridge.db.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
@@ -36,8 +35,8 @@ final class SessionStore {
     static final Duration CACHE_TIME = Duration.ofSeconds(2);
     private static final int CACHE_LIMIT = 10_000;
     private static final long EVERYONE = -1;
-    // What an eviction names: a user's sessions, or one session by its hash.
-    private static final String USER = "user:";
+    // What an eviction names: a user's sessions (and API tokens), or one session by its hash.
+    static final String USER = "user:";
     private static final String SESSION = "session:";
 
     /** A live session of an enabled user, with the user and the rights of all their roles: one round trip. */
@@ -60,18 +59,15 @@ final class SessionStore {
     private final ListenedCache<String, Cached> cache;
     private final SessionEvictions evictions;
 
-    /** Create on the identity verticle's context: evictions heard from other nodes arrive there. */
-    SessionStore(Notifications notifications, Pool pool, Clock clock, AppConfig config) {
+    /** Create on the identity verticle's context, where the evictions arrive. */
+    SessionStore(SessionEvictions evictions, Pool pool, Clock clock, AppConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.idleTimeout = config.sessionIdleTimeout();
         this.absoluteTimeout = config.sessionAbsoluteTimeout();
-        this.evictions = new SessionEvictions(notifications, pool, this::evict, () -> forget(EVERYONE));
+        this.evictions = evictions;
         this.cache = new ListenedCache<>(evictions::listening, CACHE_LIMIT);
-    }
-
-    void close() {
-        evictions.close();
+        evictions.subscribe(this::evict, () -> forget(EVERYONE));
     }
 
     /**
@@ -84,8 +80,14 @@ final class SessionStore {
         return evictions.announce(USER + userId);
     }
 
-    /** An eviction announced by a node (this one included): {@code user:<id>} (-1: everyone) or {@code session:<hash>}. */
+    /**
+     * An eviction announced by a node (this one included): {@code user:<id>} (-1: everyone) or
+     * {@code session:<hash>}; an API token's ({@code api-token:<id>}) is not about sessions.
+     */
     private void evict(String eviction) {
+        if (eviction.startsWith(ApiTokenStore.EVICTION)) {
+            return;
+        }
         if (eviction.startsWith(SESSION)) {
             cache.forget(eviction.substring(SESSION.length()));
         } else if (eviction.startsWith(USER) && eviction.substring(USER.length()).matches("-?\\d{1,19}")) {
@@ -138,7 +140,7 @@ final class SessionStore {
                     if (row.getOffsetDateTime("last_seen_at").isBefore(now.minus(TOUCH_INTERVAL))) {
                         touch(token, now);
                     }
-                    return Optional.of(new Principal(User.from(row), token.hash(), token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
+                    return Optional.of(Principal.ofSession(User.from(row), token.hash(), token.csrfToken(), Role.rightsOf(row.getArrayOfStrings("rights"))));
                 });
     }
 

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Every operation of the OpenAPI document (the one list of routes) is called by an anonymous client
  * and by each built-in role: 401 without a session, 403 without the declared right, and past access
- * control (any other status) with it.
+ * control (any other status) with it. And by personal API tokens: 403 on every operation that does
+ * not declare x-testbridge-bearer, and on those that do, through only with a right the token's
+ * scopes grant; never a cookie.
  */
 class PermissionMatrixTest {
     private static final String PASSWORD = "matrix password 1";
@@ -119,6 +121,58 @@ class PermissionMatrixTest {
             checked.add(operation.getOperationId());
         }
         assertThat(checked).hasSize(contract.operations().size());
+    }
+
+    @Test
+    void api_tokens_reach_only_the_operations_that_declare_it_and_only_with_a_right_their_scopes_grant() {
+        ApiClient owner = app.client();
+        assertThat(owner.login("admin2", PASSWORD).status()).isEqualTo(200); // every right
+        Map<String, Set<Right>> tokens = Map.of(
+                "read", ApiTokenScope.READ.rights(),
+                "results:write", ApiTokenScope.RESULTS_WRITE.rights());
+        Map<String, ApiClient> clients = new java.util.HashMap<>();
+        tokens.keySet().forEach(scope -> {
+            ApiClient.Response created = owner.post("/api/me/api-tokens", new JsonObject().put("name", "matrix " + scope)
+                    .put("scopes", List.of(scope)).put("expiresAt", app.clock().instant().plus(java.time.Duration.ofDays(1)).toString()));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            io.testbridge.testing.IssuedSecrets.record(created.json().getString("secret"));
+            clients.put(scope, ApiClient.withBearer(app.baseUrl(), created.json().getString("secret")));
+        });
+        List<String> open = new ArrayList<>();
+        for (Operation operation : contract.operations()) {
+            Access access = ApiRouter.accessByOperation(contract).get(operation.getOperationId());
+            String path = operation.getOpenAPIPath().replaceAll("\\{[^}]+}", "999999");
+            for (var token : tokens.entrySet()) {
+                ApiClient.Response response = clients.get(token.getKey()).send(operation.getHttpMethod().name(), path, "{}", "application/json");
+                String label = operation.getOperationId() + " with a " + token.getKey() + " token: " + response.body();
+                assertThat(response.headers().allValues("Set-Cookie")).as(label).isEmpty();
+                if (access.bearer() && token.getValue().contains(access.right())) {
+                    assertThat(response.status()).as(label).isNotIn(401, 403).isLessThan(500);
+                } else {
+                    assertThat(response.status()).as(label).isEqualTo(403);
+                    assertThat(response.errorCode()).isEqualTo("forbidden");
+                }
+            }
+            if (access.bearer()) {
+                open.add(operation.getOperationId());
+            }
+        }
+        assertThat(open).as("operations open to tokens").contains("recordStepResult", "getCycle")
+                .doesNotContain("changeMyPassword", "resetUserPassword", "updateUser", "createRole", "updateRole", "createApiToken",
+                        "revokeMyApiToken", "revokeApiToken", "logout", "logoutEverywhere", "login", "startAdminConnection", "disableOAuth");
+        assertThat(owner.get("/api/me").status()).as("the owner's session is untouched").isEqualTo(200);
+    }
+
+    @Test
+    void an_operation_that_opens_to_tokens_what_no_scope_grants_is_refused_at_start_up() {
+        assertThatThrownBy(() -> Access.parse("changeMyPassword", "AUTHENTICATED", true))
+                .hasMessageContaining("changeMyPassword").hasMessageContaining(Access.BEARER_EXTENSION);
+        assertThatThrownBy(() -> Access.parse("updateUser", "USERS_MANAGE", true)).hasMessageContaining("updateUser");
+        assertThatThrownBy(() -> Access.parse("disableOAuth", "INTEGRATION_MODIFY", true)).hasMessageContaining("disableOAuth");
+        assertThatThrownBy(() -> Access.parse("getAbout", "PUBLIC", true)).hasMessageContaining("getAbout");
+        assertThatThrownBy(() -> Access.parse("getCycle", "CYCLES_VIEW", "yes")).hasMessageContaining("true or false");
+        assertThat(Access.parse("recordStepResult", "CYCLES_EXECUTE", true).bearer()).isTrue();
+        assertThat(Access.parse("listUsers", "USERS_MANAGE", null).bearer()).isFalse();
     }
 
     @Test

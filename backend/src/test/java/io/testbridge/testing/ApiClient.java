@@ -25,15 +25,17 @@ public final class ApiClient {
     private final HttpClient http;
     private final List<Response> seen = Collections.synchronizedList(new ArrayList<>());
     private String csrfToken;
+    private final String authorization;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, new CookieManager(), null);
+        this(baseUrl, new CookieManager(), null, null);
     }
 
-    private ApiClient(String baseUrl, CookieManager cookies, String csrfToken) {
+    private ApiClient(String baseUrl, CookieManager cookies, String csrfToken, String authorization) {
         this.baseUrl = baseUrl;
         this.cookies = cookies;
         this.csrfToken = csrfToken;
+        this.authorization = authorization;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -42,7 +44,17 @@ public final class ApiClient {
      * restart on a new port. Cookies are per host, not per port, so they carry over as in a browser.
      */
     public ApiClient rebase(String newBaseUrl) {
-        return new ApiClient(newBaseUrl, cookies, csrfToken);
+        return new ApiClient(newBaseUrl, cookies, csrfToken, authorization);
+    }
+
+    /** A client as CI uses the API: {@code Authorization: Bearer <token>} on every request, no session, no CSRF token. */
+    public static ApiClient withBearer(String baseUrl, String token) {
+        return new ApiClient(baseUrl, new CookieManager(), null, "Bearer " + token);
+    }
+
+    /** This browser (its cookies and CSRF token) sending an {@code Authorization} header as well. */
+    public ApiClient withAuthorization(String header) {
+        return new ApiClient(baseUrl, cookies, csrfToken, header);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
@@ -115,6 +127,9 @@ public final class ApiClient {
     private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
         headers.forEach(request::header);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
