@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AboutPage } from '../features/about';
+import { ApiTokensPage } from '../features/api-tokens';
 import { LoginPage, RequireRight, RequireSession, SetupAdminPage } from '../features/auth';
 import { IntegrationsPage } from '../features/integrations';
 import { JiraAuthProvider, MyJiraConnectionsPage } from '../features/jira-auth';
@@ -57,6 +58,7 @@ const appRoutes: RouteObject[] = [
           },
           ...projectRoutes,
           { path: 'me/jira-connections', element: <MyJiraConnectionsPage />, handle: { title: 'My Jira connections' } },
+          { path: 'me/api-tokens', element: <ApiTokensPage />, handle: { title: 'API tokens' } },
           { path: 'about', element: <AboutPage />, handle: { title: 'About' } },
           { path: '*', element: <NotFoundPage />, handle: { title: 'Page not found' } },
         ],

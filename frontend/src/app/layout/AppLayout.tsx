@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ChangePasswordModal, dismissPasswordChangedNotice, useLogOut, useSession } from '../../features/auth';
+import { API_TOKENS_PATH } from '../../features/api-tokens';
 import { ConsentExpiryBanner, MY_JIRA_CONNECTIONS_PATH } from '../../features/jira-auth';
 import classes from './AppLayout.module.css';
 import { UserIcon } from '../../components/icons';
@@ -87,6 +88,9 @@ export function AppLayout() {
                 </Menu.Label>
                 <Menu.Item component={Link} to={MY_JIRA_CONNECTIONS_PATH}>
                   My Jira connections
+                </Menu.Item>
+                <Menu.Item component={Link} to={API_TOKENS_PATH}>
+                  API tokens
                 </Menu.Item>
                 <Menu.Item onClick={openChangePassword}>Change password</Menu.Item>
                 <Menu.Item hiddenFrom="sm" onClick={() => logOut.mutate('this-session')}>
