@@ -151,9 +151,11 @@ public final class ApiRouter {
 
     private Handler<RoutingContext> accessControl(Access access) {
         return ctx -> {
+            // Only the Bearer scheme is ours: a reverse proxy's Basic authentication (the browser sends it on
+            // every request) must not turn the SPA's requests into token requests.
             String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-            if (authorization != null) {
-                bearerAccess(ctx, access, authorization);
+            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                bearerAccess(ctx, access, authorization.substring(BEARER.length()).strip());
                 return;
             }
             if (access.kind() == Access.Kind.PUBLIC) {
@@ -197,20 +199,18 @@ public final class ApiRouter {
     }
 
     /**
-     * A request with an {@code Authorization} header is a personal API token's, whatever cookies it
+     * A request with an {@code Authorization: Bearer} header is a personal API token's, whatever cookies it
      * carries: it reaches only operations that declare {@link Access#BEARER_EXTENSION}, needs no CSRF
      * token (a browser never adds this header to a cross-site request by itself), and never reads,
      * sets or clears the session cookie. Its principal has the owner's current rights that the
      * token's scopes grant.
      */
-    private void bearerAccess(RoutingContext ctx, Access access, String authorization) {
+    private void bearerAccess(RoutingContext ctx, Access access, String credentials) {
         if (!access.bearer()) {
             ctx.fail(new Failure(ErrorCode.FORBIDDEN, "API tokens cannot be used for this operation; it is only open to a logged-in session."));
             return;
         }
-        ApiTokenSecret presented = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? ApiTokenSecret.parse(authorization.substring(BEARER.length()).strip())
-                : null;
+        ApiTokenSecret presented = ApiTokenSecret.parse(credentials);
         if (presented == null) {
             ctx.response().putHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"invalid_request\"");
             ctx.fail(new Failure(ErrorCode.TOKEN_UNKNOWN,

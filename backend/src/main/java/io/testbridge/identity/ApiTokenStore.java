@@ -119,7 +119,8 @@ final class ApiTokenStore {
                                 : Future.succeededFuture()))
                 .compose(checked -> insert(userId, name, wanted, now, 2))
                 .onSuccess(created -> LOG.info("event=api_token_created user_id={} token_id={} prefix={} scopes={} expires_at={}",
-                        userId, created.token().id(), created.token().prefix(), created.token().scopes(), created.token().expiresAt()));
+                        userId, created.token().id(), created.token().prefix(), String.join(",", wireNames(created.token().scopes())),
+                        created.token().expiresAt()));
     }
 
     /** A new random public id might (very rarely) be taken: one more try then. */

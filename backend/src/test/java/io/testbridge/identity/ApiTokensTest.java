@@ -148,9 +148,35 @@ class ApiTokensTest {
         String samePublicIdOtherSecret = secret.substring(0, 14) + "A".repeat(43);
         assertRefused(ApiClient.withBearer(app.baseUrl(), samePublicIdOtherSecret).get("/api/cycles/" + cycle), "token_unknown");
         assertRefused(ApiClient.withBearer(app.baseUrl(), "tb_0000000000_" + "B".repeat(43)).get("/api/cycles/" + cycle), "token_unknown");
-        ApiClient.Response malformed = app.client().withAuthorization("Basic YWRtaW46cGFzc3dvcmQ=").get("/api/cycles/" + cycle);
+        ApiClient.Response malformed = app.client().withAuthorization("Bearer " + secret.substring(0, 30)).get("/api/cycles/" + cycle);
         assertRefused(malformed, "token_unknown");
         assertThat(malformed.errorField()).isEqualTo("Authorization");
+    }
+
+    @Test
+    void a_reverse_proxys_basic_authentication_leaves_the_session_alone() {
+        // a browser behind a proxy with Basic authentication sends it on every request: not a token request
+        ApiClient behindProxy = admin.withAuthorization("Basic cHJveHk6cHJveHkgcGFzc3dvcmQ=");
+        assertThat(behindProxy.get("/api/users").status()).isEqualTo(200);
+        ApiClient.Response created = behindProxy.post("/api/me/api-tokens", new JsonObject().put("name", "from behind a proxy")
+                .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        IssuedSecrets.record(created.json().getString("secret"));
+        ApiClient.Response anonymous = app.client().withAuthorization("Basic cHJveHk6cHJveHkgcGFzc3dvcmQ=").get("/api/cycles/" + cycle);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("unauthenticated");
+    }
+
+    @Test
+    void one_person_holds_at_most_50_active_tokens() {
+        ApiClient many = user("manny", "Viewer");
+        for (int i = 0; i < ApiTokenStore.MOST_ACTIVE_PER_USER; i++) {
+            create(many, "token " + i, Duration.ofDays(1), "read");
+        }
+        ApiClient.Response refused = many.post("/api/me/api-tokens", new JsonObject().put("name", "one too many")
+                .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("revoke");
     }
 
     @Test
