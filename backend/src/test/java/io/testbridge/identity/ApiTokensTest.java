@@ -129,6 +129,16 @@ class ApiTokensTest {
                 .filter(item -> item.getLong("id").equals(token.getLong("id"))).findFirst().orElseThrow();
         assertThat(again.getString("lastUsedAt")).isNotNull();
         assertThat(Duration.between(Instant.parse(again.getString("lastUsedAt")), app.clock().instant()).abs()).isLessThan(Duration.ofMinutes(1));
+
+        // written at most once a minute per token, not per request
+        String lastUse = "SELECT last_used_at::text FROM api_tokens WHERE id = " + token.getLong("id");
+        String first = new Sql(database).column(lastUse).get(0);
+        app.clock().advance(Duration.ofSeconds(30));
+        assertThat(bearer(created).get("/api/cycles/" + cycle).status()).isEqualTo(200);
+        assertThat(new Sql(database).column(lastUse).get(0)).isEqualTo(first);
+        app.clock().advance(Duration.ofSeconds(31));
+        assertThat(bearer(created).get("/api/cycles/" + cycle).status()).isEqualTo(200);
+        assertThat(new Sql(database).column(lastUse).get(0)).isNotEqualTo(first);
     }
 
     @Test
