@@ -29,16 +29,15 @@ class MigrationsTest {
         assertThat(migrations.isCurrent(url)).isTrue();
 
         // the newest migration undone, as on a database of the previous release: Flyway applies it again
-        sql.execute("ALTER TABLE oauth_tokens DROP COLUMN redirect_uri");
-        sql.execute("DELETE FROM flyway_schema_history WHERE version = '12'");
+        sql.execute("DROP TABLE api_tokens");
+        sql.execute("DELETE FROM flyway_schema_history WHERE version = '13'");
         assertThat(migrations.isCurrent(url)).isFalse();
         migrations.migrate(url);
         assertThat(migrations.isCurrent(url)).isTrue();
-        assertThat(sql.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'oauth_tokens' AND column_name = 'redirect_uri'"))
-                .isEqualTo(1);
+        assertThat(sql.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'api_tokens'")).isEqualTo(1);
 
         // a migration recorded as failed is Flyway's to explain
-        sql.execute("UPDATE flyway_schema_history SET success = false WHERE version = '12'");
+        sql.execute("UPDATE flyway_schema_history SET success = false WHERE version = '13'");
         assertThat(migrations.isCurrent(url)).isFalse();
     }
 
