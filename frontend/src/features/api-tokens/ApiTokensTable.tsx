@@ -1,12 +1,12 @@
 import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { HiddenHeader } from '../../components/HiddenHeader';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import type { ApiToken } from './api';
 
 const STATUS_COLOR: Record<ApiToken['status'], string> = { active: 'green', expired: 'gray', revoked: 'red' };
 
 /**
- * Tokens with when they were created, expire and were last used; never their secrets. Four
+ * Tokens with when they were created, expire and were last used; never their secrets. Three
  * columns whose cells wrap, so the table fits a phone (390 px) without scrolling sideways.
  */
 export function ApiTokensTable({
@@ -26,7 +26,6 @@ export function ApiTokensTable({
         <Table.Tr>
           <Table.Th>Token</Table.Th>
           <Table.Th>Dates</Table.Th>
-          <Table.Th>Status</Table.Th>
           <HiddenHeader>Actions</HiddenHeader>
         </Table.Tr>
       </Table.Thead>
@@ -38,6 +37,9 @@ export function ApiTokensTable({
                 <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {token.name}
                 </Text>
+                <Badge color={STATUS_COLOR[token.status]} variant="light" style={{ flexShrink: 0 }}>
+                  {token.status}
+                </Badge>
                 <Code aria-label={`Token beginning ${token.prefix}`}>{token.prefix}…</Code>
                 {showOwner && (
                   <Text size="xs">
@@ -55,17 +57,12 @@ export function ApiTokensTable({
             </Table.Td>
             <Table.Td>
               <Stack gap={2}>
-                <Text size="xs">Created {formatDateTime(token.createdAt)}</Text>
-                <Text size="xs">
-                  {token.status === 'expired' ? 'Expired' : 'Expires'} {formatDateTime(token.expiresAt)}
+                <Text size="xs">Created {formatDate(token.createdAt)}</Text>
+                <Text size="xs" title={formatDateTime(token.expiresAt)}>
+                  {token.status === 'expired' ? 'Expired' : 'Expires'} {formatDate(token.expiresAt)}
                 </Text>
                 <Text size="xs">Last used {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Text>
               </Stack>
-            </Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLOR[token.status]} variant="light">
-                {token.status}
-              </Badge>
             </Table.Td>
             <Table.Td>
               {token.status === 'active' && (

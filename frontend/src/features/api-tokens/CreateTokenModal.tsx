@@ -69,7 +69,7 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
           <Alert color="yellow" title="Copy it now">
             This is the only time Testbridge shows this token. Store it as a secret of your CI (never in the repository).
           </Alert>
-          <TextInput label={`Token “${created.token.name}”`} value={created.secret} readOnly ff="monospace" onFocus={(e) => e.currentTarget.select()} />
+          <TextInput label={`Token “${created.token.name}”`} value={created.secret} readOnly styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} onFocus={(e) => e.currentTarget.select()} />
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">
               Expires {formatDateTime(created.token.expiresAt)}
