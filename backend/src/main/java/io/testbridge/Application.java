@@ -10,6 +10,8 @@ import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigException;
 import io.testbridge.crypto.KeyStore;
 import io.testbridge.crypto.SecretBox;
+import io.testbridge.automation.Automation;
+import io.testbridge.automation.AutomationVerticle;
 import io.testbridge.cycles.Cycles;
 import io.testbridge.cycles.CyclesVerticle;
 import io.testbridge.db.Database;
@@ -28,6 +30,7 @@ import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
 import io.testbridge.http.ServerTiming;
 import io.testbridge.http.SessionCookie;
+import io.testbridge.http.routes.AutomationRoutes;
 import io.testbridge.http.routes.CyclesRoutes;
 import io.testbridge.http.routes.HistoryRoutes;
 import io.testbridge.http.routes.IntegrationsRoutes;
@@ -203,6 +206,7 @@ public final class Application {
             TestManagement testManagement = Doors.client(vertx, TestManagement.class);
             TestCases testCases = Doors.client(vertx, TestCases.class);
             Cycles cycles = Doors.client(vertx, Cycles.class);
+            Automation automation = Doors.client(vertx, Automation.class);
             Backups backups = Doors.client(vertx, Backups.class);
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
@@ -217,6 +221,7 @@ public final class Application {
             modules.put("test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
             modules.put("test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
             modules.put("cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira, publicUrl::get));
+            modules.put("automation", new AutomationVerticle(testManagement, testCases, cycles));
             modules.put("backups", new BackupVerticle(pool, database.url(), config, secrets.currentKeyId(), clock, jobs, metrics));
             deployAll(vertx, deployments, modules);
             await(createInitialAdmin(config, identity), "creating the initial administrator");
@@ -232,7 +237,7 @@ public final class Application {
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
-                    new CyclesRoutes(cycles));
+                    new CyclesRoutes(cycles), new AutomationRoutes(automation, config.dataDir().resolve("uploads"), config.resultsMaxBytes()));
             List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount, setup::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));

@@ -29,6 +29,7 @@ public record AppConfig(
         Duration historyRetention,
         BackupSchedule backups,
         long attachmentMaxBytes,
+        long resultsMaxBytes,
         MetricsSettings metrics,
         String logFormat) {
 
