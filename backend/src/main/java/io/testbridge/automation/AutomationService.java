@@ -46,7 +46,19 @@ final class AutomationService implements Automation {
     public Future<ImportAnswer> importResults(ResultUpload upload) {
         return testManagement.project(upload.projectId())
                 .compose(project -> cycles.earlierResultImport(upload.projectId(), upload.idempotencyKey(), upload.uploadSha256()))
-                .compose(earlier -> earlier != null ? Future.succeededFuture(earlier) : readAndRecord(upload));
+                .compose(earlier -> earlier != null ? Future.succeededFuture(earlier) : requireCycle(upload).compose(ok -> readAndRecord(upload)));
+    }
+
+    /** The cycle to append to is the project's (asked before any case is made for the results: nothing is half-imported). */
+    private Future<Void> requireCycle(ResultUpload upload) {
+        if (upload.cycleId() == null) {
+            return Future.succeededFuture();
+        }
+        Failure noSuchCycle = Failure.invalid("cycleId", "This project has no test cycle " + upload.cycleId() + ".");
+        return cycles.cycle(upload.cycleId())
+                .recover(error -> Future.failedFuture(error instanceof Failure failure && failure.code() == io.testbridge.errors.ErrorCode.NOT_FOUND
+                        ? noSuchCycle : error))
+                .compose(cycle -> cycle.getLong("projectId") == upload.projectId() ? Future.<Void>succeededFuture() : Future.failedFuture(noSuchCycle));
     }
 
     private Future<ImportAnswer> readAndRecord(ResultUpload upload) {
