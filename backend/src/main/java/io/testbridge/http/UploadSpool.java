@@ -168,9 +168,19 @@ public final class UploadSpool {
 
     private <T> Future<T> refuse(Failure failure) {
         refused = true;
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded()) {
+            // the answer says the connection closes after it, and it does: the client is not left sending the rest of a body
+            // nobody reads (until then what still arrives is dropped)
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.addEndHandler(answered -> {
+                if (!request.isEnded()) {
+                    request.connection().close();
+                }
+            });
+        }
         done.tryFail(failure);
-        // the rest of the body is read and dropped: the client gets the answer, nothing is kept
-        ctx.request().resume();
+        request.resume();
         return done.future().map(spooled -> null);
     }
 
