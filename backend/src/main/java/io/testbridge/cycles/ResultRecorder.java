@@ -29,7 +29,9 @@ import java.util.Map;
  * after FAIL is STILL_FAILING, PASS after FAIL is FIXED.
  */
 final class ResultRecorder {
-    private static final int CHUNK = 2_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultRecorder.class);
+    private static final int CHUNK = 5_000;
+    private static final long CHUNK_TEXT = 4L * 1024 * 1024;
     /** Jira statuses taken as closed: a defect in one of them is not carried to the next failure. */
     static final String CLOSED_STATUSES = "'done', 'closed', 'resolved', 'won''t do', 'cancelled', 'canceled', 'rejected'";
 
@@ -76,19 +78,30 @@ final class ResultRecorder {
     }
 
     private Future<JsonObject> write(SqlClient tx, ResultRun run, long importId) {
+        long started = System.nanoTime();
+        long[] phases = new long[3];
         return cycle(tx, run).compose(cycle -> {
             long cycleId = cycle.getLong("id");
             Long[] caseIds = run.results().stream().map(result -> result.testCase().caseId()).toArray(Long[]::new);
+            boolean newCycle = cycle.getBoolean("created");
             return previous(tx, cycleId, caseIds)
-                    .compose(previous -> reuseUntouchedAttempts(tx, cycleId, caseIds)
-                            .compose(done -> tx.preparedQuery("SELECT COALESCE(max(position), 0) FROM cycle_cases WHERE cycle_id = $1").execute(Tuple.of(cycleId)))
-                            .compose(rows -> insertAll(tx, run, importId, cycleId, rows.iterator().next().getInteger(0), previous)))
-                    .compose(trends -> carryKnownDefects(tx, importId)
-                            .compose(carried -> {
-                                JsonObject answer = answer(run, importId, cycle, trends, carried);
-                                return tx.preparedQuery("UPDATE result_imports SET cycle_id = $2, answer = $3 WHERE id = $1")
-                                        .execute(Tuple.of(importId, cycleId, answer)).map(answer);
-                            }));
+                    .compose(previous -> {
+                        phases[0] = System.nanoTime();
+                        return (newCycle ? Future.<Void>succeededFuture() : reuseUntouchedAttempts(tx, cycleId, caseIds))
+                                .compose(done -> tx.preparedQuery("SELECT COALESCE(max(position), 0) FROM cycle_cases WHERE cycle_id = $1").execute(Tuple.of(cycleId)))
+                                .compose(rows -> insertAll(tx, run, importId, cycleId, rows.iterator().next().getInteger(0), previous));
+                    })
+                    .compose(trends -> {
+                        phases[1] = System.nanoTime();
+                        return carryKnownDefects(tx, importId).compose(carried -> {
+                            phases[2] = System.nanoTime();
+                            JsonObject answer = answer(run, importId, cycle, trends, carried);
+                            LOG.info("event=results_recorded import={} cycle={} results={} previous_ms={} insert_ms={} carry_ms={}", importId, cycleId,
+                                    caseIds.length, (phases[0] - started) / 1_000_000, (phases[1] - phases[0]) / 1_000_000, (phases[2] - phases[1]) / 1_000_000);
+                            return tx.preparedQuery("UPDATE result_imports SET cycle_id = $2, answer = $3 WHERE id = $1")
+                                    .execute(Tuple.of(importId, cycleId, answer)).map(answer);
+                        });
+                    });
         });
     }
 
@@ -164,12 +177,29 @@ final class ResultRecorder {
         Map<Trend, Integer> trends = new EnumMap<>(Trend.class);
         Future<Void> chain = Future.succeededFuture();
         List<AutomatedResult> results = run.results();
-        for (int from = 0; from < results.size(); from += CHUNK) {
-            List<AutomatedResult> chunk = results.subList(from, Math.min(results.size(), from + CHUNK));
+        int from = 0;
+        while (from < results.size()) {
+            // a statement carries at most CHUNK results and CHUNK_TEXT characters of their details (the message it is encoded into stays small)
+            int to = from;
+            long text = 0;
+            while (to < results.size() && to - from < CHUNK && (to == from || text < CHUNK_TEXT)) {
+                text += textLength(results.get(to));
+                to++;
+            }
+            List<AutomatedResult> chunk = results.subList(from, to);
             int firstPosition = lastPosition + from;
             chain = chain.compose(done -> insertChunk(tx, run, importId, cycleId, firstPosition, chunk, previous, trends));
+            from = to;
         }
         return chain.map(trends);
+    }
+
+    private static long textLength(AutomatedResult result) {
+        long length = 0;
+        for (String text : new String[] {result.failureMessage(), result.stackTrace(), result.systemOut(), result.systemErr()}) {
+            length += text == null ? 0 : text.length();
+        }
+        return length;
     }
 
     private static Future<Void> insertChunk(SqlClient tx, ResultRun run, long importId, long cycleId, int firstPosition, List<AutomatedResult> chunk,

@@ -24,7 +24,7 @@ import java.util.Map;
 final class AutomatedCases {
     static final String FOLDER = "Automated";
     static final String LABEL = "automated";
-    private static final int CHUNK = 5_000;
+    private static final int CHUNK = 10_000;
 
     private final Pool pool;
     private final Clock clock;
@@ -44,20 +44,28 @@ final class AutomatedCases {
             return Future.succeededFuture(new AutomatedCaseSet(List.of(), 0));
         }
         return directory.projectKey(projectId).compose(projectKey -> pool.withTransaction(tx -> existing(tx, projectId, tests)
-                .compose(found -> {
+                .compose(found -> pin(tx, found).compose(pinned -> {
                     List<AutomatedTest> missing = tests.stream().filter(test -> !found.containsKey(test.identifier()))
                             .sorted(java.util.Comparator.comparing(AutomatedTest::identifier)).toList();
-                    Future<Integer> created = missing.isEmpty() ? Future.succeededFuture(0) : create(tx, projectId, missing, actor);
-                    return created.compose(count -> existing(tx, projectId, tests).compose(all -> pin(tx, all).map(pinned -> {
+                    Future<Integer> created = missing.isEmpty() ? Future.succeededFuture(0) : create(tx, projectId, missing, actor, found);
+                    return created.compose(count -> {
+                        // an identifier another import created meanwhile was skipped by the insert: read it now (and pin it)
+                        List<AutomatedTest> unseen = missing.stream().filter(test -> !found.containsKey(test.identifier())).toList();
+                        return unseen.isEmpty() ? Future.succeededFuture(count)
+                                : existing(tx, projectId, unseen).compose(late -> pin(tx, late).map(done -> {
+                                    found.putAll(late);
+                                    return count;
+                                }));
+                    }).map(count -> {
                         List<PinnedCase> ordered = new ArrayList<>(tests.size());
                         for (AutomatedTest test : tests) {
-                            Row row = all.get(test.identifier());
+                            Row row = found.get(test.identifier());
                             ordered.add(new PinnedCase(row.getLong("id"), Directory.caseKey(projectKey, row.getInteger("number")),
                                     row.getString("title"), row.getInteger("version"), row.getInteger("step_count")));
                         }
                         return new AutomatedCaseSet(ordered, count);
-                    })));
-                })));
+                    });
+                }))));
     }
 
     private static Future<Map<String, Row>> existing(SqlClient tx, long projectId, List<AutomatedTest> tests) {
@@ -82,7 +90,7 @@ final class AutomatedCases {
      * project queue there, so they never deadlock on each other's new identifiers); an identifier
      * another import created meanwhile is skipped (its number stays unused: keys are never reused).
      */
-    private Future<Integer> create(SqlClient tx, long projectId, List<AutomatedTest> missing, Actor actor) {
+    private Future<Integer> create(SqlClient tx, long projectId, List<AutomatedTest> missing, Actor actor, Map<String, Row> found) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return tx.preparedQuery("""
                         INSERT INTO case_counters (project_id, last_number) VALUES ($1, $2)
@@ -101,26 +109,34 @@ final class AutomatedCases {
                                             SELECT $1, $2 + t.ord - 1, $3, t.title, 'READY', ARRAY['automated'], t.automation_id, $4, $4, $5, $5
                                               FROM unnest($6::text[], $7::text[]) WITH ORDINALITY AS t (automation_id, title, ord)
                                             ON CONFLICT (project_id, automation_id) WHERE automation_id IS NOT NULL DO NOTHING
-                                            RETURNING id, title, folder_id, created_at)
-                                        INSERT INTO test_case_versions (case_id, version, snapshot, changes, author_id, author_name, created_at, saved_at, pinned)
-                                        SELECT id, 1, jsonb_build_object('title', title, 'precondition', '', 'steps', '[]'::jsonb, 'priority', 'MEDIUM',
-                                                   'status', 'READY', 'labels', jsonb_build_array('automated'), 'components', '[]'::jsonb,
-                                                   'ownerId', NULL, 'estimateMinutes', NULL, 'folderId', folder_id),
-                                               ARRAY['created by an automation import'], $4, $8, created_at, created_at, true
-                                          FROM added""")
+                                            RETURNING id, automation_id, number, title, version, folder_id, created_at),
+                                        versions AS (
+                                            INSERT INTO test_case_versions (case_id, version, snapshot, changes, author_id, author_name, created_at, saved_at, pinned)
+                                            SELECT id, 1, jsonb_build_object('title', title, 'precondition', '', 'steps', '[]'::jsonb, 'priority', 'MEDIUM',
+                                                       'status', 'READY', 'labels', jsonb_build_array('automated'), 'components', '[]'::jsonb,
+                                                       'ownerId', NULL, 'estimateMinutes', NULL, 'folderId', folder_id),
+                                                   ARRAY['created by an automation import'], $4, $8, created_at, created_at, true
+                                              FROM added)
+                                        SELECT id, automation_id, number, title, version, 0 AS step_count FROM added""")
                                 .execute(Tuple.tuple().addLong(projectId).addInteger(firstNumber).addLong(folderId).addValue(actor.userId())
                                         .addOffsetDateTime(now)
                                         .addArrayOfString(chunk.stream().map(AutomatedTest::identifier).toArray(String[]::new))
                                         .addArrayOfString(chunk.stream().map(test -> title(test.title())).toArray(String[]::new))
                                         .addString(actor.name()))
-                                .map(inserted -> count + inserted.rowCount()));
+                                .map(inserted -> {
+                                    inserted.forEach(row -> found.put(row.getString("automation_id"), row));
+                                    return count + inserted.rowCount();
+                                }));
                     }
                     return chain;
                 }));
     }
 
-    /** Pins the current version of each case (the new ones are pinned already). */
+    /** Pins the current version of each existing case (new ones are created pinned). */
     private static Future<Void> pin(SqlClient tx, Map<String, Row> cases) {
+        if (cases.isEmpty()) {
+            return Future.succeededFuture();
+        }
         Long[] ids = cases.values().stream().map(row -> row.getLong("id")).toArray(Long[]::new);
         return tx.preparedQuery("""
                         UPDATE test_case_versions v SET pinned = true FROM test_cases c
