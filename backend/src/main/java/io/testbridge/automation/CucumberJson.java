@@ -117,7 +117,7 @@ final class CucumberJson {
         Scenario after(Scenario before) {
             steps += before.steps;
             passed += before.passed;
-            nanos += before.nanos;
+            nanos = Math.min(Long.MAX_VALUE / 2, nanos + before.nanos);
             if (before.failed && !failed) {
                 failed = true;
                 message = before.message;
@@ -175,7 +175,8 @@ final class CucumberJson {
                         if (!json.currentToken().isNumeric() || json.getLongValue() < 0) {
                             throw new ReportProblem(file, line(json), "a step's duration is not a number of nanoseconds");
                         }
-                        scenario.nanos += json.getLongValue();
+                        // added without overflowing: an absurd sum is refused by the collector's bound on durations
+                        scenario.nanos = Math.min(Long.MAX_VALUE / 2, scenario.nanos + Math.min(json.getLongValue(), Long.MAX_VALUE / 4));
                     }
                     case "error_message" -> {
                         String error = text(json);

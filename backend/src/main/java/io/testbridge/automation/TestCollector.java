@@ -13,6 +13,9 @@ import java.util.Map;
  * upload) as they arrive, so nothing unbounded is held.
  */
 final class TestCollector {
+    /** Longer than 100 days is no test's duration (and would not fit an interval). */
+    static final long MAX_DURATION_MS = 100L * 24 * 3600 * 1000;
+
     private final ReportLimits limits;
     private final Map<String, ParsedTest> tests = new LinkedHashMap<>();
     private long detailBudget;
@@ -42,9 +45,12 @@ final class TestCollector {
         if (++reported > limits.maxTests()) {
             throw new ReportProblem(file, line, "the upload has more than " + limits.maxTests() + " tests; split it into several uploads");
         }
-        ParsedTest test = new ParsedTest(identifier, title, outcome, Math.max(0, durationMs), failureType == null ? null : cut(failureType),
-                spend(message), spend(stackTrace), spend(systemOut), spend(systemErr));
-        tests.merge(identifier, test, ParsedTest::merge);
+        if (durationMs > MAX_DURATION_MS) {
+            throw new ReportProblem(file, line, "the test's duration (" + durationMs + " ms) is more than 100 days");
+        }
+        ParsedTest test = new ParsedTest(storable(identifier), storable(title), outcome, Math.max(0, durationMs),
+                failureType == null ? null : storable(cut(failureType)), spend(message), spend(stackTrace), spend(systemOut), spend(systemErr));
+        tests.merge(test.identifier(), test, ParsedTest::merge);
     }
 
     int reported() {
@@ -59,9 +65,14 @@ final class TestCollector {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String value = text.value();
+        String value = storable(text.value());
         detailBudget -= value.length();
         return value;
+    }
+
+    /** PostgreSQL's text cannot hold NUL (JSON can say \\u0000): it becomes U+FFFD, the replacement character. */
+    static String storable(String value) {
+        return value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     private String cut(String value) {

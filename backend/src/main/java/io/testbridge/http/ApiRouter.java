@@ -141,6 +141,8 @@ public final class ApiRouter {
                 Operation operation = contract.findOperation(ctx.normalizedPath(), method);
                 if (operation != null && streamed.contains(operation.getOperationId())) {
                     ctx.request().pause();
+                    // refused before (or while) its handler reads it, the body is not left paused on the connection
+                    ctx.addEndHandler(answered -> UploadSpool.swallowRest(ctx.request()));
                     ctx.next();
                     return;
                 }

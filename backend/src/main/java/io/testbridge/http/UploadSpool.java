@@ -169,19 +169,35 @@ public final class UploadSpool {
     private <T> Future<T> refuse(Failure failure) {
         refused = true;
         HttpServerRequest request = ctx.request();
-        if (!request.isEnded()) {
-            // the answer says the connection closes after it, and it does: the client is not left sending the rest of a body
-            // nobody reads (until then what still arrives is dropped)
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            ctx.addEndHandler(answered -> {
-                if (!request.isEnded()) {
-                    request.connection().close();
-                }
-            });
-        }
         done.tryFail(failure);
+        // what still arrives is counted and dropped; once answered, the rest is swallowed up to a bound, then the connection closes
         request.resume();
         return done.future().map(spooled -> null);
+    }
+
+    /** How much of a refused or unread body is read and dropped after the answer, so the client reads the answer, before the connection closes. */
+    static final long SWALLOW_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * The rest of a request body nobody will read, once the answer is sent: read and dropped up to
+     * {@value #SWALLOW_BYTES} bytes (closing at once could reset the connection before the client
+     * reads the answer), then the connection closes rather than reading an upload of any size.
+     */
+    static void swallowRest(HttpServerRequest request) {
+        if (request.isEnded()) {
+            return;
+        }
+        long[] swallowed = {0};
+        request.exceptionHandler(error -> { });
+        request.endHandler(end -> { });
+        request.handler(data -> {
+            swallowed[0] += data.length();
+            if (swallowed[0] > SWALLOW_BYTES) {
+                request.handler(null);
+                request.connection().close();
+            }
+        });
+        request.resume();
     }
 
     private Failure tooLarge() {

@@ -186,6 +186,39 @@ class HostileResultsTest {
         assertThat(spooled()).as("no file left in the upload folder").isEmpty();
     }
 
+    @Test
+    void an_upload_refused_before_its_body_is_read_gets_its_answer_and_the_connection_is_not_left_hanging() {
+        ApiClient anonymous = app.client();
+        ApiClient.Response refused = anonymous.postStream(results + "huge.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 100L * 1024 * 1024)), "application/xml", Map.of());
+        assertThat(refused.status()).isEqualTo(401);
+        ApiClient.Response badKey = tester.postStream(results + "big.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 20L * 1024 * 1024)), "application/xml",
+                Map.of("Idempotency-Key", "with spaces"));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.errorField()).isEqualTo("Idempotency-Key");
+        assertThat(tester.get("/api/projects/" + projectId + "/cycles").status()).as("the server answers on").isEqualTo(200);
+        nothingStored();
+    }
+
+    @Test
+    void a_nul_in_a_json_name_is_stored_as_a_replacement_character_and_an_absurd_duration_is_refused() {
+        ApiClient admin = Fixtures.adminClient(app);
+        long other = admin.post("/api/projects", new JsonObject().put("key", "ODD").put("name", "Odd")).json().getLong("id");
+        String cucumber = "[{\"name\": \"Odd\", \"elements\": [{\"type\": \"scenario\", \"name\": \"nul\\u0000here\", "
+                + "\"steps\": [{\"result\": {\"status\": \"failed\", \"duration\": 5000000, \"error_message\": \"boom\\u0000\"}}]}]}]";
+        ApiClient.Response stored = ResultFiles.upload(tester, other, "cycleName=Odd", cucumber, "application/json");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(ResultFiles.cycleResults(tester, stored.json().getJsonObject("cycle").getLong("id"))).containsKey("Odd / nul\uFFFDhere");
+
+        String testng = "<testng-results><suite><test><class name=\"a.B\">\n<test-method name=\"c\" status=\"PASS\" duration-ms=\"9000000000000000\"/>"
+                + "</class></test></suite></testng-results>";
+        ApiClient.Response absurd = ResultFiles.upload(tester, other, "cycleName=Absurd&filename=testng-results.xml", testng, "application/xml");
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.json().getJsonObject("error").getString("message"))
+                .isEqualTo("testng-results.xml, line 2: the test's duration (9000000000000000 ms) is more than 100 days");
+    }
+
     private static List<Path> spooled() {
         Path folder = app.dataDir().resolve("uploads");
         if (!Files.isDirectory(folder)) {

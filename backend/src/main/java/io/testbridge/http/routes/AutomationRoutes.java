@@ -51,7 +51,6 @@ public final class AutomationRoutes implements ApiModule {
         long projectId = Requests.pathLong(ctx, "projectId");
         String key = ctx.request().getHeader("Idempotency-Key");
         if (key != null && (key.isBlank() || key.length() > MAX_FIELD || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e))) {
-            ctx.request().resume();
             ctx.fail(Failure.invalid("Idempotency-Key", "The Idempotency-Key header is 1 to " + MAX_FIELD
                     + " visible ASCII characters (a UUID, or the CI job's id and attempt)."));
             return;
