@@ -30,6 +30,7 @@ import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
 import io.testbridge.http.ServerTiming;
 import io.testbridge.http.SessionCookie;
+import io.testbridge.http.UploadSpool;
 import io.testbridge.http.routes.AutomationRoutes;
 import io.testbridge.http.routes.CyclesRoutes;
 import io.testbridge.http.routes.HistoryRoutes;
@@ -110,6 +111,8 @@ public final class Application {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** HTTP server instances: one per core, Vert.x's usual choice (each runs on its own event loop). */
     private static final int HTTP_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+    /** Where uploads of CI results are spooled while they are read, under the data dir. */
+    private static final String UPLOADS = "uploads";
 
     private final DatabaseServer database;
     private final Vertx vertx;
@@ -165,6 +168,7 @@ public final class Application {
 
     public static Application start(AppConfig config, Clock clock) {
         requireWritableDataDir(config.dataDir());
+        UploadSpool.deleteLeftovers(config.dataDir().resolve(UPLOADS));
         // Start-up's slow parts run side by side: the database (an embedded PostgreSQL starts in a
         // second or so), Flyway's set-up, and, on this thread, Vert.x and the API document.
         CompletableFuture<DatabaseServer> databaseStart = onOwnThread("testbridge-database-start", () -> DatabaseServer.open(config));
@@ -237,7 +241,7 @@ public final class Application {
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
-                    new CyclesRoutes(cycles), new AutomationRoutes(automation, config.dataDir().resolve("uploads"), config.resultsMaxBytes()));
+                    new CyclesRoutes(cycles), new AutomationRoutes(automation, config.dataDir().resolve(UPLOADS), config.resultsMaxBytes()));
             List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount, setup::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));

@@ -254,6 +254,24 @@ public final class UploadSpool {
         }
     }
 
+    /**
+     * Deletes what uploads left in {@code directory} when the node stopped in the middle of them
+     * (files are deleted when their response ends, so at start-up every one there is left over).
+     * Blocking: for start-up.
+     */
+    public static void deleteLeftovers(Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(directory)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().matches("upload-.*\\.part")).toList()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot clear the upload folder " + directory, e);
+        }
+    }
+
     private io.vertx.core.Vertx vertx() {
         return ctx.vertx();
     }

@@ -219,6 +219,17 @@ class HostileResultsTest {
                 .isEqualTo("testng-results.xml, line 2: the test's duration (9000000000000000 ms) is more than 100 days");
     }
 
+    @Test
+    void the_files_of_uploads_cut_short_by_a_stop_are_deleted_at_the_next_start() throws Exception {
+        Path folder = RunningApp.newWorkDir("uploads");
+        Files.writeString(folder.resolve("upload-123.part"), "<testsuite>");
+        Files.writeString(folder.resolve("keep.txt"), "not ours");
+        io.testbridge.http.UploadSpool.deleteLeftovers(folder);
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(path -> path.getFileName().toString()).toList()).containsExactly("keep.txt");
+        }
+    }
+
     private static List<Path> spooled() {
         Path folder = app.dataDir().resolve("uploads");
         if (!Files.isDirectory(folder)) {
