@@ -10,6 +10,8 @@ import io.testbridge.config.AppConfig;
 import io.testbridge.config.ConfigException;
 import io.testbridge.crypto.KeyStore;
 import io.testbridge.crypto.SecretBox;
+import io.testbridge.automation.Automation;
+import io.testbridge.automation.AutomationVerticle;
 import io.testbridge.cycles.Cycles;
 import io.testbridge.cycles.CyclesVerticle;
 import io.testbridge.db.Database;
@@ -28,6 +30,8 @@ import io.testbridge.http.RequestIds;
 import io.testbridge.http.SecurityHeaders;
 import io.testbridge.http.ServerTiming;
 import io.testbridge.http.SessionCookie;
+import io.testbridge.http.UploadSpool;
+import io.testbridge.http.routes.AutomationRoutes;
 import io.testbridge.http.routes.CyclesRoutes;
 import io.testbridge.http.routes.HistoryRoutes;
 import io.testbridge.http.routes.IntegrationsRoutes;
@@ -108,6 +112,8 @@ public final class Application {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** HTTP server instances: one per core, Vert.x's usual choice (each runs on its own event loop). */
     private static final int HTTP_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+    /** Where uploads of CI results are spooled while they are read, under the data dir. */
+    private static final String UPLOADS = "uploads";
 
     private final DatabaseServer database;
     private final Vertx vertx;
@@ -163,6 +169,7 @@ public final class Application {
 
     public static Application start(AppConfig config, Clock clock) {
         requireWritableDataDir(config.dataDir());
+        UploadSpool.deleteLeftovers(config.dataDir().resolve(UPLOADS));
         // Start-up's slow parts run side by side: the database (an embedded PostgreSQL starts in a
         // second or so), Flyway's set-up, and, on this thread, Vert.x and the API document.
         CompletableFuture<DatabaseServer> databaseStart = onOwnThread("testbridge-database-start", () -> DatabaseServer.open(config));
@@ -204,6 +211,7 @@ public final class Application {
             TestManagement testManagement = Doors.client(vertx, TestManagement.class);
             TestCases testCases = Doors.client(vertx, TestCases.class);
             Cycles cycles = Doors.client(vertx, Cycles.class);
+            Automation automation = Doors.client(vertx, Automation.class);
             Backups backups = Doors.client(vertx, Backups.class);
             JiraClient jira = new JiraClient(vertx, jiraHttp, Doors.client(vertx, JiraTokens.class), config.atlassianApiUrl(), metrics, jiraErrors);
 
@@ -218,6 +226,7 @@ public final class Application {
             modules.put("test management", new TestManagementVerticle(pool, clock, integrations, jira, config.outbound().timeout()));
             modules.put("test cases", new TestCasesVerticle(pool, clock, testManagement, identity, integrations, jira));
             modules.put("cycles", new CyclesVerticle(pool, config, clock, testCases, testManagement, identity, integrations, jira, publicUrl::get));
+            modules.put("automation", new AutomationVerticle(testManagement, testCases, cycles));
             modules.put("backups", new BackupVerticle(pool, database.url(), config, secrets.currentKeyId(), clock, jobs, metrics));
             deployAll(vertx, deployments, modules);
             await(createInitialAdmin(config, identity), "creating the initial administrator");
@@ -234,7 +243,7 @@ public final class Application {
                     new OAuthRoutes(oauth, integrations), new HistoryRoutes(history, integrations, identity, cookie),
                     new JiraConnectionsRoutes(oauth), new JiraRoutes(new JiraIssues(jira), integrations),
                     new TestManagementRoutes(testManagement), new TestCasesRoutes(testCases, testManagement),
-                    new CyclesRoutes(cycles));
+                    new CyclesRoutes(cycles), new AutomationRoutes(automation, config.dataDir().resolve(UPLOADS), config.resultsMaxBytes()));
             List<Consumer<Router>> pages = new ArrayList<>(List.of(new OAuthCallbackRoutes(oauth, identity, cookie)::mount, setup::mount));
             if (config.metrics().mode() == AppConfig.MetricsMode.TOKEN) {
                 pages.add(router -> MetricsEndpoint.mountWithToken(router, registryName, config.metrics().token()));

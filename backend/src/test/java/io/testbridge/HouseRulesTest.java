@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HouseRulesTest {
     static final String[] MODULES = {"io.testbridge.identity..", "io.testbridge.integrations..", "io.testbridge.oauth..",
             "io.testbridge.audit..", "io.testbridge.testmgmt..", "io.testbridge.testcases..",
-            "io.testbridge.cycles..", "io.testbridge.backup.."};
+            "io.testbridge.cycles..", "io.testbridge.automation..", "io.testbridge.backup.."};
     static final String[] GROUND = {"io.testbridge.errors..", "io.testbridge.shared..", "io.testbridge.config..",
             "io.testbridge.observability..", "io.testbridge.crypto..", "io.testbridge.db..", "io.testbridge.bus.."};
 
@@ -59,6 +59,7 @@ class HouseRulesTest {
             entry("suite_links", "testcases"),
             entry("test_cycles", "cycles"), entry("cycle_cases", "cycles"), entry("executions", "cycles"), entry("step_results", "cycles"),
             entry("execution_defects", "cycles"), entry("step_attachments", "cycles"), entry("defect_evidence", "cycles"),
+            entry("result_imports", "cycles"),
             entry("backup_runs", "backup"), entry("job_runs", "db"));
 
     private static final Path MAIN_SOURCES = Path.of("src/main/java");

@@ -21,6 +21,8 @@ public final class EventAddresses {
     public static final String TESTCASES = "testbridge.testcases";
     /** Test cycles, their execution, defects and evidence. */
     public static final String CYCLES = "testbridge.cycles";
+    /** Automation results imported from CI (JUnit, TestNG, Cucumber reports). */
+    public static final String AUTOMATION = "testbridge.automation";
 
     /** The backup module's door. */
     public static final String BACKUPS = "testbridge.backups";

@@ -30,6 +30,7 @@ public record AppConfig(
         Duration historyRetention,
         BackupSchedule backups,
         long attachmentMaxBytes,
+        long resultsMaxBytes,
         MetricsSettings metrics,
         String logFormat) {
 

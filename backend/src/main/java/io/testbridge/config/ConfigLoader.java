@@ -132,6 +132,7 @@ public final class ConfigLoader {
                 Duration.ofDays(integer(Setting.HISTORY_RETENTION_DAYS, 0, 36_500)),
                 backups(),
                 integer(Setting.ATTACHMENT_MAX_MB, 1, 100) * 1024L * 1024L,
+                integer(Setting.RESULTS_MAX_MB, 1, 1024) * 1024L * 1024L,
                 metrics(),
                 oneOf(Setting.LOG_FORMAT, "text", "json"));
     }

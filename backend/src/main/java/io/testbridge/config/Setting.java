@@ -38,6 +38,7 @@ public enum Setting {
     BACKUP_DIR("", "Folder for scheduled backups. Empty: <data dir>/backups."),
     BACKUP_KEEP("7", "How many scheduled backups to keep in BACKUP_DIR; older ones are deleted after each new one."),
     ATTACHMENT_MAX_MB("10", "Largest file of evidence (a screenshot, a log) a tester can attach to a step result, in MB (1 to 100)."),
+    RESULTS_MAX_MB("50", "Largest upload of automation results (JUnit, TestNG, Cucumber reports; all files of one upload together), in MB (1 to 1024); larger uploads get 413 as soon as they pass it."),
     METRICS("off", "Prometheus metrics at /metrics: off, token (on the main port, with Authorization: Bearer TESTBRIDGE_METRICS_TOKEN) or port (open, on TESTBRIDGE_METRICS_PORT)."),
     METRICS_TOKEN("", "The bearer token /metrics requires when TESTBRIDGE_METRICS=token."),
     METRICS_PORT("9464", "The port of the open /metrics endpoint when TESTBRIDGE_METRICS=port."),

@@ -181,8 +181,8 @@ final class CycleService {
                         SELECT cc.id, cc.case_id, cc.case_key, cc.case_title, cc.case_version, cc.step_count, cc.position, cc.assignee_id,
                                cc.status, cc.attempts, """ + HAS_RESULTS + """
                                 AS has_results,
-                               (SELECT e.id FROM executions e WHERE e.cycle_case_id = cc.id ORDER BY e.attempt DESC LIMIT 1) AS execution_id
-                          FROM cycle_cases cc""" + where + " ORDER BY cc.position, cc.id").execute(params))
+                               e.id AS execution_id, e.outcome, e.duration_ms, e.trend
+                          FROM cycle_cases cc LEFT JOIN executions e ON e.cycle_case_id = cc.id AND e.attempt = cc.attempts""" + where + " ORDER BY cc.position, cc.id").execute(params))
                 .compose(rows -> {
                     List<Row> found = new ArrayList<>();
                     rows.forEach(found::add);
@@ -198,7 +198,9 @@ final class CycleService {
                                     .put("position", row.getInteger("position"))
                                     .put("assignee", assignee == null ? null : new JsonObject().put("id", assignee).put("name", names.getOrDefault(assignee, "user " + assignee)))
                                     .put("status", row.getString("status")).put("attempts", row.getInteger("attempts"))
-                                    .put("executionId", row.getLong("execution_id")).put("hasResults", row.getBoolean("has_results")));
+                                    .put("executionId", row.getLong("execution_id")).put("hasResults", row.getBoolean("has_results"))
+                                    .put("outcome", row.getString("outcome")).put("durationMs", row.getLong("duration_ms"))
+                                    .put("trend", row.getString("trend")));
                         }
                         return new JsonObject().put("items", items).put("progress", cycle.result().getJsonObject("progress"));
                     });

@@ -83,6 +83,20 @@ public interface Cycles {
     @Door.Timeout(seconds = 120)
     Future<JsonArray> cycleDefects(long cycleId, long viewerId);
 
+    /**
+     * The answer of an earlier upload of results to the project with this idempotency key, or null;
+     * fails with a conflict naming the key when that upload was a different one.
+     */
+    Future<ImportAnswer> earlierResultImport(long projectId, String idempotencyKey, String uploadSha256);
+
+    /**
+     * Records an upload of automated results in one transaction (all or nothing): a new attempt per
+     * test in the cycle named, with its outcome, duration, failure and trend, and the open defects
+     * of tests that keep failing carried over. A second upload with the same key answers the first's.
+     */
+    @Door.Timeout(seconds = 300)
+    Future<ImportAnswer> recordResults(ResultRun run);
+
     Future<JsonObject> addAttachment(long cycleId, long executionId, String stepId, String filename, Buffer data, Actor actor);
 
     Future<Attachment> attachment(long attachmentId);

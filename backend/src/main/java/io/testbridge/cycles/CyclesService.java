@@ -14,8 +14,10 @@ final class CyclesService implements Cycles {
     private final ExecutionService executions;
     private final DefectService defects;
     private final AttachmentService attachments;
+    private final ResultRecorder results;
 
-    CyclesService(CycleService cycles, ExecutionService executions, DefectService defects, AttachmentService attachments) {
+    CyclesService(CycleService cycles, ExecutionService executions, DefectService defects, AttachmentService attachments, ResultRecorder results) {
+        this.results = results;
         this.cycles = cycles;
         this.executions = executions;
         this.defects = defects;
@@ -139,6 +141,16 @@ final class CyclesService implements Cycles {
     @Override
     public Future<JsonArray> cycleDefects(long cycleId, long viewerId) {
         return defects.ofCycle(cycleId, viewerId);
+    }
+
+    @Override
+    public Future<ImportAnswer> earlierResultImport(long projectId, String idempotencyKey, String uploadSha256) {
+        return results.earlier(projectId, idempotencyKey, uploadSha256);
+    }
+
+    @Override
+    public Future<ImportAnswer> recordResults(ResultRun run) {
+        return results.record(run);
     }
 
     @Override

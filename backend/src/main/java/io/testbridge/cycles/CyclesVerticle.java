@@ -47,6 +47,6 @@ public final class CyclesVerticle extends VerticleBase {
         ExecutionService executions = new ExecutionService(pool, cycles, testCases);
         DefectService defects = new DefectService(pool, clock, cycles, executions, integrations, new JiraIssues(jira), publicUrl);
         AttachmentService attachments = new AttachmentService(pool, executions, config.attachmentMaxBytes());
-        return Doors.serve(vertx, Cycles.class, new CyclesService(cycles, executions, defects, attachments));
+        return Doors.serve(vertx, Cycles.class, new CyclesService(cycles, executions, defects, attachments, new ResultRecorder(pool)));
     }
 }

@@ -37,7 +37,7 @@ final class DefectService {
     private static final Duration STATUS_CACHE = Duration.ofSeconds(60);
     private static final int JIRA_CONCURRENCY = 5;
     private static final String COLUMNS = "d.id, d.execution_id, d.step_id, d.instance_id, d.jira_key, d.summary, d.status, d.assignee, "
-            + "d.not_found, d.checked_at, e.attempt, cc.id AS cycle_case_id, cc.case_key, "
+            + "d.not_found, d.checked_at, d.carried_from, e.attempt, cc.id AS cycle_case_id, cc.case_key, "
             + "(SELECT count(*) FROM defect_evidence de WHERE de.defect_id = d.id AND de.jira_attachment_id IS NOT NULL) AS evidence_in_jira";
     /** A claim older than this whose file never reached Jira (the node stopped mid-way) may be taken again. */
     private static final String STALE_CLAIM = "10 minutes";
@@ -62,57 +62,126 @@ final class DefectService {
     }
 
     /**
-     * What a defect raised from this step says: "[KEY] title – step n failed", and a description
-     * with the build and environment, the precondition, the steps up to the failed one, expected and
-     * actual, and where to see the attempt. Plain text: Testbridge sends it as ADF to Jira Cloud.
+     * What a defect raised from this attempt says: from its failed step, or (no step named) from an
+     * automated result's failure; with the known defects the SPA offers instead of a duplicate.
      */
     Future<JsonObject> draft(long cycleId, long executionId, String stepId) {
         Future<JsonObject> cycle = cycles.get(cycleId);
         Future<JsonObject> attempt = executions.detail(cycleId, executionId);
-        return Future.all(cycle, attempt).map(all -> {
-            JsonObject run = attempt.result();
-            JsonArray steps = run.getJsonArray("steps");
-            int failedIndex = -1;
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.getJsonObject(i).getString("id").equalsIgnoreCase(stepId)) {
-                    failedIndex = i;
-                }
-            }
-            if (failedIndex < 0) {
-                throw Failure.invalid("stepId", "The case, as this attempt runs it, has no step " + stepId + ".");
-            }
-            JsonObject failed = steps.getJsonObject(failedIndex);
-            String summary = "[" + run.getString("key") + "] " + run.getString("title") + " – step " + (failedIndex + 1) + " failed";
-            StringBuilder text = new StringBuilder();
-            text.append("Found while running ").append(run.getString("key")).append(" \"").append(run.getString("title")).append("\" (version ")
-                    .append(run.getInteger("version")).append(", attempt ").append(run.getInteger("attempt")).append(") in the test cycle \"")
-                    .append(cycle.result().getString("name")).append("\".\n");
-            String build = cycle.result().getString("build");
-            String environment = cycle.result().getString("environment");
-            if (!build.isBlank() || !environment.isBlank()) {
-                text.append("Build: ").append(build.isBlank() ? "-" : build).append(". Environment: ").append(environment.isBlank() ? "-" : environment).append(".\n");
-            }
-            String precondition = run.getString("precondition");
-            if (!precondition.isBlank()) {
-                text.append("\nPrecondition:\n").append(precondition.strip()).append('\n');
-            }
-            StringBuilder reproduce = new StringBuilder();
-            for (int i = 0; i <= failedIndex; i++) {
-                JsonObject step = steps.getJsonObject(i);
-                reproduce.append(i + 1).append(". ").append(step.getString("action").strip());
-                if (!step.getString("data").isBlank()) {
-                    reproduce.append(" (data: ").append(step.getString("data").strip()).append(')');
-                }
-                reproduce.append(i == failedIndex ? " ← fails here" : "").append('\n');
-            }
-            reproduce.append("\nExpected result:\n").append(blankAs(failed.getString("expected"), "(none written)")).append('\n');
-            reproduce.append("\nActual result:\n").append(blankAs(failed.getString("actual"), "(describe what happened)")).append('\n');
-            text.append("\nSteps to reproduce:\n").append(reproduce);
-            text.append("\nTest run in Testbridge: ").append(runUrl(cycle.result().getLong("projectId"), cycleId, run.getLong("cycleCaseId"))).append('\n');
-            // stepsToReproduce: for an issue type with a field of its own for them (a multi-line "Steps to reproduce")
-            return new JsonObject().put("summary", summary.length() > 255 ? summary.substring(0, 254) + "…" : summary).put("description", text.toString())
-                    .put("stepsToReproduce", reproduce.toString().strip());
+        Future<JsonArray> known = knownDefects(executionId);
+        return Future.all(cycle, attempt, known).map(all -> {
+            JsonObject draft = attempt.result().getJsonObject("automated") != null && stepId == null
+                    ? automatedDraft(cycle.result(), attempt.result(), cycleId) : stepDraft(cycle.result(), attempt.result(), cycleId, stepId);
+            return draft.put("knownDefects", known.result());
         });
+    }
+
+    /**
+     * What a defect raised from a failed automated result says: "[KEY] test – failed", and a
+     * description with the build and environment, the failure's type and message, the stack trace
+     * (the bounded part kept) and where to see the result.
+     */
+    private JsonObject automatedDraft(JsonObject cycle, JsonObject run, long cycleId) {
+        JsonObject automated = run.getJsonObject("automated");
+        String summary = "[" + run.getString("key") + "] " + run.getString("title") + " – " + automated.getString("outcome");
+        StringBuilder text = new StringBuilder();
+        text.append("Found by the automated test ").append(run.getString("key")).append(" \"").append(run.getString("title"))
+                .append("\" (attempt ").append(run.getInteger("attempt")).append(") in the test cycle \"").append(cycle.getString("name")).append("\".\n");
+        String build = cycle.getString("build");
+        String environment = cycle.getString("environment");
+        if (!build.isBlank() || !environment.isBlank()) {
+            text.append("Build: ").append(build.isBlank() ? "-" : build).append(". Environment: ").append(environment.isBlank() ? "-" : environment).append(".\n");
+        }
+        if (automated.getString("trend") != null) {
+            text.append("Trend: ").append(automated.getString("trend").toLowerCase(Locale.ROOT).replace('_', ' ')).append(".\n");
+        }
+        String type = automated.getString("failureType");
+        text.append("\nFailure").append(type == null || type.isBlank() ? "" : " (" + type + ")").append(":\n")
+                .append(blankAs(automated.getString("failureMessage"), "(no message)")).append('\n');
+        String stack = automated.getString("stackTrace");
+        if (stack != null && !stack.isBlank()) {
+            text.append("\nStack trace:\n").append(stack.strip()).append('\n');
+        }
+        text.append("\nTest run in Testbridge: ").append(runUrl(cycle.getLong("projectId"), cycleId, run.getLong("cycleCaseId"))).append('\n');
+        return new JsonObject().put("summary", summary.length() > 255 ? summary.substring(0, 254) + "…" : summary).put("description", text.toString())
+                .put("stepsToReproduce", "Run the automated test " + run.getString("title") + ".");
+    }
+
+    /**
+     * The open defects already linked to this attempt (carried over from the test's previous
+     * failure, or linked by hand) or to the failing attempt before it: the SPA offers them instead
+     * of raising a duplicate. As last read from Jira (the attempt's view refreshes them).
+     */
+    private Future<JsonArray> knownDefects(long executionId) {
+        return pool.preparedQuery("SELECT DISTINCT ON (d.instance_id, d.jira_key) " + COLUMNS + " FROM execution_defects d "
+                        + "JOIN executions e ON e.id = d.execution_id JOIN cycle_cases cc ON cc.id = e.cycle_case_id "
+                        + "WHERE (d.execution_id = $1 OR d.execution_id = (SELECT x.previous_execution_id FROM executions x WHERE x.id = $1 AND x.trend = 'STILL_FAILING')) "
+                        + "AND NOT d.not_found AND lower(COALESCE(d.status, '')) NOT IN (" + ResultRecorder.CLOSED_STATUSES + ") "
+                        + "ORDER BY d.instance_id, d.jira_key, (d.execution_id = $1) DESC")
+                .execute(Tuple.of(executionId))
+                .compose(rows -> {
+                    List<Long> instanceIds = new ArrayList<>();
+                    rows.forEach(row -> instanceIds.add(row.getLong("instance_id")));
+                    return integrations.getAll(instanceIds.stream().distinct().toList()).map(instances -> {
+                        Map<Long, JiraSite> sites = new HashMap<>();
+                        instances.forEach(instance -> sites.put(instance.id(), instance.site()));
+                        JsonArray items = new JsonArray();
+                        rows.forEach(row -> items.add(json(row, sites.get(row.getLong("instance_id")))));
+                        return items;
+                    });
+                });
+    }
+
+    /**
+     * What a defect raised from this failed step says: "[KEY] title – step n failed", and a
+     * description with the build and environment, the precondition, the steps up to the failed one,
+     * expected and actual, and where to see the attempt. Plain text: Testbridge sends it as ADF to Jira Cloud.
+     */
+    private JsonObject stepDraft(JsonObject cycleJson, JsonObject run, long cycleId, String stepId) {
+        JsonArray steps = run.getJsonArray("steps");
+        int failedIndex = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.getJsonObject(i).getString("id").equalsIgnoreCase(String.valueOf(stepId))) {
+                failedIndex = i;
+            }
+        }
+        if (stepId == null) {
+            throw Failure.invalid("stepId", "Name the failed step (stepId) the defect is raised from.");
+        }
+        if (failedIndex < 0) {
+            throw Failure.invalid("stepId", "The case, as this attempt runs it, has no step " + stepId + ".");
+        }
+        JsonObject failed = steps.getJsonObject(failedIndex);
+        String summary = "[" + run.getString("key") + "] " + run.getString("title") + " – step " + (failedIndex + 1) + " failed";
+        StringBuilder text = new StringBuilder();
+        text.append("Found while running ").append(run.getString("key")).append(" \"").append(run.getString("title")).append("\" (version ")
+                .append(run.getInteger("version")).append(", attempt ").append(run.getInteger("attempt")).append(") in the test cycle \"")
+                .append(cycleJson.getString("name")).append("\".\n");
+        String build = cycleJson.getString("build");
+        String environment = cycleJson.getString("environment");
+        if (!build.isBlank() || !environment.isBlank()) {
+            text.append("Build: ").append(build.isBlank() ? "-" : build).append(". Environment: ").append(environment.isBlank() ? "-" : environment).append(".\n");
+        }
+        String precondition = run.getString("precondition");
+        if (!precondition.isBlank()) {
+            text.append("\nPrecondition:\n").append(precondition.strip()).append('\n');
+        }
+        StringBuilder reproduce = new StringBuilder();
+        for (int i = 0; i <= failedIndex; i++) {
+            JsonObject step = steps.getJsonObject(i);
+            reproduce.append(i + 1).append(". ").append(step.getString("action").strip());
+            if (!step.getString("data").isBlank()) {
+                reproduce.append(" (data: ").append(step.getString("data").strip()).append(')');
+            }
+            reproduce.append(i == failedIndex ? " ← fails here" : "").append('\n');
+        }
+        reproduce.append("\nExpected result:\n").append(blankAs(failed.getString("expected"), "(none written)")).append('\n');
+        reproduce.append("\nActual result:\n").append(blankAs(failed.getString("actual"), "(describe what happened)")).append('\n');
+        text.append("\nSteps to reproduce:\n").append(reproduce);
+        text.append("\nTest run in Testbridge: ").append(runUrl(cycleJson.getLong("projectId"), cycleId, run.getLong("cycleCaseId"))).append('\n');
+        // stepsToReproduce: for an issue type with a field of its own for them (a multi-line "Steps to reproduce")
+        return new JsonObject().put("summary", summary.length() > 255 ? summary.substring(0, 254) + "…" : summary).put("description", text.toString())
+                .put("stepsToReproduce", reproduce.toString().strip());
     }
 
     /**
@@ -295,7 +364,8 @@ final class DefectService {
                 .put("url", site == null ? null : site.browseUrl(row.getString("jira_key")))
                 .put("summary", row.getString("summary")).put("status", row.getString("status")).put("assignee", row.getString("assignee"))
                 .put("notFound", row.getBoolean("not_found")).put("checkedAt", CycleService.instant(row.getOffsetDateTime("checked_at")))
-                .put("evidenceInJira", row.getLong("evidence_in_jira"));
+                .put("evidenceInJira", row.getLong("evidence_in_jira"))
+                .put("carriedFrom", row.getLong("carried_from")).put("known", row.getLong("carried_from") != null);
     }
 
     /** When Jira was asked, on the application's clock (the one the status cache is judged by). */

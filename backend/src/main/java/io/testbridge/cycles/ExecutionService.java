@@ -33,7 +33,8 @@ final class ExecutionService {
     private static final int CACHED_VERSIONS = 2_000;
     private static final String ATTEMPT = """
             SELECT e.id, e.attempt, e.case_version, e.status, e.status_set_by_hand, e.started_at, e.finished_at, e.executed_by,
-                   cc.id AS cycle_case_id, cc.case_id, cc.case_key, cc.case_title, cc.attempts, cc.cycle_id
+                   e.outcome, e.duration_ms, e.failure_type, e.failure_message, e.stack_trace, e.system_out, e.system_err, e.trend,
+                   e.previous_execution_id, cc.id AS cycle_case_id, cc.case_id, cc.case_key, cc.case_title, cc.attempts, cc.cycle_id
               FROM executions e JOIN cycle_cases cc ON cc.id = e.cycle_case_id
              WHERE e.id = $1 AND cc.cycle_id = $2""";
 
@@ -86,14 +87,16 @@ final class ExecutionService {
                         return byStep;
                     });
             Future<JsonArray> attempts = pool.preparedQuery("""
-                            SELECT id, attempt, case_version, status, executed_by, started_at, finished_at FROM executions
+                            SELECT id, attempt, case_version, status, executed_by, started_at, finished_at, outcome, duration_ms, trend FROM executions
                              WHERE cycle_case_id = $1 ORDER BY attempt DESC""").execute(Tuple.of(row.getLong("cycle_case_id")))
                     .map(rows -> {
                         JsonArray list = new JsonArray();
                         rows.forEach(attempt -> list.add(new JsonObject().put("id", attempt.getLong("id")).put("attempt", attempt.getInteger("attempt"))
                                 .put("version", attempt.getInteger("case_version")).put("status", attempt.getString("status"))
                                 .put("startedAt", CycleService.instant(attempt.getOffsetDateTime("started_at")))
-                                .put("finishedAt", CycleService.instant(attempt.getOffsetDateTime("finished_at")))));
+                                .put("finishedAt", CycleService.instant(attempt.getOffsetDateTime("finished_at")))
+                                .put("outcome", attempt.getString("outcome")).put("durationMs", attempt.getLong("duration_ms"))
+                                .put("trend", attempt.getString("trend"))));
                         return list;
                     });
             Future<Integer> latestVersion = testCases.getCase(caseId).map(current -> current.getInteger("version"));
@@ -126,7 +129,7 @@ final class ExecutionService {
                             .put("finishedAt", CycleService.instant(row.getOffsetDateTime("finished_at")))
                             .put("executedBy", person(row.getLong("executed_by"), names))
                             .put("precondition", content.result().precondition()).put("priority", content.result().priority().name())
-                            .put("steps", steps).put("attempts", attempts.result());
+                            .put("steps", steps).put("attempts", attempts.result()).put("automated", automated(row));
                 });
             });
         });
@@ -282,6 +285,22 @@ final class ExecutionService {
             }
             return Future.succeededFuture(row);
         });
+    }
+
+    /**
+     * What an automated run recorded on the attempt (null for a manual one): the tool's outcome, the
+     * duration, the failure's type, message and the bounded part of its stack trace and output, and
+     * the trend against the test's previous result (whose attempt is named).
+     */
+    static JsonObject automated(Row row) {
+        if (row.getString("outcome") == null) {
+            return null;
+        }
+        return new JsonObject().put("outcome", row.getString("outcome")).put("durationMs", row.getLong("duration_ms"))
+                .put("failureType", row.getString("failure_type")).put("failureMessage", row.getString("failure_message"))
+                .put("stackTrace", row.getString("stack_trace")).put("systemOut", row.getString("system_out"))
+                .put("systemErr", row.getString("system_err")).put("trend", row.getString("trend"))
+                .put("previousExecutionId", row.getLong("previous_execution_id"));
     }
 
     private static JsonObject person(Long userId, Map<Long, String> names) {

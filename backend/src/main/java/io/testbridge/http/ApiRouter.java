@@ -47,6 +47,12 @@ public final class ApiRouter {
     private static final String BEARER = "Bearer ";
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"Testbridge\"";
+    /**
+     * An operation whose handler streams the body itself ({@link UploadSpool}): no body handler
+     * reads it, the request is paused until access control and validation let it through, and the
+     * body is not validated against the document (the handler checks what it reads).
+     */
+    static final String STREAMED_BODY_EXTENSION = "x-testbridge-streamed-body";
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Vertx vertx;
@@ -101,12 +107,13 @@ public final class ApiRouter {
         rootHandlers.forEach(builder::rootHandler);
         builder.rootHandler(bodyLimits(contract, bodyLimits));
         RequestValidation validator = new RequestValidation(vertx, contract);
+        Set<String> streamed = streamedOperations(contract);
         for (OpenAPIRoute route : builder.getRoutes()) {
             Operation operation = route.getOperation();
             String id = operation.getOperationId();
             route.setDoValidation(false);
             route.addHandler(accessControl(access.get(id)));
-            route.addHandler(validation(validator, operation));
+            route.addHandler(validation(validator, operation, streamed.contains(id)));
             route.addHandler(handlers.get(id));
         }
         Router router = builder.createRouter();
@@ -133,10 +140,18 @@ public final class ApiRouter {
         limits.putAll(settings);
         Map<String, BodyHandler> larger = new HashMap<>();
         limits.forEach((operationId, limit) -> larger.put(operationId, BodyHandler.create(false).setBodyLimit(limit)));
+        Set<String> streamed = streamedOperations(contract);
         return ctx -> {
             HttpMethod method = ctx.request().method();
-            if (!larger.isEmpty() && !SAFE_METHODS.contains(method)) {
+            if ((!larger.isEmpty() || !streamed.isEmpty()) && !SAFE_METHODS.contains(method)) {
                 Operation operation = contract.findOperation(ctx.normalizedPath(), method);
+                if (operation != null && streamed.contains(operation.getOperationId())) {
+                    ctx.request().pause();
+                    // refused before (or while) its handler reads it, the body is not left paused on the connection
+                    ctx.addEndHandler(answered -> UploadSpool.swallowRest(ctx.request()));
+                    ctx.next();
+                    return;
+                }
                 BodyHandler handler = operation == null ? null : larger.get(operation.getOperationId());
                 if (handler != null) {
                     ctx.put(BODY_LIMIT, limits.get(operation.getOperationId()));
@@ -147,6 +162,16 @@ public final class ApiRouter {
             ctx.put(BODY_LIMIT, MAX_BODY_BYTES);
             standard.handle(ctx);
         };
+    }
+
+    static Set<String> streamedOperations(OpenAPIContract contract) {
+        Set<String> streamed = new HashSet<>();
+        for (Operation operation : contract.operations()) {
+            if (Boolean.TRUE.equals(operation.getExtensions().get(STREAMED_BODY_EXTENSION))) {
+                streamed.add(operation.getOperationId());
+            }
+        }
+        return streamed;
     }
 
     private Handler<RoutingContext> accessControl(Access access) {
@@ -244,12 +269,14 @@ public final class ApiRouter {
                 principal.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Handler<RoutingContext> validation(RequestValidation validator, Operation operation) {
-        RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    private static Handler<RoutingContext> validation(RequestValidation validator, Operation operation, boolean streamedBody) {
+        RequestExtractor extractor = streamedBody
+                ? (ctx, op) -> io.vertx.openapi.validation.RequestUtils.extract(ctx.request(), op, () -> io.vertx.core.Future.succeededFuture(null))
+                : RequestExtractor.withBodyHandler();
         return ctx -> extractor.extractValidatableRequest(ctx, operation).onSuccess(request -> {
             ValidatedRequest validated;
             try {
-                validated = validator.validate(TextQueryParameters.asTyped(request, operation), operation);
+                validated = validator.validate(TextQueryParameters.asTyped(request, operation), operation, streamedBody);
             } catch (RuntimeException e) { // ValidatorException names the bad part; anything else is ours to fix (500)
                 ctx.fail(e);
                 return;

@@ -32,7 +32,7 @@ final class RequestValidation {
     }
 
     /** @throws ValidatorException naming the parameter or body that does not match the document */
-    ValidatedRequest validate(ValidatableRequest request, Operation operation) {
+    ValidatedRequest validate(ValidatableRequest request, Operation operation, boolean streamedBody) {
         Map<String, RequestParameter> cookies = new HashMap<>();
         Map<String, RequestParameter> headers = new HashMap<>();
         Map<String, RequestParameter> path = new HashMap<>();
@@ -46,7 +46,8 @@ final class RequestValidation {
                 case QUERY -> query.put(name, checks.validateParameter(parameter, request.getQuery().get(name)));
             }
         }
-        RequestParameter body = checks.validateBody(operation.getRequestBody(), request);
+        // a streamed body is read (and checked) by its handler, after this
+        RequestParameter body = streamedBody ? null : checks.validateBody(operation.getRequestBody(), request);
         return new ValidatedRequestImpl(cookies, headers, path, query, body);
     }
 }

@@ -36,7 +36,7 @@ final class CaseService {
             + "c.owner_id, c.estimate_minutes, c.folder_id, jsonb_array_length(c.steps) AS step_count, c.archived_at, c.version, "
             + "c.updated_at";
     private static final String DETAIL_COLUMNS = "c.id, c.project_id, c.number, " + CONTENT + ", c.archived_at, c.version, c.revision, "
-            + "c.created_by, c.created_at, c.updated_by, c.updated_at";
+            + "c.created_by, c.created_at, c.updated_by, c.updated_at, c.automation_id";
     static final int MAX_TITLE = 255;
 
     private final Pool pool;
@@ -123,6 +123,7 @@ final class CaseService {
                     .put("key", Directory.caseKey(projectKey.result(), row.getInteger("number")))
                     .put("owner", person(content.ownerId(), people))
                     .put("archived", row.getOffsetDateTime("archived_at") != null)
+                    .put("automationId", row.getString("automation_id"))
                     .put("version", row.getInteger("version"))
                     .put("revision", row.getLong("revision"))
                     .put("createdBy", person(row.getLong("created_by"), people))

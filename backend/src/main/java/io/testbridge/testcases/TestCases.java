@@ -72,6 +72,13 @@ public interface TestCases {
     /** Pins the current version of each case (a cycle runs it, so it never changes again); in the order asked. */
     Future<List<PinnedCase>> pinCurrentVersions(long projectId, List<Long> caseIds);
 
+    /**
+     * The automated case of each test (by identifier, unique per project), created where new in the
+     * folder "Automated", each pinned at its current version; in the order asked (identifiers distinct).
+     */
+    @Door.Timeout(seconds = 300)
+    Future<AutomatedCaseSet> automatedCases(long projectId, List<AutomatedTest> tests, Actor actor);
+
     /** The ids of every case a query finds, at most {@code limit}, in key order. */
     Future<List<Long>> caseIds(CaseQuery query, int limit);
 

@@ -15,8 +15,11 @@ final class TestCasesService implements TestCases {
     private final CaseFiles files;
     private final SuiteService suites;
     private final Directory directory;
+    private final AutomatedCases automated;
 
-    TestCasesService(Directory directory, FolderService folders, CaseService cases, CaseHistory history, CaseFiles files, SuiteService suites) {
+    TestCasesService(Directory directory, FolderService folders, CaseService cases, CaseHistory history, CaseFiles files, SuiteService suites,
+                     AutomatedCases automated) {
+        this.automated = automated;
         this.directory = directory;
         this.folders = folders;
         this.cases = cases;
@@ -123,6 +126,11 @@ final class TestCasesService implements TestCases {
     @Override
     public Future<String> csvTemplate() {
         return Future.succeededFuture(CaseCsv.TEMPLATE);
+    }
+
+    @Override
+    public Future<AutomatedCaseSet> automatedCases(long projectId, List<AutomatedTest> tests, Actor actor) {
+        return automated.findOrCreate(projectId, tests, actor);
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class TestCasesVerticle extends VerticleBase {
         CaseService cases = new CaseService(pool, clock, folders, directory);
         SuiteService suites = new SuiteService(pool, clock, directory, cases, integrations, new JiraIssues(jira));
         return Doors.serve(vertx, TestCases.class, new TestCasesService(directory, folders, cases, new CaseHistory(pool, directory),
-                new CaseFiles(vertx, pool, cases, folders, directory), suites));
+                new CaseFiles(vertx, pool, cases, folders, directory), suites,
+                new AutomatedCases(pool, clock, folders, directory)));
     }
 }

@@ -52,7 +52,7 @@ public final class Benchmarks {
 
     /**
      * args: the jar, the command line to record, then optionally the sections to run (startup,
-     * throughput, jira, history, cases, cycles, backup); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * throughput, jira, history, cases, cycles, backup, results); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -82,6 +82,9 @@ public final class Benchmarks {
         if (only.isEmpty() || only.contains("backup")) {
             backupAndRestore(jar, work);
         }
+        if (only.isEmpty() || only.contains("results")) {
+            resultsImport(jar, work);
+        }
         if (only.isEmpty()) {
             write(command);
         }
@@ -89,7 +92,7 @@ public final class Benchmarks {
         System.exit(0);
     }
 
-    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history", "cases", "cycles", "backup");
+    private static final Set<String> SECTIONS = Set.of("startup", "throughput", "jira", "history", "cases", "cycles", "backup", "results");
 
     // ---------- start-up and API throughput: the real jar in its own process ----------
 
@@ -227,6 +230,75 @@ public final class Benchmarks {
         row("CSV import of " + csv.length() / (1024 * 1024) + " MB (500 cases, 10,000 steps) into the jar at " + HEAP, importMs + " ms",
                 "imports at " + HEAP, "resident memory after it: " + rssKb(app.pid()) / 1024 + " MB");
         stop(app);
+    }
+
+    // ---------- automation results: one JUnit upload of 50,000 tests into the jar as the README runs it ----------
+
+    private static void resultsImport(Path jar, Path work) throws Exception {
+        List<Process> kept = new ArrayList<>();
+        DatabaseUrl db = TestDatabase.freshDatabase();
+        timeToHealthy(jar, Map.of("TESTBRIDGE_DATA_DIR", work.resolve("data-results").toString(),
+                "TESTBRIDGE_DB_URL", "postgresql://postgres@localhost:" + db.port() + "/" + db.database()), kept, List.of());
+        Process app = kept.get(0);
+        String base = "http://127.0.0.1:" + lastPort;
+        ApiClient admin = new ApiClient(base);
+        admin.login("admin", PASSWORD);
+        long project = admin.post("/api/projects", new JsonObject().put("key", "CI").put("name", "Automation")).json().getLong("id");
+        int tests = 50_000;
+        Path report = work.resolve("TEST-bench.xml");
+        long failing = writeJUnitReport(report, tests);
+        long megabytes = Files.size(report) / (1024 * 1024);
+        List<Long> times = new ArrayList<>();
+        String answers = "";
+        for (int build = 1; build <= 3; build++) {
+            long started = System.nanoTime();
+            ApiClient.Response imported = admin.postStream("/api/projects/" + project + "/results?cycleName=Build%20" + build + "&build=" + build,
+                    java.net.http.HttpRequest.BodyPublishers.ofFile(report), "application/xml", Map.of("Idempotency-Key", "bench-build-" + build));
+            times.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
+            if (imported.status() != 201 || imported.json().getInteger("tests") != tests) {
+                throw new IllegalStateException("results import: " + imported.status() + " " + imported.body());
+            }
+            answers = imported.json().getJsonObject("trends").encode();
+        }
+        long peak = peakRssKb(app.pid());
+        System.out.println("results: " + tests + " tests, " + megabytes + " MB: " + times + " ms; trends of the last: " + answers);
+        long first = times.get(0);
+        long next = Math.max(times.get(1), times.get(2));
+        row("Results import: one JUnit upload of " + String.format("%,d", tests) + " tests (" + megabytes + " MB, " + String.format("%,d", failing)
+                        + " failing with stack traces and output) into the jar at " + HEAP + ", every test a new automated case",
+                first + " ms", "≤ 10 s at " + HEAP, first <= 10_000 ? "met" : "missed");
+        row("… the next builds' uploads of the same tests (cases found, trends against the previous build), slower of two", next + " ms",
+                "≤ 10 s at " + HEAP, (next <= 10_000 ? "met" : "missed") + "; peak resident memory of the app over the three: " + peak / 1024 + " MB");
+        stop(app);
+    }
+
+    /** A Surefire-like report: 500 classes of 100 tests, one in 20 failing with a 40-line stack trace and some output; answers how many fail. */
+    private static long writeJUnitReport(Path file, int tests) throws IOException {
+        long failing = 0;
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+            for (int i = 0; i < tests; i++) {
+                String className = "io.example.bench.Module" + (i / 100) + "Test";
+                if (i % 100 == 0) {
+                    out.write(i == 0 ? "" : "  </testsuite>\n");
+                    out.write("  <testsuite name=\"" + className + "\" tests=\"100\">\n");
+                }
+                out.write("    <testcase name=\"checks_case_" + i + "\" classname=\"" + className + "\" time=\"" + (i % 997) / 1000.0 + "\"");
+                if (i % 20 == 7) {
+                    failing++;
+                    out.write(">\n      <failure message=\"expected: &lt;" + i + "&gt; but was: &lt;" + (i + 1) + "&gt;\" type=\"org.opentest4j.AssertionFailedError\">");
+                    out.write("org.opentest4j.AssertionFailedError: expected: &lt;" + i + "&gt; but was: &lt;" + (i + 1) + "&gt;\n");
+                    for (int line = 0; line < 40; line++) {
+                        out.write("\tat io.example.bench.Layer" + line + ".call(Layer" + line + ".java:" + (line + 10) + ")\n");
+                    }
+                    out.write("</failure>\n      <system-out><![CDATA[" + "log line of the failing test\n".repeat(20) + "]]></system-out>\n    </testcase>\n");
+                } else {
+                    out.write("/>\n");
+                }
+            }
+            out.write("  </testsuite>\n</testsuites>\n");
+        }
+        return failing;
     }
 
     private record Wrk(double requestsPerSecond, String p50, String p99) {

@@ -116,6 +116,11 @@ public final class ApiClient {
         return sendTo(URI.create(baseUrl + path), "POST", HttpRequest.BodyPublishers.ofByteArray(body), contentType);
     }
 
+    /** POST with any body (e.g. streamed from a generator, or multipart) and extra request headers. */
+    public Response postStream(String path, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
+        return sendTo(URI.create(baseUrl + path), "POST", body, contentType, headers, Duration.ofSeconds(120));
+    }
+
     private Response sendTo(URI uri, String method, String body, String contentType) {
         return sendTo(uri, method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), contentType);
     }
@@ -125,7 +130,11 @@ public final class ApiClient {
     }
 
     private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
+        return sendTo(uri, method, body, contentType, headers, Duration.ofSeconds(30));
+    }
+
+    private Response sendTo(URI uri, String method, HttpRequest.BodyPublisher body, String contentType, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
         headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);

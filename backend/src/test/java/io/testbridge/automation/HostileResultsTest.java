@@ -1,0 +1,292 @@
+package io.testbridge.automation;
+
+import io.testbridge.testing.ApiClient;
+import io.testbridge.testing.Fixtures;
+import io.testbridge.testing.RunningApp;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and broken uploads of results: each gets a clear 4xx naming what is wrong, nothing is
+ * stored, and a 200 MB upload is refused while it streams, the heap staying flat.
+ */
+class HostileResultsTest {
+    private static RunningApp app;
+    private static ApiClient tester;
+    private static long projectId;
+    private static String results;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApp.start();
+        ApiClient admin = Fixtures.adminClient(app);
+        Fixtures.createUser(admin, "hugo", "hugo password 12", "Tester");
+        tester = app.client();
+        tester.login("hugo", "hugo password 12");
+        projectId = admin.post("/api/projects", new JsonObject().put("key", "HOST").put("name", "Hostile")).json().getLong("id");
+        results = "/api/projects/" + projectId + "/results?cycleName=Hostile&filename=";
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static ApiClient.Response send(String filename, String body, String contentType) {
+        return tester.postStream(results + filename, HttpRequest.BodyPublishers.ofString(body), contentType, Map.of());
+    }
+
+    private static void nothingStored() {
+        assertThat(tester.get("/api/projects/" + projectId + "/cycles").json().getJsonArray("items")).as("no cycle").isEmpty();
+        assertThat(tester.get("/api/projects/" + projectId + "/cases").json().getLong("total")).as("no case").isZero();
+    }
+
+    @Test
+    void an_external_entity_is_refused_with_a_400_naming_the_doctype_and_nothing_is_read_or_stored() {
+        String xxe = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE testsuite [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <testsuite name="x"><testcase classname="a" name="&secret;"/></testsuite>
+                """;
+        ApiClient.Response refused = send("xxe.xml", xxe, "application/xml");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("xxe.xml");
+        assertThat(refused.json().getJsonObject("error").getString("message")).startsWith("xxe.xml, line 2:").contains("DOCTYPE");
+        assertThat(refused.body()).doesNotContain("root:");
+        nothingStored();
+    }
+
+    @Test
+    void a_billion_laughs_file_is_refused_with_a_400() {
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            laughs.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        laughs.append("]>\n<testsuite name=\"&lol9;\"><testcase classname=\"a\" name=\"b\"/></testsuite>\n");
+        ApiClient.Response refused = send("lolz.xml", laughs.toString(), "text/xml");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("lolz.xml", "DOCTYPE");
+        nothingStored();
+    }
+
+    @Test
+    void malformed_xml_json_and_reports_get_a_400_naming_the_file_and_line() {
+        ApiClient.Response broken = send("broken.xml", "<testsuite name=\"s\">\n  <testcase classname=\"a\" name=\"b\">\n</testsuite>\n", "application/xml");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().getJsonObject("error").getString("message")).startsWith("broken.xml, line 3: not well-formed XML");
+
+        ApiClient.Response json = send("cucumber.json", "[\n  {\"name\": \"Checkout\",\n   \"elements\": [ {\"name\": }\n]", "application/json");
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.json().getJsonObject("error").getString("message")).startsWith("cucumber.json, line 3: not valid JSON");
+
+        ApiClient.Response other = send("pom.xml", "<project><modelVersion>4.0.0</modelVersion></project>", "application/xml");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().getJsonObject("error").getString("message")).contains("pom.xml, line 1", "<project>", "not a JUnit");
+
+        ApiClient.Response time = send("time.xml", "<testsuite>\n<testcase classname=\"a\" name=\"b\" time=\"soon\"/></testsuite>", "application/xml");
+        assertThat(time.json().getJsonObject("error").getString("message")).isEqualTo("time.xml, line 2: time=\"soon\" is not a number of seconds");
+
+        ApiClient.Response deep = send("deep.xml", "<testsuites>" + "<testsuite>".repeat(100) + "</testsuite>".repeat(100) + "</testsuites>", "application/xml");
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.json().getJsonObject("error").getString("message")).contains("nested more than 64 deep");
+
+        ApiClient.Response deepJson = send("deep.json", "[" + "[".repeat(200) + "]".repeat(200) + "]", "application/json");
+        assertThat(deepJson.status()).isEqualTo(400);
+        assertThat(deepJson.json().getJsonObject("error").getString("message")).startsWith("deep.json, line 1: ");
+
+        ApiClient.Response text = send("notes.txt", "hello", "text/plain");
+        assertThat(text.status()).isEqualTo(415);
+
+        ApiClient.Response noCycle = tester.postStream("/api/projects/" + projectId + "/results", HttpRequest.BodyPublishers.ofString("<testsuite/>"),
+                "application/xml", Map.of());
+        assertThat(noCycle.status()).isEqualTo(400);
+        assertThat(noCycle.errorField()).isEqualTo("cycleId");
+        ApiClient.Response unknownCycle = tester.postStream("/api/projects/" + projectId + "/results?cycleId=424242",
+                HttpRequest.BodyPublishers.ofString("<testsuite><testcase classname=\"a\" name=\"b\"/></testsuite>"), "application/xml", Map.of());
+        assertThat(unknownCycle.status()).isEqualTo(400);
+        assertThat(unknownCycle.errorField()).isEqualTo("cycleId");
+        nothingStored();
+    }
+
+    @Test
+    void a_name_longer_than_the_limit_refuses_the_whole_upload_naming_the_file_and_line() {
+        String good = ResultImportTest.junit("com.example.Good", Map.of("fine", "pass"));
+        String tooLong = "<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"ok\"/>\n<testcase classname=\"a\" name=\"" + "x".repeat(1_001) + "\"/>\n</testsuite>";
+        Path folder = RunningApp.newWorkDir("long-names");
+        try {
+            Files.writeString(folder.resolve("good.xml"), good);
+            Files.writeString(folder.resolve("long.xml"), tooLong);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ApiClient.Response refused = ResultFiles.multipart(List.of(folder.resolve("good.xml"), folder.resolve("long.xml")), Map.of("cycleName", "Long"))
+                .send(tester, "/api/projects/" + projectId + "/results", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("long.xml");
+        assertThat(refused.json().getJsonObject("error").getString("message"))
+                .isEqualTo("long.xml, line 3: the test's name is 1001 characters long; at most 1000 are accepted");
+        nothingStored();
+    }
+
+    @Test
+    void more_tests_than_the_limit_refuse_the_upload() {
+        InputStream tests = new GeneratedReport(100_001, Long.MAX_VALUE);
+        ApiClient.Response refused = tester.postStream(results + "many.xml", HttpRequest.BodyPublishers.ofInputStream(() -> tests), "application/xml", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("many.xml", "more than 100000 tests");
+        nothingStored();
+    }
+
+    @Test
+    void a_200_mb_upload_is_refused_with_413_while_it_streams_and_the_heap_stays_flat() {
+        long size = 200L * 1024 * 1024;
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        List<MemoryPoolMXBean> old = heap.stream().filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured")).toList();
+        assertThat(old).as("the JVM names its old generation").isNotEmpty();
+        System.gc();
+        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        long oldBefore = old.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+
+        // generated as it is sent (never in memory here either), without a length: the server counts what arrives
+        ApiClient.Response refused = tester.postStream(results + "huge.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, size)), "application/xml", Map.of());
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.errorCode()).isEqualTo("payload_too_large");
+        assertThat(refused.json().getJsonObject("error").getString("message")).contains("larger than 50 MB", "TESTBRIDGE_RESULTS_MAX_MB");
+
+        // what was kept alive: the old generation's peak (a buffered body would be promoted there, or allocated there whole)
+        long oldPeak = old.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.gc();
+        long after = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        assertThat(oldPeak - oldBefore).as("old generation peak growth, bytes").isLessThan(48L * 1024 * 1024);
+        assertThat(after - before).as("heap after, bytes").isLessThan(16L * 1024 * 1024);
+
+        // the same with a declared length: refused before a byte is read
+        ApiClient.Response declared = tester.postStream(results + "huge.xml",
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, size)), size),
+                "application/xml", Map.of());
+        assertThat(declared.status()).isEqualTo(413);
+        nothingStored();
+        assertThat(spooled()).as("no file left in the upload folder").isEmpty();
+    }
+
+    @Test
+    void an_upload_refused_before_its_body_is_read_gets_its_answer_and_the_connection_is_not_left_hanging() {
+        ApiClient anonymous = app.client();
+        ApiClient.Response refused = anonymous.postStream(results + "huge.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 100L * 1024 * 1024)), "application/xml", Map.of());
+        assertThat(refused.status()).isEqualTo(401);
+        ApiClient.Response badKey = tester.postStream(results + "big.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 20L * 1024 * 1024)), "application/xml",
+                Map.of("Idempotency-Key", "with spaces"));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.errorField()).isEqualTo("Idempotency-Key");
+        assertThat(tester.get("/api/projects/" + projectId + "/cycles").status()).as("the server answers on").isEqualTo(200);
+        nothingStored();
+    }
+
+    @Test
+    void a_nul_in_a_json_name_is_stored_as_a_replacement_character_and_an_absurd_duration_is_refused() {
+        ApiClient admin = Fixtures.adminClient(app);
+        long other = admin.post("/api/projects", new JsonObject().put("key", "ODD").put("name", "Odd")).json().getLong("id");
+        String cucumber = "[{\"name\": \"Odd\", \"elements\": [{\"type\": \"scenario\", \"name\": \"nul\\u0000here\", "
+                + "\"steps\": [{\"result\": {\"status\": \"failed\", \"duration\": 5000000, \"error_message\": \"boom\\u0000\"}}]}]}]";
+        ApiClient.Response stored = ResultFiles.upload(tester, other, "cycleName=Odd", cucumber, "application/json");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(ResultFiles.cycleResults(tester, stored.json().getJsonObject("cycle").getLong("id"))).containsKey("Odd / nul\uFFFDhere");
+
+        String testng = "<testng-results><suite><test><class name=\"a.B\">\n<test-method name=\"c\" status=\"PASS\" duration-ms=\"9000000000000000\"/>"
+                + "</class></test></suite></testng-results>";
+        ApiClient.Response absurd = ResultFiles.upload(tester, other, "cycleName=Absurd&filename=testng-results.xml", testng, "application/xml");
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.json().getJsonObject("error").getString("message"))
+                .isEqualTo("testng-results.xml, line 2: the test's duration (9000000000000000 ms) is more than 100 days");
+    }
+
+    @Test
+    void the_files_of_uploads_cut_short_by_a_stop_are_deleted_at_the_next_start() throws Exception {
+        Path folder = RunningApp.newWorkDir("uploads");
+        Files.writeString(folder.resolve("upload-123.part"), "<testsuite>");
+        Files.writeString(folder.resolve("keep.txt"), "not ours");
+        io.testbridge.http.UploadSpool.deleteLeftovers(folder);
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(path -> path.getFileName().toString()).toList()).containsExactly("keep.txt");
+        }
+    }
+
+    private static List<Path> spooled() {
+        Path folder = app.dataDir().resolve("uploads");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A JUnit report written as it is read: {@code tests} test cases, or {@code size} bytes, whichever comes first. */
+    static final class GeneratedReport extends InputStream {
+        private final int tests;
+        private final long size;
+        private byte[] chunk = "<?xml version=\"1.0\"?>\n<testsuite name=\"generated\">\n".getBytes(StandardCharsets.UTF_8);
+        private int position;
+        private int written;
+        private long sent;
+        private boolean closed;
+
+        GeneratedReport(int tests, long size) {
+            this.tests = tests;
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (sent >= size) {
+                return -1;
+            }
+            if (position == chunk.length) {
+                if (closed) {
+                    return -1;
+                }
+                if (written < tests) {
+                    chunk = ("  <testcase classname=\"io.example.Generated" + (written / 1000) + "\" name=\"test" + written + "\" time=\"0.001\"/>\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    written++;
+                } else {
+                    chunk = "</testsuite>\n".getBytes(StandardCharsets.UTF_8);
+                    closed = true;
+                }
+                position = 0;
+            }
+            int n = (int) Math.min(Math.min(length, chunk.length - position), size - sent);
+            System.arraycopy(chunk, position, buffer, offset, n);
+            position += n;
+            sent += n;
+            return n;
+        }
+    }
+}
