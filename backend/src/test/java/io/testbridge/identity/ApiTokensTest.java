@@ -210,6 +210,33 @@ class ApiTokensTest {
     }
 
     @Test
+    void only_a_results_token_imports_ci_results_and_a_revoked_or_expired_one_imports_nothing() {
+        String report = "<testsuite name=\"shop.PayTest\" tests=\"1\"><testcase classname=\"shop.PayTest\" name=\"byCard\" time=\"0.5\"/></testsuite>";
+        String path = "/api/projects/" + project + "/results?cycleName=CI%20build%207&build=7";
+        Map<String, String> noHeaders = Map.of();
+        java.util.function.Function<ApiClient, ApiClient.Response> upload =
+                client -> client.postStream(path, java.net.http.HttpRequest.BodyPublishers.ofString(report), "application/xml", noHeaders);
+
+        ApiClient.Response byReader = upload.apply(bearer(create(admin, "dashboard reader", Duration.ofDays(30), "read")));
+        assertThat(byReader.status()).as(byReader.body()).isEqualTo(403);
+        assertThat(byReader.json().getJsonObject("error").getString("message")).contains("CYCLES_EXECUTE");
+
+        JsonObject revokedToken = create(admin, "revoked CI", Duration.ofDays(30), "results:write");
+        assertThat(admin.delete("/api/me/api-tokens/" + revokedToken.getJsonObject("token").getLong("id")).status()).isEqualTo(204);
+        assertRefused(upload.apply(bearer(revokedToken)), "token_revoked");
+        ApiClient expiring = bearer(create(admin, "expiring CI", Duration.ofMinutes(10), "results:write"));
+        app.clock().advance(Duration.ofMinutes(11));
+        assertRefused(upload.apply(expiring), "token_expired");
+        assertThat(admin.get("/api/projects/" + project + "/cycles").body()).as("nothing imported").doesNotContain("CI build 7");
+
+        ApiClient.Response byCi = upload.apply(bearer(create(admin, "CI", Duration.ofDays(30), "results:write")));
+        assertThat(byCi.status()).as(byCi.body()).isEqualTo(201);
+        assertThat(byCi.json().getInteger("tests")).isEqualTo(1);
+        assertThat(byCi.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(admin.get("/api/projects/" + project + "/cycles").body()).contains("CI build 7");
+    }
+
+    @Test
     void no_token_changes_a_password_a_role_a_user_or_tokens_even_next_to_a_session_cookie() {
         ApiClient owner = user("olga", "Administrator");
         JsonObject everything = create(owner, "everything", Duration.ofDays(30), "read", "results:write");
