@@ -11,6 +11,9 @@ import { casePath } from '../projects';
 import { assignCycleCases, cycleKey, cyclesKey, removeCycleCase, type Cycle, type CycleCase } from './api';
 import { runPath } from './paths';
 import { RunStatusBadge } from './RunStatusBadge';
+import { OUTCOME } from './automation';
+import { TrendBadge } from './TrendBadge';
+import { formatTestDuration } from '../../lib/format';
 
 const NOBODY = 'nobody';
 
@@ -65,6 +68,8 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
       return next;
     });
   const allSelected = chosen.length === cases.length;
+  // A column for what CI reported, once any case of the cycle has an automated result.
+  const automated = cases.some((item) => item.outcome);
 
   return (
     <>
@@ -127,6 +132,7 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
               <Table.Th w={80}>Version</Table.Th>
               <Table.Th>Assignee</Table.Th>
               <Table.Th w={120}>Status</Table.Th>
+              {automated && <Table.Th w={150}>Automated</Table.Th>}
               <Table.Th w={90}>Attempts</Table.Th>
               <HiddenHeader>Actions</HiddenHeader>
             </Table.Tr>
@@ -163,6 +169,22 @@ export function CycleCasesTable({ projectId, cycle, cases, canModify }: CycleCas
                 <Table.Td>
                   <RunStatusBadge status={item.status} />
                 </Table.Td>
+                {automated && (
+                  <Table.Td>
+                    {item.outcome ? (
+                      <Group gap={6} wrap="nowrap">
+                        {item.trend && <TrendBadge trend={item.trend} />}
+                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {item.durationMs !== null && item.durationMs !== undefined ? formatTestDuration(item.durationMs) : OUTCOME[item.outcome]}
+                        </Text>
+                      </Group>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        manual
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {/* Every case starts with an attempt 1; until something is recorded in it, there is nothing to count. */}
                   {item.hasResults || item.attempts > 1 ? (

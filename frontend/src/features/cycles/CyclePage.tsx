@@ -15,6 +15,7 @@ import { CycleCasesTable } from './CycleCasesTable';
 import { CycleFormModal } from './CycleFormModal';
 import { plannedDates } from './CyclesPage';
 import { DefectsTable } from './DefectsTable';
+import { ImportResultsModal } from './ImportResultsModal';
 import { runPath } from './paths';
 import { RunProgressBar } from './RunProgressBar';
 
@@ -27,7 +28,7 @@ export function CyclePage() {
   const cycle = useQuery({ ...cycleQuery(cycleId), enabled: validId });
   const cases = useQuery({ ...cycleCasesQuery(cycleId), enabled: validId });
   const defects = useQuery({ ...cycleDefectsQuery(cycleId), enabled: validId });
-  const [dialog, setDialog] = useState<'add' | 'edit' | 'copy' | null>(null);
+  const [dialog, setDialog] = useState<'add' | 'edit' | 'copy' | 'import' | null>(null);
   const canModify = can('CYCLES_MODIFY');
   usePageTitle(cycle.data?.name);
   const back = (
@@ -74,6 +75,11 @@ export function CyclePage() {
                   Copy for next build
                 </Button>
               </>
+            )}
+            {can('CYCLES_EXECUTE') && (
+              <Button variant="default" onClick={() => setDialog('import')}>
+                Import results
+              </Button>
             )}
           </Group>
         </Group>
@@ -130,6 +136,7 @@ export function CyclePage() {
       {dialog === 'add' && <AddCasesModal projectId={project.id} cycle={detail} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && <CycleFormModal projectId={project.id} cycle={detail} onClose={() => setDialog(null)} />}
       {dialog === 'copy' && <CopyCycleModal projectId={project.id} cycle={detail} onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <ImportResultsModal projectId={project.id} cycle={detail} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { useProject } from '../projects';
 import { cyclesQuery, type Cycle } from './api';
 import { CopyCycleModal } from './CopyCycleModal';
 import { CycleFormModal } from './CycleFormModal';
+import { ImportResultsModal } from './ImportResultsModal';
 import { cyclePath, runPath } from './paths';
 import { RunProgressBar } from './RunProgressBar';
 
@@ -25,6 +26,7 @@ export function CyclesPage() {
   const cycles = useQuery(cyclesQuery(project.id));
   const [editing, setEditing] = useState<Cycle | 'new' | null>(null);
   const [copying, setCopying] = useState<Cycle | null>(null);
+  const [importing, setImporting] = useState(false);
   const canModify = can('CYCLES_MODIFY');
 
   return (
@@ -33,7 +35,14 @@ export function CyclesPage() {
         <Text size="sm" c="dimmed">
           Test cycles run a set of test cases against a build and an environment.
         </Text>
-        {canModify && <Button onClick={() => setEditing('new')}>New cycle</Button>}
+        <Group gap="xs">
+          {can('CYCLES_EXECUTE') && (
+            <Button variant="default" onClick={() => setImporting(true)}>
+              Import results
+            </Button>
+          )}
+          {canModify && <Button onClick={() => setEditing('new')}>New cycle</Button>}
+        </Group>
       </Group>
 
       {cycles.isPending && <LoadingState />}
@@ -111,6 +120,7 @@ export function CyclesPage() {
 
       {editing && <CycleFormModal projectId={project.id} cycle={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {copying && <CopyCycleModal projectId={project.id} cycle={copying} onClose={() => setCopying(null)} />}
+      {importing && <ImportResultsModal projectId={project.id} onClose={() => setImporting(false)} />}
     </Stack>
   );
 }

@@ -92,6 +92,11 @@ export function DefectsTable({ projectId, cycleId, defects, canExecute, showCase
                       {defect.key}
                     </Text>
                   )}
+                  {defect.known && (
+                    <Badge color="gray" variant="outline" size="xs" tt="none" ml={4} title="Carried over from the test's previous failure by a results import">
+                      known
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c={defect.notFound ? 'dimmed' : undefined}>

@@ -161,16 +161,66 @@ export function deleteAttachment(attachmentId: number): Promise<void> {
   return unwrap(api.DELETE('/api/attachments/{attachmentId}', { params: { path: { attachmentId } } }));
 }
 
-export function getDefectDraft(
-  cycleId: number,
-  executionId: number,
-  stepId: string,
-): Promise<{ summary: string; description: string; stepsToReproduce: string }> {
+export type DefectDraft = { summary: string; description: string; stepsToReproduce: string; knownDefects: Defect[] };
+
+/** What a defect from a failed step says; without a step, from a failed automated result (its failure and stack trace). */
+export function getDefectDraft(cycleId: number, executionId: number, stepId: string | null): Promise<DefectDraft> {
   return unwrap(
     api.GET('/api/cycles/{cycleId}/executions/{executionId}/defect-draft', {
-      params: { path: { cycleId, executionId }, query: { stepId } },
+      params: { path: { cycleId, executionId }, query: stepId ? { stepId } : {} },
     }),
   );
+}
+
+export type ResultImport = Schemas['ResultImport'];
+
+export interface ResultsTarget {
+  /** An existing cycle of the project, or the name of a new one. */
+  cycle: { id: number } | { name: string };
+  build: string;
+  environment: string;
+}
+
+/** Uploads report files (JUnit or TestNG XML, Cucumber JSON) into a cycle, as CI does with a token. */
+export async function importResults(projectId: number, files: readonly File[], target: ResultsTarget): Promise<ResultImport> {
+  const { body, contentType } = await multipartOf(files);
+  const query = {
+    ...('id' in target.cycle ? { cycleId: target.cycle.id } : { cycleName: target.cycle.name }),
+    ...(target.build ? { build: target.build } : {}),
+    ...(target.environment ? { environment: target.environment } : {}),
+  };
+  return unwrap(
+    api.POST('/api/projects/{projectId}/results', {
+      params: { path: { projectId }, query },
+      body: body as unknown as never,
+      bodySerializer: (bytes: unknown) => bytes as BodyInit,
+      headers: { 'Content-Type': contentType },
+    }),
+  );
+}
+
+/**
+ * The files as one multipart/form-data body (a part "files" each), built from their bytes: a
+ * FormData holding a File of another realm (jsdom's in tests) is never sent by the fetch of Node.
+ */
+async function multipartOf(files: readonly File[]): Promise<{ body: Uint8Array; contentType: string }> {
+  const boundary = `testbridge-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  const text = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  for (const file of files) {
+    const filename = file.name.replace(/["\\\r\n]/g, '_');
+    parts.push(text.encode(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\nContent-Type: ${file.type || 'application/octet-stream'}\r\n\r\n`));
+    parts.push(new Uint8Array(await file.arrayBuffer()));
+    parts.push(text.encode('\r\n'));
+  }
+  parts.push(text.encode(`--${boundary}--\r\n`));
+  const body = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.length;
+  }
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** Links a Jira issue to the attempt (and a step); the server reads it from Jira as the user. */

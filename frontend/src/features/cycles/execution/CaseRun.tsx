@@ -26,9 +26,11 @@ import {
 import { DefectsTable } from '../DefectsTable';
 import { RUN_STATUS, RUN_STATUSES } from '../runStatus';
 import { RunStatusBadge } from '../RunStatusBadge';
+import { TrendBadge } from '../TrendBadge';
+import { AutomatedResult } from './AutomatedResult';
 import { LinkDefectDialog } from './LinkDefectDialog';
 import { StepsGrid } from './StepsGrid';
-import { useRaiseDefect } from './useRaiseDefect';
+import { THE_RUN, useRaiseDefect } from './useRaiseDefect';
 import type { StepResults } from './useStepResults';
 
 const FROM_STEPS = 'FROM_STEPS';
@@ -246,8 +248,16 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
         )}
       </Group>
 
+      {attempt.automated && (
+        <AutomatedResult
+          run={attempt.automated}
+          onRaiseDefect={editable ? () => defects.start(null) : undefined}
+          raising={defects.preparing === THE_RUN}
+        />
+      )}
+
       {attempt.steps.length === 0 ? (
-        <Text size="sm">This version of the case has no steps.</Text>
+        !attempt.automated && <Text size="sm">This version of the case has no steps.</Text>
       ) : (
         <StepsGrid
           attempt={attempt}
@@ -256,7 +266,7 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
           defectsByStep={defectsByStep}
           onRaiseDefect={defects.start}
           onLinkDefect={(step) => setLinkingFor(step)}
-          raisingStepId={defects.preparingStepId}
+          raisingStepId={defects.preparing}
         />
       )}
 
@@ -271,7 +281,9 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
         </Group>
         {attempt.defects.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No defect linked. A failed step offers “Create Jira defect”.
+            {attempt.automated
+              ? 'No defect linked. A failed automated result offers “Create Jira defect”.'
+              : 'No defect linked. A failed step offers “Create Jira defect”.'}
           </Text>
         ) : (
           <DefectsTable
@@ -306,7 +318,10 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
                     <Table.Td>{other.attempt}</Table.Td>
                     <Table.Td>{other.version}</Table.Td>
                     <Table.Td>
-                      <RunStatusBadge status={other.status} />
+                      <Group gap={4} wrap="nowrap">
+                        <RunStatusBadge status={other.status} />
+                        {other.trend && <TrendBadge trend={other.trend} />}
+                      </Group>
                     </Table.Td>
                     <Table.Td>{formatDateTime(other.startedAt)}</Table.Td>
                     <Table.Td>{formatDateTime(other.finishedAt)}</Table.Td>

@@ -259,7 +259,7 @@ describe('the execution screen', { timeout: 20_000 }, () => {
       ...runApi(attempt, {
         ...jiraMetadata(),
         'GET /api/cycles/7/executions/41/defect-draft': {
-          body: { summary: '[SHOP-TC-1] Pay by card – step 3 failed', description: 'Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500' },
+          body: { summary: '[SHOP-TC-1] Pay by card – step 3 failed', description: 'Steps to reproduce:\n3. Action 3 ← fails here\n\nActual result:\nError 500', knownDefects: [] },
         },
         'POST /api/projects/3/issues': { status: 201, body: anIssue({ jiraKey: 'TB-9' }) },
         'POST /api/cycles/7/executions/41/defects': { status: 201, body: aDefect({ linkedBack: true }) },
