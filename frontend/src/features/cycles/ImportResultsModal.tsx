@@ -1,9 +1,10 @@
-import { Alert, Button, Code, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Code, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Modal } from '../../components/dialogs';
 import { describeError } from '../../lib/forms/showApiError';
+import { API_TOKENS_PATH } from '../api-tokens';
 import { formatTestDuration } from '../../lib/format';
 import { cycleKey, cyclesKey, importResults, type Cycle, type ResultImport } from './api';
 import { TREND } from './automation';
@@ -100,7 +101,11 @@ export function ImportResultsModal({ projectId, cycle, onClose }: ImportResultsM
               </Alert>
             )}
             <Text size="sm" c="dimmed">
-              From CI, send the same files with a personal API token (scope results:write):
+              From CI, send the same files with a{' '}
+              <Anchor component={Link} to={API_TOKENS_PATH} size="sm">
+                personal API token
+              </Anchor>{' '}
+              (scope results:write); docs/automation.md has recipes for GitHub Actions, GitLab CI, Maven and Gradle.
             </Text>
             <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {`curl -fsS -H "Authorization: Bearer $TESTBRIDGE_TOKEN" \\
