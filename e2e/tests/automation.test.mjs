@@ -16,20 +16,21 @@ import { ADMIN, addUser, apiClient, ensureAdministrator, logInThroughApi } from 
 
 const TESS = { username: 'tess', displayName: 'Tess Tester', email: 'tess@example.test', password: 'tester password 123' };
 
-const report = (build, cardFails) => `<?xml version="1.0" encoding="UTF-8"?>
-<testsuite name="shop.CheckoutTest" tests="3" failures="${cardFails ? 1 : 0}" errors="0" skipped="1" time="2.1">
+/** A Surefire report of the suite `suite`; each width's test has its own, so neither sees the other's history. */
+const report = (suite, build, cardFails) => `<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="${suite}" tests="3" failures="${cardFails ? 1 : 0}" errors="0" skipped="1" time="2.1">
   <properties><property name="build" value="${build}"/></properties>
-  <testcase name="paysByCard" classname="shop.CheckoutTest" time="1.534">${
+  <testcase name="paysByCard" classname="${suite}" time="1.534">${
     cardFails
       ? `
     <failure message="expected: &lt;201&gt; but was: &lt;500&gt;" type="org.opentest4j.AssertionFailedError">org.opentest4j.AssertionFailedError: expected: &lt;201&gt; but was: &lt;500&gt;
-	at shop.CheckoutTest.paysByCard(CheckoutTest.java:42)</failure>
+	at ${suite}.paysByCard(CheckoutTest.java:42)</failure>
     <system-out>POST /orders -&gt; 500</system-out>
   `
       : ''
   }</testcase>
-  <testcase name="paysByVoucher" classname="shop.CheckoutTest" time="0.25"/>
-  <testcase name="paysInInstalments" classname="shop.CheckoutTest" time="0"><skipped message="not in this market"/></testcase>
+  <testcase name="paysByVoucher" classname="${suite}" time="0.25"/>
+  <testcase name="paysInInstalments" classname="${suite}" time="0"><skipped message="not in this market"/></testcase>
 </testsuite>
 `;
 
@@ -51,10 +52,7 @@ const { browserTest } = browserSuite({
       const code = await consentThroughHttp(asTess.context, flow.authorizationUrl, { user: 'bob', site: 'acme' });
       await asTess.post(`/api/me/jira-connections/${cloud.id}/verification`, { verificationCode: code });
       await asTess.dispose();
-      const files = await mkdtemp(join(tmpdir(), 'testbridge-reports-'));
-      const first = join(files, 'TEST-shop.CheckoutTest.xml');
-      await writeFile(first, report('512', true));
-      return { project, cloud, first };
+      return { project, cloud, reports: await mkdtemp(join(tmpdir(), 'testbridge-reports-')) };
     } finally {
       await admin.dispose();
     }
@@ -66,8 +64,11 @@ for (const [width, height] of [
   [390, 844],
 ]) {
   browserTest(`${width} px: a report uploaded in the browser, a defect from the failure, then CI's next upload carries it as known`, async ({ page, fixtures, jira, testbridge }) => {
-    const { project, first } = fixtures;
+    const { project, reports } = fixtures;
     const cycleName = `Nightly at ${width} px`;
+    const suite = `shop.Checkout${width}Test`;
+    const first = join(reports, `TEST-${suite}.xml`);
+    await writeFile(first, report(suite, '512', true));
     await page.setViewportSize({ width, height });
     await logInThroughApi(page.request, TESS);
 
@@ -112,7 +113,7 @@ for (const [width, height] of [
     await create.getByLabel(/^Severity/).click();
     await page.getByRole('option', { name: 'Major' }).click();
     const steps = create.getByLabel(/^Steps to reproduce/);
-    if ((await steps.inputValue()) === '') await steps.fill('Run shop.CheckoutTest#paysByCard');
+    if ((await steps.inputValue()) === '') await steps.fill(`Run ${suite}#paysByCard`);
     await create.getByRole('button', { name: 'Create', exact: true }).click();
     await create.waitFor({ state: 'hidden' });
     const defects = page.getByRole('table', { name: 'Defects of this run' });
@@ -129,7 +130,7 @@ for (const [width, height] of [
     try {
       const upload = await ci.post(`/api/projects/${project.id}/results?cycleId=${cycle.id}&build=513`, {
         headers: { 'Content-Type': 'application/xml', 'Idempotency-Key': `build-513-${width}` },
-        data: Buffer.from(report('513', true)),
+        data: Buffer.from(report(suite, '513', true)),
       });
       assert.equal(upload.status(), 201, await upload.text());
       assert.equal(upload.headers()['set-cookie'], undefined, 'a token request never gets a session');

@@ -76,6 +76,7 @@ export function ImportResultsModal({ projectId, cycle, onClose }: ImportResultsM
               error={missing.files}
               required
               clearable
+              clearButtonProps={{ 'aria-label': 'Clear the chosen files' }}
             />
             {!cycle && (
               <TextInput
@@ -102,7 +103,7 @@ export function ImportResultsModal({ projectId, cycle, onClose }: ImportResultsM
             )}
             <Text size="sm" c="dimmed">
               From CI, send the same files with a{' '}
-              <Anchor component={Link} to={API_TOKENS_PATH} size="sm">
+              <Anchor component={Link} to={API_TOKENS_PATH} size="sm" underline="always">
                 personal API token
               </Anchor>{' '}
               (scope results:write); docs/automation.md has recipes for GitHub Actions, GitLab CI, Maven and Gradle.

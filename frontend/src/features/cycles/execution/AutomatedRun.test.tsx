@@ -83,6 +83,11 @@ describe('an automated result', { timeout: 20_000 }, () => {
     const { user } = renderApp('/projects/3/cycles/7/run?case=31');
 
     const panel = await screen.findByRole('region', { name: 'Automated result' });
+    // CI's status, not one to derive from steps or set by hand; no "Run again" of a test CI runs.
+    expect(screen.getByText('reported by CI')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Status of the run')).not.toBeInTheDocument();
+    expect(screen.queryByText('Elapsed')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Run again' })).not.toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: 'Create Jira defect' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create Jira defect from SHOP-TC-9' });
     expect(within(dialog).getByLabelText(/^Summary/)).toHaveValue('[SHOP-TC-9] CheckoutTest.paysByCard failed');

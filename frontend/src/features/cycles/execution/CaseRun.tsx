@@ -203,7 +203,9 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
           <Group gap={6}>
             <RunStatusBadge status={attempt.status} size="md" />
             <Text size="xs" c="dimmed">
-              {attempt.statusSetByHand
+              {attempt.automated
+                ? 'reported by CI'
+                : attempt.statusSetByHand
                 ? `set by hand (the steps say ${RUN_STATUS[attempt.derivedStatus].label})`
                 : recorded
                   ? 'from the steps'
@@ -211,7 +213,8 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             </Text>
           </Group>
         </Stack>
-        {editable && (
+        {/* An automated result's status is CI's: the next import records the next one. */}
+        {editable && !attempt.automated && (
           <Select
             label="Status of the run"
             size="xs"
@@ -226,22 +229,24 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
             disabled={setStatus.isPending}
           />
         )}
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed">
-            Elapsed
-          </Text>
-          <Text size="sm">{elapsed(attempt, now)}</Text>
-        </Stack>
+        {!attempt.automated && (
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed">
+              Elapsed
+            </Text>
+            <Text size="sm">{elapsed(attempt, now)}</Text>
+          </Stack>
+        )}
         {attempt.executedBy && (
           <Stack gap={2}>
             <Text size="xs" c="dimmed">
-              Run by
+              {attempt.automated ? 'Imported by' : 'Run by'}
             </Text>
             <Text size="sm">{attempt.executedBy.name}</Text>
           </Stack>
         )}
         {/* Another attempt makes sense once this one has a result. */}
-        {canExecute && attempt.latest && recorded && (
+        {canExecute && attempt.latest && recorded && !attempt.automated && (
           <Button variant="default" size="xs" loading={rerun.isPending} onClick={() => rerun.mutate()}>
             Run again
           </Button>
@@ -318,7 +323,8 @@ function AttemptView({ project, attempt, latestId, onViewAttempt, results }: Att
                     <Table.Td>{other.attempt}</Table.Td>
                     <Table.Td>{other.version}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
+                      {/* Never narrower than its badges: a cut badge reads "F". */}
+                      <Group gap={4} wrap="nowrap" style={{ minWidth: 'max-content' }}>
                         <RunStatusBadge status={other.status} />
                         {other.trend && <TrendBadge trend={other.trend} />}
                       </Group>
