@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,17 +120,7 @@ final class DefectService {
                         + "AND NOT d.not_found AND lower(COALESCE(d.status, '')) NOT IN (" + ResultRecorder.CLOSED_STATUSES + ") "
                         + "ORDER BY d.instance_id, d.jira_key, (d.execution_id = $1) DESC")
                 .execute(Tuple.of(executionId))
-                .compose(rows -> {
-                    List<Long> instanceIds = new ArrayList<>();
-                    rows.forEach(row -> instanceIds.add(row.getLong("instance_id")));
-                    return integrations.getAll(instanceIds.stream().distinct().toList()).map(instances -> {
-                        Map<Long, JiraSite> sites = new HashMap<>();
-                        instances.forEach(instance -> sites.put(instance.id(), instance.site()));
-                        JsonArray items = new JsonArray();
-                        rows.forEach(row -> items.add(json(row, sites.get(row.getLong("instance_id")))));
-                        return items;
-                    });
-                });
+                .compose(this::defectsOf);
     }
 
     /**
@@ -314,16 +305,19 @@ final class DefectService {
                 }
             });
             return refresh(stale, viewerId).compose(done -> pool.preparedQuery(sql).execute(Tuple.of(id)));
-        }).compose(rows -> {
-            List<Long> instanceIds = new ArrayList<>();
-            rows.forEach(row -> instanceIds.add(row.getLong("instance_id")));
-            return integrations.getAll(instanceIds.stream().distinct().toList()).map(instances -> {
-                Map<Long, JiraSite> sites = new HashMap<>();
-                instances.forEach(instance -> sites.put(instance.id(), instance.site()));
-                JsonArray items = new JsonArray();
-                rows.forEach(row -> items.add(json(row, sites.get(row.getLong("instance_id")))));
-                return items;
-            });
+        }).compose(this::defectsOf);
+    }
+
+    /** The defects of these rows as the API shows them, each with its instance's links (one door call for all instances). */
+    private Future<JsonArray> defectsOf(RowSet<Row> rows) {
+        List<Long> instanceIds = new ArrayList<>();
+        rows.forEach(row -> instanceIds.add(row.getLong("instance_id")));
+        return integrations.getAll(instanceIds.stream().distinct().toList()).map(instances -> {
+            Map<Long, JiraSite> sites = new HashMap<>();
+            instances.forEach(instance -> sites.put(instance.id(), instance.site()));
+            JsonArray items = new JsonArray();
+            rows.forEach(row -> items.add(json(row, sites.get(row.getLong("instance_id")))));
+            return items;
         });
     }
 
