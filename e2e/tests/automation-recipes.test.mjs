@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { E2E_DIR } from '../harness/paths.mjs';
+import { startTestbridge } from '../harness/testbridge.mjs';
+import { ADMIN, apiClient, ensureAdministrator } from '../harness/testbridgeApi.mjs';
+
+// Issue 27: "a CI recipe that works from the first try". The recipes of docs/automation.md are run
+// as written — curl, the GitHub Actions step (bash, GitHub's ${{ }} filled in as GitHub would) and
+// the GitLab CI after_script (POSIX sh: dash) — against the jar, with a personal API token, on two
+// Surefire reports; each must import both files' tests into its own cycle.
+
+const run = promisify(execFile);
+const DOCS = join(E2E_DIR, '..', 'docs', 'automation.md');
+const report = (name, failing) => `<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="shop.${name}" tests="2" failures="${failing ? 1 : 0}" time="0.9">
+  <testcase classname="shop.${name}" name="first" time="0.4"/>
+  <testcase classname="shop.${name}" name="second" time="0.5">${failing ? '<failure message="boom">java.lang.AssertionError: boom</failure>' : ''}</testcase>
+</testsuite>
+`;
+
+let app;
+let admin;
+let project;
+let token;
+let workspace;
+let docs;
+
+before(async () => {
+  app = await startTestbridge();
+  await ensureAdministrator(app.url);
+  admin = await apiClient(app.url, ADMIN);
+  project = await admin.post('/api/projects', { key: 'CI', name: 'Pipelines' });
+  const expiresAt = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+  token = (await admin.post('/api/me/api-tokens', { name: 'recipes', scopes: ['results:write'], expiresAt })).secret;
+  // A checkout after `mvn verify` (and `gradle test`): the reports where the recipes look for them.
+  workspace = await mkdtemp(join(tmpdir(), 'testbridge-ci-'));
+  for (const folder of ['target/surefire-reports', 'build/test-results/test']) {
+    await mkdir(join(workspace, folder), { recursive: true });
+    await writeFile(join(workspace, folder, 'TEST-shop.CartTest.xml'), report('CartTest', false));
+    await writeFile(join(workspace, folder, 'TEST-shop.PayTest.xml'), report('PayTest', true));
+  }
+  docs = await readFile(DOCS, 'utf8');
+});
+
+after(async () => {
+  await admin?.dispose();
+  await app?.stop();
+  if (workspace) await rm(workspace, { recursive: true, force: true });
+});
+
+/** The fenced block of `language` that follows `heading` (and contains `marker`, if given). */
+function block(heading, language, marker = '') {
+  const section = docs.slice(docs.indexOf(heading));
+  assert.ok(docs.includes(heading), `docs/automation.md has no "${heading}"`);
+  for (const match of section.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))) {
+    if (match[1].includes(marker)) return match[1];
+  }
+  assert.fail(`no ${language} block with "${marker}" after "${heading}"`);
+}
+
+/** The example server and project of the docs, made ours. */
+function here(script) {
+  return script.replaceAll('https://testbridge.example.com', app.url).replaceAll('/api/projects/3/results', `/api/projects/${project.id}/results`);
+}
+
+async function runScript(shell, script, env = {}) {
+  const { stdout } = await run(shell, ['-e', '-c', script], {
+    cwd: workspace,
+    env: { PATH: process.env.PATH, TESTBRIDGE_TOKEN: token, TESTBRIDGE_URL: app.url, TESTBRIDGE_PROJECT: String(project.id), ...env },
+  });
+  return JSON.parse(stdout);
+}
+
+function assertImported(answer, cycleName, files) {
+  assert.equal(answer.cycle.name, cycleName);
+  assert.equal(answer.cycle.created, true);
+  assert.equal(answer.tests, 2 * files);
+  assert.equal(answer.outcomes.failed, 1, "PayTest#second fails in every upload");
+  assert.equal(answer.files.length, files);
+}
+
+test('the curl recipes: one report as the body, and every report of a build in one upload', async () => {
+  const [one, every] = [block('## curl', 'sh', '--data-binary'), block('## curl', 'sh', 'set --')];
+  assertImported(await runScript('sh', here(one.replaceAll('TEST-io.example.FooTest.xml', 'TEST-shop.PayTest.xml'))), 'Build 512', 1);
+  // The same Idempotency-Key with other content is refused, as the docs say: so this one runs as a new build.
+  const answer = await runScript('sh', here(every.replaceAll('build-512', 'build-513').replaceAll('Build 512', 'Build 513')));
+  assertImported(answer, 'Build 513', 2);
+});
+
+test('the GitHub Actions step, in bash as GitHub runs it', async () => {
+  const yaml = block('## GitHub Actions', 'yaml');
+  const script = yaml
+    .slice(yaml.indexOf('run: |') + 'run: |'.length)
+    .split('\n')
+    .map((line) => line.replace(/^ {10}/, ''))
+    .join('\n')
+    .replace(/\$\{\{ (github|runner)\.(\w+) \}\}/g, (_, scope, name) => ({ workflow: 'CI', run_number: '41', run_id: '9001', run_attempt: '1', sha: 'c0ffee', os: 'Linux' })[name]);
+  assert.doesNotMatch(script, /\$\{\{/, 'every expression filled in');
+  assertImported(await runScript('bash', script), 'CI #41', 2);
+});
+
+test('the GitLab CI after_script, in POSIX sh (dash)', async () => {
+  const yaml = block('## GitLab CI', 'yaml');
+  const script = yaml
+    .slice(yaml.indexOf('- |') + '- |'.length)
+    .split('\n')
+    .map((line) => line.replace(/^ {6}/, ''))
+    .join('\n');
+  const answer = await runScript('dash', script, { CI_PIPELINE_ID: '77', CI_JOB_ID: '5', CI_PIPELINE_IID: '12', CI_COMMIT_SHORT_SHA: 'abc123', CI_ENVIRONMENT_NAME: '' });
+  assertImported(answer, 'Pipeline 12', 2);
+  assert.equal(answer.cycle.build, 'abc123');
+});
+
+test('the Gradle file list finds the reports Gradle writes', async () => {
+  const gradle = block('**Gradle**', 'sh', 'build/test-results');
+  const every = block('## curl', 'sh', 'set --');
+  // The curl of the recipe above, with Gradle's loop instead of Maven's.
+  const curl = every.slice(every.indexOf('curl'));
+  const answer = await runScript('sh', here(gradle + curl.replaceAll('build-512', 'gradle-1').replaceAll('Build 512', 'Gradle 1')));
+  assertImported(answer, 'Gradle 1', 2);
+});
