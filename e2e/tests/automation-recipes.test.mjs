@@ -92,27 +92,46 @@ test('the curl recipes: one report as the body, and every report of a build in o
   assertImported(answer, 'Build 513', 2);
 });
 
-test('the GitHub Actions step, in bash as GitHub runs it', async () => {
+const GITHUB = { workflow: 'CI', run_number: '41', run_id: '9001', run_attempt: '1', sha: 'c0ffee', os: 'Linux', job: 'test', 'job-index': '0' };
+
+test('the GitHub Actions step, in bash as GitHub runs it, once per job of a matrix', async () => {
   const yaml = block('## GitHub Actions', 'yaml');
   const script = yaml
     .slice(yaml.indexOf('run: |') + 'run: |'.length)
     .split('\n')
     .map((line) => line.replace(/^ {10}/, ''))
     .join('\n')
-    .replace(/\$\{\{ (github|runner)\.(\w+) \}\}/g, (_, scope, name) => ({ workflow: 'CI', run_number: '41', run_id: '9001', run_attempt: '1', sha: 'c0ffee', os: 'Linux' })[name]);
-  assert.doesNotMatch(script, /\$\{\{/, 'every expression filled in');
-  assertImported(await runScript('bash', script), 'CI #41', 2);
+    .replace(/\$\{\{ (github|runner|strategy)\.([\w-]+) \}\}/g, (_, scope, name) => GITHUB[name]);
+  assert.doesNotMatch(script, /\$\{\{|undefined/, 'every expression filled in');
+  assert.match(yaml, /shell: bash/, 'bash also on Windows runners');
+  const linux = await runScript('bash', script);
+  assertImported(linux, 'CI #41 (Linux)', 2);
+  // Another job of the same run (a matrix leg): its own key, so its own results rather than a 409.
+  const windows = await runScript('bash', script.replaceAll('Linux', 'Windows').replace('-test-0"', '-test-1"'));
+  assertImported(windows, 'CI #41 (Windows)', 2);
+  assert.notEqual(windows.importId, linux.importId);
 });
 
-test('the GitLab CI after_script, in POSIX sh (dash)', async () => {
+test('the GitLab CI job, in POSIX sh (dash), with the variables it declares', async () => {
   const yaml = block('## GitLab CI', 'yaml');
   const script = yaml
     .slice(yaml.indexOf('- |') + '- |'.length)
     .split('\n')
     .map((line) => line.replace(/^ {6}/, ''))
     .join('\n');
-  const answer = await runScript('dash', script, { CI_PIPELINE_ID: '77', CI_JOB_ID: '5', CI_PIPELINE_IID: '12', CI_COMMIT_SHORT_SHA: 'abc123', CI_ENVIRONMENT_NAME: '' });
-  assertImported(answer, 'Pipeline 12', 2);
+  // The job's own variables, as GitLab sets them (the server's URL made ours); the token is the project's masked variable.
+  const declared = Object.fromEntries([...yaml.matchAll(/^ {4}(TESTBRIDGE_\w+): "?([^"\n]*)"?$/gm)].map(([, name, value]) => [name, value]));
+  assert.deepEqual(Object.keys(declared).sort(), ['TESTBRIDGE_PROJECT', 'TESTBRIDGE_URL'], 'the job declares what its script uses');
+  const answer = await runScript('dash', here(script), {
+    TESTBRIDGE_URL: here(declared.TESTBRIDGE_URL),
+    TESTBRIDGE_PROJECT: String(project.id),
+    CI_PIPELINE_ID: '77',
+    CI_JOB_ID: '5',
+    CI_PIPELINE_IID: '12',
+    CI_JOB_NAME: 'test',
+    CI_COMMIT_SHORT_SHA: 'abc123',
+  });
+  assertImported(answer, 'Pipeline 12 (test)', 2);
   assert.equal(answer.cycle.build, 'abc123');
 });
 
