@@ -19,10 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -187,6 +192,42 @@ class ApiTokensTest {
                 .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().getJsonObject("error").getString("message")).contains("revoke");
+    }
+
+    @Test
+    void five_creates_at_once_next_to_49_active_tokens_make_exactly_the_50th() throws Exception {
+        ApiClient racer = user("rosa", "Viewer");
+        for (int i = 0; i < ApiTokenStore.MOST_ACTIVE_PER_USER - 1; i++) {
+            create(racer, "token " + i, Duration.ofDays(1), "read");
+        }
+        int creates = 5;
+        ExecutorService threads = Executors.newFixedThreadPool(creates);
+        try {
+            CyclicBarrier together = new CyclicBarrier(creates);
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < creates; i++) {
+                String name = "racing " + i;
+                sent.add(threads.submit(() -> {
+                    together.await();
+                    return racer.post("/api/me/api-tokens", new JsonObject().put("name", name).put("scopes", new JsonArray().add("read"))
+                            .put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> response : sent) {
+                ApiClient.Response answer = response.get();
+                statuses.add(answer.status());
+                if (answer.status() == 201) {
+                    IssuedSecrets.record(answer.json().getString("secret"));
+                }
+            }
+            assertThat(statuses).as("one is the 50th, the others are refused").containsExactlyInAnyOrder(201, 409, 409, 409, 409);
+        } finally {
+            threads.shutdownNow();
+        }
+        long active = racer.get("/api/me/api-tokens").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(token -> token.getString("status").equals("active")).count();
+        assertThat(active).isEqualTo(ApiTokenStore.MOST_ACTIVE_PER_USER);
     }
 
     @Test
