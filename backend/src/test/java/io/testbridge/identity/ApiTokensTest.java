@@ -166,6 +166,8 @@ class ApiTokensTest {
         ApiClient.Response malformed = app.client().withAuthorization("Bearer " + secret.substring(0, 30)).get("/api/cycles/" + cycle);
         assertRefused(malformed, "token_unknown");
         assertThat(malformed.errorField()).isEqualTo("Authorization");
+        // a bearer credential without the tb_ prefix is not Testbridge's: the request goes the cookie way, and has no session
+        assertRefused(app.client().withAuthorization("Bearer not-a-testbridge-token").get("/api/cycles/" + cycle), "unauthenticated");
     }
 
     @Test
@@ -228,6 +230,28 @@ class ApiTokensTest {
         long active = racer.get("/api/me/api-tokens").json().getJsonArray("items").stream().map(JsonObject.class::cast)
                 .filter(token -> token.getString("status").equals("active")).count();
         assertThat(active).isEqualTo(ApiTokenStore.MOST_ACTIVE_PER_USER);
+    }
+
+    @Test
+    void a_gateways_jwt_in_authorization_leaves_the_session_alone() {
+        // oauth2-proxy (--pass-authorization-header) or an API gateway adds its own bearer JWT to every request of the SPA
+        String jwt = "Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImlzcyI6Imh0dHBzOi8vc3NvLmV4YW1wbGUifQ.c2lnbmF0dXJl";
+        ApiClient behindGateway = admin.withAuthorization(jwt);
+        ApiClient.Response me = behindGateway.get("/api/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().getString("username")).isEqualTo(admin.get("/api/me").json().getString("username"));
+        ApiClient.Response created = behindGateway.post("/api/me/api-tokens", new JsonObject().put("name", "from behind a gateway")
+                .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+        assertThat(created.status()).as("a session-only unsafe route, as the session user: " + created.body()).isEqualTo(201);
+        IssuedSecrets.record(created.json().getString("secret"));
+        ApiClient.Response recorded = recordPass(behindGateway);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+
+        // without a session it is an anonymous request: 401, and a bearer-enabled operation still names the Bearer scheme
+        ApiClient.Response anonymous = app.client().withAuthorization(jwt).get("/api/cycles/" + cycle);
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("unauthenticated");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
     }
 
     @Test
