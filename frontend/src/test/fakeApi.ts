@@ -6,7 +6,8 @@ export interface FakeAnswer {
   headers?: Record<string, string>;
 }
 
-type Handler = FakeAnswer | ((request: RecordedRequest) => FakeAnswer);
+/** A canned answer, or one worked out from the request (a promise holds the answer until it settles). */
+type Handler = FakeAnswer | ((request: RecordedRequest) => FakeAnswer | Promise<FakeAnswer>);
 
 export interface RecordedRequest {
   method: string;
@@ -39,7 +40,7 @@ export function fakeApi(routes: Record<string, Handler>) {
       handler === undefined
         ? { status: 404, body: { error: { code: 'not_found', message: `No fake for ${recorded.method} ${recorded.path}` } } }
         : typeof handler === 'function'
-          ? handler(recorded)
+          ? await handler(recorded)
           : handler;
     const status = answer.status ?? 200;
     const hasBody = answer.body !== undefined && status !== 204;

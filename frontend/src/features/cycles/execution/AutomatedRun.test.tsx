@@ -129,6 +129,41 @@ describe('an automated result', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Known defect of SHOP-TC-9' })).not.toBeInTheDocument());
   });
 
+  it('offers each known defect as a group, not an alert, and only the one being linked shows it is busy', async () => {
+    const cards = aDefect({ id: 77, executionId: 30, stepId: null, key: 'TB-4', summary: 'Card payments answer 500' });
+    const vouchers = aDefect({ id: 79, executionId: 30, stepId: null, key: 'TB-5', summary: 'Vouchers are refused' });
+    let answer: (value: { status: number; body: unknown }) => void = () => undefined;
+    const linked = new Promise<{ status: number; body: unknown }>((resolve) => {
+      answer = resolve;
+    });
+    fakeApi({
+      ...loggedIn(tester),
+      ...cycleApi({ ...FAILED, automated: { ...FAILED.automated!, trend: 'STILL_FAILING' } }, {
+        ...jiraMetadata(),
+        'GET /api/cycles/7/executions/41/defect-draft': { body: { summary: 'S', description: 'D', stepsToReproduce: '', knownDefects: [cards, vouchers] } },
+        // Jira is slow to answer: the link stays pending until the test lets it through.
+        'POST /api/cycles/7/executions/41/defects': () => linked,
+      }),
+    });
+    const { user } = renderApp('/projects/3/cycles/7/run?case=31');
+
+    const panel = await screen.findByRole('region', { name: 'Automated result' });
+    await user.click(within(panel).getByRole('button', { name: 'Create Jira defect' }));
+    const offer = await screen.findByRole('dialog', { name: 'Known defect of SHOP-TC-9' });
+    // Screen readers read the offer with the dialog; nothing in it is announced as an alert.
+    expect(within(offer).queryAllByRole('alert')).toHaveLength(0);
+    expect(within(offer).getByRole('group', { name: 'TB-4 Card payments answer 500' })).toHaveTextContent('Link TB-4');
+    expect(within(offer).getByRole('group', { name: 'TB-5 Vouchers are refused' })).toHaveTextContent('Link TB-5');
+
+    await user.click(within(offer).getByRole('button', { name: 'Link TB-5' }));
+    await waitFor(() => expect(within(offer).getByRole('button', { name: 'Link TB-5' })).toHaveAttribute('data-loading'));
+    expect(within(offer).getByRole('button', { name: 'Link TB-4' })).not.toHaveAttribute('data-loading');
+    expect(within(offer).getByRole('button', { name: 'Link TB-4' })).toBeDisabled();
+
+    answer({ status: 201, body: aDefect({ id: 80, stepId: null, key: 'TB-5' }) });
+    expect(await screen.findByText('Linked TB-5 to SHOP-TC-9.')).toBeInTheDocument();
+  });
+
   it('still lets the tester write a new defect when the known one is a different problem', async () => {
     const known = aDefect({ id: 77, stepId: null, key: 'TB-4', summary: 'Card payments answer 500' });
     fakeApi({

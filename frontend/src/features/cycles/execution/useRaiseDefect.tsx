@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -128,34 +128,44 @@ export function useRaiseDefect(project: Project, attempt: Attempt, results: Step
             {raising.draft.knownDefects.length === 1 ? 'This test already has an open defect' : 'This test already has open defects'} from its
             previous failure. Link it rather than raise the same defect again?
           </Text>
-          {raising.draft.knownDefects.map((defect) => (
-            <Alert key={defect.id} color="gray" variant="outline" title={`${defect.key} ${defect.summary ?? ''}`.trim()}>
-              <Group justify="space-between" gap="xs">
-                <Group gap="xs">
-                  <JiraStatusBadge status={defect.status} />
-                  <Text size="sm">{defect.assignee ?? 'Unassigned'}</Text>
+          {raising.draft.knownDefects.map((defect) => {
+            const name = `${defect.key} ${defect.summary ?? ''}`.trim();
+            // Only the defect being linked spins; the others wait for it.
+            const linkingThis = link.isPending && link.variables?.issue.instanceId === defect.instanceId && link.variables.issue.jiraKey === defect.key;
+            // A group, not an alert: the offer is read when the dialog opens, not announced defect by defect.
+            return (
+              <Paper key={defect.id} withBorder p="sm" role="group" aria-label={name}>
+                <Text size="sm" fw={600} mb="xs">
+                  {name}
+                </Text>
+                <Group justify="space-between" gap="xs">
+                  <Group gap="xs">
+                    <JiraStatusBadge status={defect.status} />
+                    <Text size="sm">{defect.assignee ?? 'Unassigned'}</Text>
+                  </Group>
+                  {linkedHere(defect) ? (
+                    <Text size="sm" c="dimmed">
+                      Linked to this run
+                    </Text>
+                  ) : (
+                    <Button
+                      size="xs"
+                      loading={linkingThis}
+                      disabled={link.isPending && !linkingThis}
+                      onClick={() =>
+                        link.mutate(
+                          { issue: { instanceId: defect.instanceId, jiraKey: defect.key }, step: raising.step, attachFiles: false },
+                          { onSuccess: () => setRaising(null) },
+                        )
+                      }
+                    >
+                      Link {defect.key}
+                    </Button>
+                  )}
                 </Group>
-                {linkedHere(defect) ? (
-                  <Text size="sm" c="dimmed">
-                    Linked to this run
-                  </Text>
-                ) : (
-                  <Button
-                    size="xs"
-                    loading={link.isPending}
-                    onClick={() =>
-                      link.mutate(
-                        { issue: { instanceId: defect.instanceId, jiraKey: defect.key }, step: raising.step, attachFiles: false },
-                        { onSuccess: () => setRaising(null) },
-                      )
-                    }
-                  >
-                    Link {defect.key}
-                  </Button>
-                )}
-              </Group>
-            </Alert>
-          ))}
+              </Paper>
+            );
+          })}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRaising(null)} data-autofocus>
               Cancel

@@ -64,12 +64,14 @@ final class DefectService {
 
     /**
      * What a defect raised from this attempt says: from its failed step, or (no step named) from an
-     * automated result's failure; with the known defects the SPA offers instead of a duplicate.
+     * automated result's failure; with the known defects the SPA offers instead of a duplicate. Only
+     * an automated result's draft has known defects: a step's draft answers none (a defect on step 2
+     * is not one for step 5, and a manual attempt carries nothing from its previous failure).
      */
     Future<JsonObject> draft(long cycleId, long executionId, String stepId) {
         Future<JsonObject> cycle = cycles.get(cycleId);
         Future<JsonObject> attempt = executions.detail(cycleId, executionId);
-        Future<JsonArray> known = knownDefects(executionId);
+        Future<JsonArray> known = stepId == null ? knownDefects(executionId) : Future.succeededFuture(new JsonArray());
         return Future.all(cycle, attempt, known).map(all -> {
             JsonObject draft = attempt.result().getJsonObject("automated") != null && stepId == null
                     ? automatedDraft(cycle.result(), attempt.result(), cycleId) : stepDraft(cycle.result(), attempt.result(), cycleId, stepId);

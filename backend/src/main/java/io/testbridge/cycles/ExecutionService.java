@@ -171,6 +171,10 @@ final class ExecutionService {
     Future<JsonObject> setStatus(long cycleId, long executionId, RunStatus status, Actor actor) {
         return attempt(pool, cycleId, executionId).compose(found -> content(found.getLong("case_id"), found.getInteger("case_version")))
                 .compose(content -> pool.withTransaction(tx -> lockLatest(tx, cycleId, executionId)
+                        .compose(row -> row.getString("outcome") == null ? Future.succeededFuture(row)
+                                // CI's result stands as reported: a hand-set PASS beside outcome=failed would also mislead the next import's trend
+                                : Future.<Row>failedFuture(new Failure(ErrorCode.CONFLICT,
+                                        "An automated result's status is CI's; import a new result instead of setting it by hand.")))
                         .compose(row -> tx.preparedQuery("UPDATE executions SET status_set_by_hand = $2, status = COALESCE($3, status) WHERE id = $1")
                                 .execute(Tuple.of(executionId, status != null, status == null ? null : status.name()))
                                 .compose(done -> lockLatest(tx, cycleId, executionId))

@@ -24,8 +24,10 @@ import java.util.Map;
  * as arrays.
  *
  * <p>The previous result of a test is its latest PASS or FAIL in this cycle; if it never ran in this
- * cycle, its latest PASS or FAIL in any other cycle of the project (CI usually makes a cycle per
- * build, so that is the previous build's). FAIL after PASS or after nothing is a NEW_FAILURE, FAIL
+ * cycle, its latest PASS or FAIL in another cycle with the same environment (a matrix build imports
+ * each environment into its own cycle: Windows is compared with Windows), else in any other cycle of
+ * the project (CI usually makes a cycle per build, so that is the previous build's). A cycle with no
+ * environment is compared with the latest of any cycle. FAIL after PASS or after nothing is a NEW_FAILURE, FAIL
  * after FAIL is STILL_FAILING, PASS after FAIL is FIXED.
  */
 final class ResultRecorder {
@@ -84,7 +86,7 @@ final class ResultRecorder {
             long cycleId = cycle.getLong("id");
             Long[] caseIds = run.results().stream().map(result -> result.testCase().caseId()).toArray(Long[]::new);
             boolean newCycle = cycle.getBoolean("created");
-            return previous(tx, cycleId, caseIds)
+            return previous(tx, cycleId, cycle.getString("environment"), caseIds)
                     .compose(previous -> {
                         phases[0] = System.nanoTime();
                         return (newCycle ? Future.<Void>succeededFuture() : reuseUntouchedAttempts(tx, cycleId, caseIds))
@@ -133,18 +135,22 @@ final class ResultRecorder {
     private record Previous(long executionId, RunStatus status) {
     }
 
-    /** Each case's previous result: its latest PASS or FAIL in this cycle, else in any other cycle. */
-    private static Future<Map<Long, Previous>> previous(SqlClient tx, long cycleId, Long[] caseIds) {
+    /**
+     * Each case's previous result: its latest PASS or FAIL in this cycle, else in another cycle with
+     * the same environment (when the cycle has one), else in any other cycle.
+     */
+    private static Future<Map<Long, Previous>> previous(SqlClient tx, long cycleId, String environment, Long[] caseIds) {
         Map<Long, Previous> found = new HashMap<>();
         Future<Void> chain = Future.succeededFuture();
         for (int from = 0; from < caseIds.length; from += CHUNK * 5) {
             Long[] chunk = java.util.Arrays.copyOfRange(caseIds, from, Math.min(caseIds.length, from + CHUNK * 5));
             chain = chain.compose(done -> tx.preparedQuery("""
                             SELECT DISTINCT ON (cc.case_id) cc.case_id, e.id, e.status
-                              FROM cycle_cases cc JOIN executions e ON e.cycle_case_id = cc.id
+                              FROM cycle_cases cc JOIN executions e ON e.cycle_case_id = cc.id JOIN test_cycles c ON c.id = cc.cycle_id
                              WHERE cc.case_id = ANY ($2) AND e.status IN ('PASS', 'FAIL')
-                             ORDER BY cc.case_id, (cc.cycle_id = $1) DESC, COALESCE(e.finished_at, e.updated_at) DESC, e.id DESC""")
-                    .execute(Tuple.tuple().addLong(cycleId).addArrayOfLong(chunk))
+                             ORDER BY cc.case_id, (cc.cycle_id = $1) DESC, ($3 <> '' AND c.environment = $3) DESC,
+                                      COALESCE(e.finished_at, e.updated_at) DESC, e.id DESC""")
+                    .execute(Tuple.tuple().addLong(cycleId).addArrayOfLong(chunk).addString(environment == null ? "" : environment))
                     .map(rows -> {
                         rows.forEach(row -> found.put(row.getLong("case_id"), new Previous(row.getLong("id"), RunStatus.valueOf(row.getString("status")))));
                         return null;

@@ -176,12 +176,16 @@ public final class ApiRouter {
 
     private Handler<RoutingContext> accessControl(Access access) {
         return ctx -> {
-            // Only the Bearer scheme is ours: a reverse proxy's Basic authentication (the browser sends it on
-            // every request) must not turn the SPA's requests into token requests.
+            // Only a Bearer credential with Testbridge's token prefix is ours: a reverse proxy's Basic
+            // authentication, or the JWT oauth2-proxy (--pass-authorization-header) or a gateway adds to every
+            // request, must not turn the SPA's requests into token requests; the session cookie decides those.
             String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                bearerAccess(ctx, access, authorization.substring(BEARER.length()).strip());
-                return;
+                String credentials = authorization.substring(BEARER.length()).strip();
+                if (ApiTokenSecret.hasTokenPrefix(credentials)) {
+                    bearerAccess(ctx, access, credentials);
+                    return;
+                }
             }
             if (access.kind() == Access.Kind.PUBLIC) {
                 ctx.next();
@@ -224,7 +228,7 @@ public final class ApiRouter {
     }
 
     /**
-     * A request with an {@code Authorization: Bearer} header is a personal API token's, whatever cookies it
+     * A request with an {@code Authorization: Bearer tb_…} header is a personal API token's, whatever cookies it
      * carries: it reaches only operations that declare {@link Access#BEARER_EXTENSION}, needs no CSRF
      * token (a browser never adds this header to a cross-site request by itself), and never reads,
      * sets or clears the session cookie. Its principal has the owner's current rights that the

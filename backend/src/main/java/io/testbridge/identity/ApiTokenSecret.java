@@ -39,6 +39,14 @@ public record ApiTokenSecret(String value) {
         return new ApiTokenSecret(token.toString());
     }
 
+    /**
+     * Whether a Bearer credential is meant as a Testbridge token (it starts with {@code tb_}), well formed
+     * or not; any other (a proxy's or gateway's JWT) is not Testbridge's to judge.
+     */
+    public static boolean hasTokenPrefix(String credentials) {
+        return credentials != null && credentials.startsWith(PREFIX);
+    }
+
     /** What a client sent, if it has the shape of a token; null otherwise. */
     public static ApiTokenSecret parse(String presented) {
         return wellFormed(presented) ? new ApiTokenSecret(presented) : null;

@@ -1,13 +1,13 @@
 package io.testbridge.identity;
 
 import io.testbridge.db.ListenedCache;
-import io.testbridge.db.SqlErrors;
 import io.testbridge.errors.ErrorCode;
 import io.testbridge.errors.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +109,7 @@ final class ApiTokenStore {
         if (wanted.expiresAt().isAfter(now.plus(LONGEST_LIFETIME).plus(CLOCK_SKEW))) {
             return Future.failedFuture(Failure.invalid("expiresAt", "A token lives at most a year: choose an expiry within 365 days."));
         }
+        // the count and the insert share one transaction holding the user's row: two creates queue, and the second counts the first
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM users WHERE id = $1 FOR UPDATE").execute(Tuple.of(userId))
                         .compose(locked -> tx.preparedQuery(
                                         "SELECT count(*) FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2")
@@ -116,27 +117,32 @@ final class ApiTokenStore {
                         .compose(rows -> rows.iterator().next().getLong(0) >= MOST_ACTIVE_PER_USER
                                 ? Future.failedFuture(Failure.conflict(null, "You have " + MOST_ACTIVE_PER_USER
                                         + " active API tokens, the most one person may hold; revoke some you no longer use first."))
-                                : Future.succeededFuture()))
-                .compose(checked -> insert(userId, name, wanted, now, 2))
+                                : insert(tx, userId, name, wanted, now, 2)))
                 .onSuccess(created -> LOG.info("event=api_token_created user_id={} token_id={} prefix={} scopes={} expires_at={}",
                         userId, created.token().id(), created.token().prefix(), String.join(",", wireNames(created.token().scopes())),
                         created.token().expiresAt()));
     }
 
-    /** A new random public id might (very rarely) be taken: one more try then. */
-    private Future<CreatedApiToken> insert(long userId, String name, NewApiToken wanted, Instant now, int attempts) {
+    /**
+     * A new random public id might (very rarely) be taken: one more try then. The conflict is skipped
+     * rather than raised, so the transaction stays usable for the retry.
+     */
+    private Future<CreatedApiToken> insert(SqlClient tx, long userId, String name, NewApiToken wanted, Instant now, int attempts) {
         ApiTokenSecret secret = ApiTokenSecret.generate();
-        return pool.preparedQuery("""
+        return tx.preparedQuery("""
                         WITH t AS (INSERT INTO api_tokens (public_id, secret_hash, user_id, name, scopes, created_at, expires_at)
-                                   VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+                                   VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (public_id) DO NOTHING RETURNING *)
                         SELECT\s""" + ApiToken.COLUMNS + " FROM t JOIN users u ON u.id = t.user_id")
                 .execute(Tuple.tuple().addString(secret.publicId()).addBuffer(Buffer.buffer(secret.hash())).addLong(userId)
                         .addString(name).addArrayOfString(wireNames(wanted.scopes())).addOffsetDateTime(utc(now))
                         .addOffsetDateTime(utc(wanted.expiresAt())))
-                .map(rows -> new CreatedApiToken(ApiToken.from(rows.iterator().next()), secret.value()))
-                .recover(e -> SqlErrors.is(e, SqlErrors.UNIQUE_VIOLATION) && attempts > 1
-                        ? insert(userId, name, wanted, now, attempts - 1)
-                        : Future.failedFuture(e));
+                .compose(rows -> {
+                    if (rows.size() > 0) {
+                        return Future.succeededFuture(new CreatedApiToken(ApiToken.from(rows.iterator().next()), secret.value()));
+                    }
+                    return attempts > 1 ? insert(tx, userId, name, wanted, now, attempts - 1)
+                            : Future.failedFuture(new IllegalStateException("Two new API token ids in a row were taken."));
+                });
     }
 
     Future<List<ApiToken>> listOf(long userId) {

@@ -78,6 +78,40 @@ class AutomatedDefectsTest {
         return draft.json();
     }
 
+    /** Imports com.example.Matrix#onlyOnWindows (and #everywhere, passing) of one build on one environment into a new cycle; answers its attempt. */
+    private static JsonObject matrix(int number, String environment, String result) {
+        String report = ResultImportTest.junit("com.example.Matrix", Map.of("onlyOnWindows", result, "everywhere", "pass"));
+        ApiClient.Response imported = ResultFiles.upload(tester, project, "cycleName=Matrix%20" + number + "%20" + environment + "&build=" + number
+                + "&environment=" + environment, report, "application/xml");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long cycleId = imported.json().getJsonObject("cycle").getLong("id");
+        JsonObject row = ResultFiles.cycleResults(tester, cycleId).get("com.example.Matrix#onlyOnWindows");
+        return tester.get("/api/cycles/" + cycleId + "/executions/" + row.getLong("executionId")).json();
+    }
+
+    @Test
+    void a_matrix_build_compares_each_environment_with_its_own_previous_run_and_carries_its_defects() {
+        JsonObject linux1 = matrix(1, "linux", "pass");
+        JsonObject windows1 = matrix(1, "windows", "fail");
+        assertThat(windows1.getJsonObject("automated").getString("trend")).isEqualTo("NEW_FAILURE");
+        ApiClient.Response issue = tester.post("/api/projects/" + project + "/issues", new JsonObject().put("instanceId", cloud).put("jiraProject", "TB")
+                .put("issueTypeId", "10001").put("summary", "Fails on Windows").put("description", "only there"));
+        assertThat(issue.status()).as(issue.body()).isEqualTo(201);
+        String key = issue.json().getString("jiraKey");
+        assertThat(tester.post("/api/cycles/" + windows1.getLong("cycleId") + "/executions/" + windows1.getLong("id") + "/defects",
+                new JsonObject().put("instanceId", cloud).put("key", key)).status()).isEqualTo(201);
+
+        JsonObject linux2 = matrix(2, "linux", "pass");
+        assertThat(linux2.getJsonObject("automated").getString("trend")).as("Linux after Linux: no FIXED").isNull();
+        assertThat(linux2.getJsonObject("automated").getLong("previousExecutionId")).isEqualTo(linux1.getLong("id"));
+        JsonObject windows2 = matrix(2, "windows", "fail");
+        assertThat(windows2.getJsonObject("automated").getString("trend")).isEqualTo("STILL_FAILING");
+        assertThat(windows2.getJsonObject("automated").getLong("previousExecutionId")).isEqualTo(windows1.getLong("id"));
+        assertThat(windows2.getJsonArray("defects")).hasSize(1);
+        assertThat(windows2.getJsonArray("defects").getJsonObject(0).getString("key")).isEqualTo(key);
+        assertThat(windows2.getJsonArray("defects").getJsonObject(0).getBoolean("known")).isTrue();
+    }
+
     @Test
     void a_test_that_keeps_failing_keeps_its_defect_on_every_import_until_it_passes_or_the_defect_is_closed() {
         JsonObject first = build(1, "fail")[1];

@@ -208,6 +208,28 @@ class ResultImportTest {
     }
 
     @Test
+    void an_automated_results_status_cannot_be_set_by_hand_and_the_next_import_still_reads_cis_result() {
+        long projectId = project("BYHAND");
+        ApiClient.Response first = ResultFiles.upload(tester, projectId, "cycleName=Build%201&build=1", junit("com.example.H", Map.of("a", "fail")), "application/xml");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        long cycleId = first.json().getJsonObject("cycle").getLong("id");
+        long executionId = ResultFiles.cycleResults(tester, cycleId).get("com.example.H#a").getLong("executionId");
+        for (JsonObject body : List.of(new JsonObject().put("status", "PASS"), new JsonObject().putNull("status"))) {
+            ApiClient.Response byHand = tester.put("/api/cycles/" + cycleId + "/executions/" + executionId + "/status", body);
+            assertThat(byHand.status()).as(byHand.body()).isEqualTo(409);
+            assertThat(byHand.json().getJsonObject("error").getString("message")).containsIgnoringCase("an automated result's status is CI's; import a new result");
+        }
+        JsonObject attempt = tester.get("/api/cycles/" + cycleId + "/executions/" + executionId).json();
+        assertThat(attempt.getString("status")).isEqualTo("FAIL");
+        assertThat(attempt.getBoolean("statusSetByHand")).isFalse();
+
+        ApiClient.Response second = ResultFiles.upload(tester, projectId, "cycleName=Build%202&build=2", junit("com.example.H", Map.of("a", "fail")), "application/xml");
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(ResultFiles.cycleResults(tester, second.json().getJsonObject("cycle").getLong("id")).get("com.example.H#a").getString("trend"))
+                .isEqualTo("STILL_FAILING");
+    }
+
+    @Test
     void the_same_upload_sent_twice_with_one_key_records_one_set_of_results_and_a_different_one_is_refused() {
         long projectId = project("IDEM");
         String report = junit("com.example.Idem", Map.of("one", "pass", "two", "fail", "three", "pass"));

@@ -175,6 +175,29 @@ class CyclesTest {
     }
 
     @Test
+    void a_draft_for_a_failed_step_offers_no_known_defects_even_when_another_step_has_one() {
+        JsonObject signup = newCase(admin, project, "Sign up", "Open", "Fill the form", "Accept", "Confirm", "Log in");
+        long cycleId = cycle(admin, project, "Step defects");
+        admin.post("/api/cycles/" + cycleId + "/cases", new JsonObject().put("caseIds", new JsonArray().add(signup.getLong("id"))));
+        long inCycle = admin.get("/api/cycles/" + cycleId + "/cases").json().getJsonArray("items").getJsonObject(0).getLong("id");
+        JsonObject attempt = tester.get("/api/cycles/" + cycleId + "/cases/" + inCycle + "/execution").json();
+        record(tester, cycleId, attempt, 1, "FAIL", "The form is blank");
+        String stepTwo = attempt.getJsonArray("steps").getJsonObject(1).getString("id");
+        ApiClient.Response issue = tester.post("/api/projects/" + project + "/issues", new JsonObject().put("instanceId", cloud).put("jiraProject", "TB")
+                .put("issueTypeId", "10001").put("summary", "Blank form").put("description", "step 2"));
+        assertThat(issue.status()).as(issue.body()).isEqualTo(201);
+        assertThat(tester.post("/api/cycles/" + cycleId + "/executions/" + attempt.getLong("id") + "/defects", new JsonObject().put("instanceId", cloud)
+                .put("key", issue.json().getString("jiraKey")).put("stepId", stepTwo)).status()).isEqualTo(201);
+
+        record(tester, cycleId, attempt, 4, "FAIL", "Cannot log in");
+        String stepFive = attempt.getJsonArray("steps").getJsonObject(4).getString("id");
+        ApiClient.Response draft = tester.get("/api/cycles/" + cycleId + "/executions/" + attempt.getLong("id") + "/defect-draft?stepId=" + stepFive);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.json().getString("summary")).endsWith("step 5 failed");
+        assertThat(draft.json().getJsonArray("knownDefects")).as("step 2's defect is not step 5's").isEmpty();
+    }
+
+    @Test
     void a_defect_raised_from_a_failed_step_is_written_from_the_run_and_jira_links_back_to_it() {
         JsonObject checkout = newCase(admin, project, "Checkout", "Open the cart", "Enter the address", "Pay");
         long cycleId = cycle(admin, project, "With defects");

@@ -19,10 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,6 +166,8 @@ class ApiTokensTest {
         ApiClient.Response malformed = app.client().withAuthorization("Bearer " + secret.substring(0, 30)).get("/api/cycles/" + cycle);
         assertRefused(malformed, "token_unknown");
         assertThat(malformed.errorField()).isEqualTo("Authorization");
+        // a bearer credential without the tb_ prefix is not Testbridge's: the request goes the cookie way, and has no session
+        assertRefused(app.client().withAuthorization("Bearer not-a-testbridge-token").get("/api/cycles/" + cycle), "unauthenticated");
     }
 
     @Test
@@ -187,6 +194,64 @@ class ApiTokensTest {
                 .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().getJsonObject("error").getString("message")).contains("revoke");
+    }
+
+    @Test
+    void five_creates_at_once_next_to_49_active_tokens_make_exactly_the_50th() throws Exception {
+        ApiClient racer = user("rosa", "Viewer");
+        for (int i = 0; i < ApiTokenStore.MOST_ACTIVE_PER_USER - 1; i++) {
+            create(racer, "token " + i, Duration.ofDays(1), "read");
+        }
+        int creates = 5;
+        ExecutorService threads = Executors.newFixedThreadPool(creates);
+        try {
+            CyclicBarrier together = new CyclicBarrier(creates);
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < creates; i++) {
+                String name = "racing " + i;
+                sent.add(threads.submit(() -> {
+                    together.await();
+                    return racer.post("/api/me/api-tokens", new JsonObject().put("name", name).put("scopes", new JsonArray().add("read"))
+                            .put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> response : sent) {
+                ApiClient.Response answer = response.get();
+                statuses.add(answer.status());
+                if (answer.status() == 201) {
+                    IssuedSecrets.record(answer.json().getString("secret"));
+                }
+            }
+            assertThat(statuses).as("one is the 50th, the others are refused").containsExactlyInAnyOrder(201, 409, 409, 409, 409);
+        } finally {
+            threads.shutdownNow();
+        }
+        long active = racer.get("/api/me/api-tokens").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(token -> token.getString("status").equals("active")).count();
+        assertThat(active).isEqualTo(ApiTokenStore.MOST_ACTIVE_PER_USER);
+    }
+
+    @Test
+    void a_gateways_jwt_in_authorization_leaves_the_session_alone() {
+        // oauth2-proxy (--pass-authorization-header) or an API gateway adds its own bearer JWT to every request of the SPA
+        String jwt = "Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhbGljZSIsImlzcyI6Imh0dHBzOi8vc3NvLmV4YW1wbGUifQ.c2lnbmF0dXJl";
+        ApiClient behindGateway = admin.withAuthorization(jwt);
+        ApiClient.Response me = behindGateway.get("/api/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().getString("username")).isEqualTo(admin.get("/api/me").json().getString("username"));
+        ApiClient.Response created = behindGateway.post("/api/me/api-tokens", new JsonObject().put("name", "from behind a gateway")
+                .put("scopes", new JsonArray().add("read")).put("expiresAt", app.clock().instant().plus(Duration.ofDays(1)).toString()));
+        assertThat(created.status()).as("a session-only unsafe route, as the session user: " + created.body()).isEqualTo(201);
+        IssuedSecrets.record(created.json().getString("secret"));
+        ApiClient.Response recorded = recordPass(behindGateway);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+
+        // without a session it is an anonymous request: 401, and a bearer-enabled operation still names the Bearer scheme
+        ApiClient.Response anonymous = app.client().withAuthorization(jwt).get("/api/cycles/" + cycle);
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("unauthenticated");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
     }
 
     @Test
