@@ -187,6 +187,104 @@ class HostileResultsTest {
     }
 
     @Test
+    void a_45_mb_attribute_is_refused_with_a_400_naming_the_file_and_the_heap_stays_flat() {
+        HeapWatch heap = HeapWatch.start();
+        ApiClient.Response refused = tester.postStream(results + "attribute.xml", HttpRequest.BodyPublishers.ofInputStream(() -> new Filled(
+                "<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n<failure message=\"", 'x', 45L * 1024 * 1024,
+                "\"/>\n</testcase>\n</testsuite>\n")), "application/xml", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("attribute.xml");
+        assertThat(refused.json().getJsonObject("error").getString("message"))
+                .isEqualTo("attribute.xml, line 3: an attribute is too long (more than 4194304 characters)");
+        heap.assertFlat();
+        nothingStored();
+    }
+
+    @Test
+    void a_45_mb_cdata_section_is_imported_its_output_kept_to_the_bound_and_the_heap_stays_flat() {
+        ApiClient admin = Fixtures.adminClient(app);
+        long other = admin.post("/api/projects", new JsonObject().put("key", "CDATA").put("name", "Cdata")).json().getLong("id");
+        HeapWatch heap = HeapWatch.start();
+        ApiClient.Response stored = tester.postStream("/api/projects/" + other + "/results?cycleName=Cdata&filename=cdata.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new Filled("<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n"
+                        + "<failure message=\"boom\"/>\n<system-out><![CDATA[", 'y', 45L * 1024 * 1024, "]]></system-out>\n</testcase>\n</testsuite>\n")),
+                "application/xml", Map.of());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        heap.assertFlat();
+        Map<String, JsonObject> cycle = ResultFiles.cycleResults(tester, stored.json().getJsonObject("cycle").getLong("id"));
+        assertThat(cycle).containsOnlyKeys("a#b");
+    }
+
+    /** The heap's use before something, and the assertion that it stayed flat (old generation peak, and what is left after). */
+    record HeapWatch(List<MemoryPoolMXBean> heap, List<MemoryPoolMXBean> old, long before, long oldBefore) {
+        static HeapWatch start() {
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            List<MemoryPoolMXBean> old = heap.stream().filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured")).toList();
+            assertThat(old).as("the JVM names its old generation").isNotEmpty();
+            System.gc();
+            long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            long oldBefore = old.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            return new HeapWatch(heap, old, before, oldBefore);
+        }
+
+        void assertFlat() {
+            long oldPeak = old.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.gc();
+            long after = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            assertThat(oldPeak - oldBefore).as("old generation peak growth, bytes").isLessThan(48L * 1024 * 1024);
+            assertThat(after - before).as("heap after, bytes").isLessThan(16L * 1024 * 1024);
+        }
+    }
+
+    /** A body written as it is read: a prefix, {@code count} copies of one ASCII byte, a suffix. */
+    static final class Filled extends InputStream {
+        private final byte[] prefix;
+        private final byte fill;
+        private final long count;
+        private final byte[] suffix;
+        private long position;
+
+        Filled(String prefix, char fill, long count, String suffix) {
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            this.fill = (byte) fill;
+            this.count = count;
+            this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            long total = prefix.length + count + suffix.length;
+            if (position >= total) {
+                return -1;
+            }
+            int n = 0;
+            while (n < length && position < total) {
+                if (position < prefix.length) {
+                    buffer[offset + n] = prefix[(int) position];
+                } else if (position < prefix.length + count) {
+                    int run = (int) Math.min(length - n, prefix.length + count - position);
+                    java.util.Arrays.fill(buffer, offset + n, offset + n + run, fill);
+                    n += run;
+                    position += run;
+                    continue;
+                } else {
+                    buffer[offset + n] = suffix[(int) (position - prefix.length - count)];
+                }
+                n++;
+                position++;
+            }
+            return n;
+        }
+    }
+
+    @Test
     void an_upload_refused_before_its_body_is_read_gets_its_answer_and_the_connection_is_not_left_hanging() {
         ApiClient anonymous = app.client();
         ApiClient.Response refused = anonymous.postStream(results + "huge.xml",
