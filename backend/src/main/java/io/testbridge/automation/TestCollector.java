@@ -40,10 +40,21 @@ final class TestCollector {
         return value == null ? "" : value.strip();
     }
 
+    /** Refuses the upload once {@code pending} tests read but not yet added would take it over the limit. */
+    void expectMore(int pending, String file, int line) {
+        if ((long) reported + pending > limits.maxTests()) {
+            throw tooMany(file, line);
+        }
+    }
+
+    private ReportProblem tooMany(String file, int line) {
+        return new ReportProblem(file, line, "the upload has more than " + limits.maxTests() + " tests; split it into several uploads");
+    }
+
     void add(String file, int line, String identifier, String title, TestOutcome outcome, long durationMs, String failureType,
              BoundedText message, BoundedText stackTrace, BoundedText systemOut, BoundedText systemErr) {
         if (++reported > limits.maxTests()) {
-            throw new ReportProblem(file, line, "the upload has more than " + limits.maxTests() + " tests; split it into several uploads");
+            throw tooMany(file, line);
         }
         if (durationMs > MAX_DURATION_MS) {
             throw new ReportProblem(file, line, "the test's duration (" + durationMs + " ms) is more than 100 days");

@@ -215,6 +215,73 @@ class HostileResultsTest {
         assertThat(cycle).containsOnlyKeys("a#b");
     }
 
+    @Test
+    void a_cucumber_feature_of_millions_of_scenarios_is_refused_as_it_is_read_and_the_heap_stays_flat() {
+        HeapWatch heap = HeapWatch.start();
+        // 45 MB: about 3.5 million scenarios in one feature, the feature's name after them
+        ApiClient.Response refused = tester.postStream(results + "many.json", HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated(
+                "[{\"elements\":[{\"name\":\"s\"}", ",{\"name\":\"s\"}", 45L * 1024 * 1024 / 12, "],\"name\":\"f\"}]")),
+                "application/json", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getString("message"))
+                .isEqualTo("many.json, line 1: the upload has more than 100000 tests; split it into several uploads");
+        heap.assertFlat();
+
+        ApiClient.Response unnamed = tester.postStream(results + "unnamed.json", HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated(
+                "[{\"name\":\"f\",\"elements\":[{}", ",{}", 45L * 1024 * 1024 / 3, "]}]")), "application/json", Map.of());
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(400);
+        assertThat(unnamed.json().getJsonObject("error").getString("message")).isEqualTo("unnamed.json, line 1: a scenario has no name");
+        heap.assertFlat();
+        nothingStored();
+    }
+
+    /** A body written as it is read: a prefix, {@code count} copies of a unit, a suffix. */
+    static final class Repeated extends InputStream {
+        private final byte[] prefix;
+        private final byte[] unit;
+        private final long count;
+        private final byte[] suffix;
+        private byte[] chunk;
+        private int position;
+        private long sent;
+
+        Repeated(String prefix, String unit, long count, String suffix) {
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            this.unit = unit.getBytes(StandardCharsets.UTF_8);
+            this.count = count;
+            this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+            this.chunk = this.prefix;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int n = 0;
+            while (n < length) {
+                if (position == chunk.length) {
+                    if (chunk == suffix) {
+                        break;
+                    }
+                    chunk = sent < count ? unit : suffix;
+                    if (chunk == unit) {
+                        sent++;
+                    }
+                    position = 0;
+                }
+                int part = Math.min(length - n, chunk.length - position);
+                System.arraycopy(chunk, position, buffer, offset + n, part);
+                position += part;
+                n += part;
+            }
+            return n == 0 && length > 0 ? -1 : n;
+        }
+    }
+
     /** The heap's use before something, and the assertion that it stayed flat (old generation peak, and what is left after). */
     record HeapWatch(List<MemoryPoolMXBean> heap, List<MemoryPoolMXBean> old, long before, long oldBefore) {
         static HeapWatch start() {
