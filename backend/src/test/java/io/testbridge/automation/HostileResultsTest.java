@@ -3,6 +3,7 @@ package io.testbridge.automation;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Soon;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hostile and broken uploads of results: each gets a clear 4xx naming what is wrong, nothing is
@@ -279,6 +281,91 @@ class HostileResultsTest {
                 n += part;
             }
             return n == 0 && length > 0 ? -1 : n;
+        }
+    }
+
+    @Test
+    void refused_and_abandoned_uploads_leave_no_file_and_no_open_descriptor_in_the_upload_folder() {
+        for (int i = 0; i < 3; i++) {
+            // over the limit, chunked: refused with 413 while it streams
+            ApiClient.Response refused = tester.postStream(results + "huge.xml",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 60L * 1024 * 1024)), "application/xml", Map.of());
+            assertThat(refused.status()).isEqualTo(413);
+            // the client goes away in the middle of a raw body, and of a multipart file
+            assertThatThrownBy(() -> tester.postStream(results + "cut.xml", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new CutShort(new GeneratedReport(Integer.MAX_VALUE, Long.MAX_VALUE), 2L * 1024 * 1024)), "application/xml", Map.of()))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            String boundary = "----cut" + i;
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"cycleName\"\r\n\r\nCut\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"cut.xml\"\r\nContent-Type: application/xml\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> tester.postStream("/api/projects/" + projectId + "/results", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new CutShort(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                            new GeneratedReport(Integer.MAX_VALUE, Long.MAX_VALUE)), 2L * 1024 * 1024)),
+                    "multipart/form-data; boundary=" + boundary, Map.of()))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        }
+        // the server cleans up when it learns the response ended or the connection closed: read again until it has
+        assertThat(Soon.value(HostileResultsTest::uploadTraces, List.of())).as("files in, and descriptors open to, the upload folder").isEmpty();
+        assertThat(tester.get("/api/projects/" + projectId + "/cycles").status()).as("the server answers on").isEqualTo(200);
+        nothingStored();
+    }
+
+    /** The files in the upload folder, and the descriptors this process (the app runs in it) holds open to it, deleted or not. */
+    private static List<String> uploadTraces() {
+        Path folder = app.dataDir().resolve("uploads").toAbsolutePath().normalize();
+        List<String> traces = new java.util.ArrayList<>(spooled().stream().map(Path::toString).toList());
+        Path fds = Path.of("/proc/self/fd");
+        assertThat(fds).as("Linux's /proc (the descriptor check needs it)").isDirectory();
+        try (var links = Files.list(fds)) {
+            for (Path link : links.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(link).toString();
+                    if (target.startsWith(folder.toString()) || target.startsWith(realPath(folder))) {
+                        traces.add(link + " -> " + target);
+                    }
+                } catch (java.io.IOException | UnsupportedOperationException gone) {
+                    // closed while listing
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return traces;
+    }
+
+    private static String realPath(Path folder) {
+        try {
+            return folder.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return folder.toString();
+        }
+    }
+
+    /** A body that fails after {@code bytes}: the client gives up in the middle of the upload. */
+    static final class CutShort extends InputStream {
+        private final InputStream body;
+        private long left;
+
+        CutShort(InputStream body, long bytes) {
+            this.body = body;
+            this.left = bytes;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            if (left <= 0) {
+                throw new java.io.IOException("the client gives up");
+            }
+            int n = body.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(n, 0);
+            return n;
         }
     }
 
