@@ -146,6 +146,28 @@ class HostileResultsTest {
     }
 
     @Test
+    void an_identifier_too_long_in_utf_8_bytes_for_the_index_is_a_400_naming_the_file_and_line_not_a_500() {
+        // 1,000 characters (the limit) of three bytes each, all different (PostgreSQL would compress a repeated one below the bound):
+        // 3,000 bytes, over PostgreSQL's 2,704-byte index row
+        String cucumber = "[{\"name\": \"F\",\n \"elements\": [{\"type\": \"scenario\", \"name\": \"" + cjk(1_000)
+                + "\", \"steps\": [{\"result\": {\"status\": \"passed\", \"duration\": 1}}]}]}]";
+        ApiClient.Response refused = send("cjk.json", cucumber, "application/json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("cjk.json");
+        assertThat(refused.json().getJsonObject("error").getString("message")).startsWith("cjk.json, line 2: the test's identifier is 3004 bytes long in UTF-8; at most 2000");
+        nothingStored();
+    }
+
+    /** {@code count} different CJK ideographs (three bytes each in UTF-8), in an order that does not compress. */
+    private static String cjk(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append((char) (0x4E00 + (i * 7919L) % 20_000));
+        }
+        return text.toString();
+    }
+
+    @Test
     void more_tests_than_the_limit_refuse_the_upload() {
         InputStream tests = new GeneratedReport(100_001, Long.MAX_VALUE);
         ApiClient.Response refused = tester.postStream(results + "many.xml", HttpRequest.BodyPublishers.ofInputStream(() -> tests), "application/xml", Map.of());
