@@ -4,6 +4,7 @@ import io.testbridge.cycles.AutomatedResult;
 import io.testbridge.cycles.Cycles;
 import io.testbridge.cycles.ImportAnswer;
 import io.testbridge.cycles.ResultRun;
+import io.testbridge.errors.ErrorCode;
 import io.testbridge.errors.Failure;
 import io.testbridge.testcases.AutomatedCaseSet;
 import io.testbridge.testcases.AutomatedTest;
@@ -16,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,9 @@ import java.util.List;
  * An import, step by step, no step inside another's transaction: an earlier upload with the same
  * key answers at once; the reports are read on a worker thread (blocking file reads and parsing);
  * the testcases module finds or creates the cases (its transaction); the cycles module records the
- * results with the idempotency record (its transaction).
+ * results with the idempotency record (its transaction). At most {@value #MAX_IMPORTS} imports run at
+ * once on a node (each may hold up to 16 M characters of details while it reads): another is
+ * answered 429 with Retry-After. The count is this verticle's state, kept on its event loop.
  */
 final class AutomationService implements Automation {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationService.class);
@@ -33,6 +37,9 @@ final class AutomationService implements Automation {
     private final TestCases testCases;
     private final Cycles cycles;
     private final ReportLimits limits;
+    static final int MAX_IMPORTS = 2;
+    static final int RETRY_SECONDS = 10;
+    private int running;
 
     AutomationService(Vertx vertx, TestManagement testManagement, TestCases testCases, Cycles cycles, ReportLimits limits) {
         this.vertx = vertx;
@@ -44,9 +51,16 @@ final class AutomationService implements Automation {
 
     @Override
     public Future<ImportAnswer> importResults(ResultUpload upload) {
+        if (running >= MAX_IMPORTS) {
+            return Future.failedFuture(new Failure(ErrorCode.TOO_MANY_REQUESTS, "This server is already importing " + MAX_IMPORTS
+                    + " uploads of results, the most it reads at once; send this one again in " + RETRY_SECONDS + " seconds.", null,
+                    Duration.ofSeconds(RETRY_SECONDS)));
+        }
+        running++;
         return testManagement.project(upload.projectId())
                 .compose(project -> cycles.earlierResultImport(upload.projectId(), upload.idempotencyKey(), upload.uploadSha256()))
-                .compose(earlier -> earlier != null ? Future.succeededFuture(earlier) : requireCycle(upload).compose(ok -> readAndRecord(upload)));
+                .compose(earlier -> earlier != null ? Future.succeededFuture(earlier) : requireCycle(upload).compose(ok -> readAndRecord(upload)))
+                .onComplete(done -> running--);
     }
 
     /** The cycle to append to is the project's (asked before any case is made for the results: nothing is half-imported). */

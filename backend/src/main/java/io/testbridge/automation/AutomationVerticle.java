@@ -7,7 +7,7 @@ import io.testbridge.testmgmt.TestManagement;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
-/** Automation results imported from CI: serves {@link Automation}; keeps no state between imports. */
+/** Automation results imported from CI: serves {@link Automation}; its only state is how many imports run now (at most 2 a node). */
 public final class AutomationVerticle extends VerticleBase {
     private final TestManagement testManagement;
     private final TestCases testCases;

@@ -97,13 +97,27 @@ final class JUnitXml {
         tests.add(file, line, identifier, title, outcome, durationMs, type, message, stack, out, err);
     }
 
-    /** "0.012", "1,234.5" (older Surefire in some locales): seconds, as milliseconds. */
+    /**
+     * A number written with a decimal comma ("0,012", "12,5": some locales) or with thousands
+     * separators ("1,234.5", "1,234", "12,345,678"), as Java reads it. A single comma with no dot is
+     * the decimal separator unless it groups thousands (1 to 3 digits, not starting with 0, then
+     * exactly three): "0,012" is 12 ms, "1,234" is 1,234 s.
+     */
+    static String decimal(String value) {
+        boolean oneComma = value.indexOf(',') >= 0 && value.indexOf(',') == value.lastIndexOf(',');
+        if (oneComma && value.indexOf('.') < 0 && !value.matches("[+]?[1-9][0-9]{0,2},[0-9]{3}")) {
+            return value.replace(',', '.');
+        }
+        return value.replace(",", "");
+    }
+
+    /** "0.012", "0,012", "1,234.5" (older Surefire in some locales): seconds, as milliseconds. */
     static long seconds(String value, String file, int line) {
         if (value == null || value.isBlank()) {
             return 0;
         }
         try {
-            double seconds = Double.parseDouble(value.strip().replace(",", ""));
+            double seconds = Double.parseDouble(decimal(value.strip()));
             if (!(seconds >= 0) || seconds > 1e9) {
                 throw new NumberFormatException();
             }

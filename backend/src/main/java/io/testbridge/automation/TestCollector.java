@@ -15,6 +15,8 @@ import java.util.Map;
 final class TestCollector {
     /** Longer than 100 days is no test's duration (and would not fit an interval). */
     static final long MAX_DURATION_MS = 100L * 24 * 3600 * 1000;
+    /** The longest identifier, in UTF-8 bytes: it is a unique index's key, and PostgreSQL's btree rows hold at most 2,704 bytes. */
+    static final int MAX_IDENTIFIER_BYTES = 2_000;
 
     private final ReportLimits limits;
     private final Map<String, ParsedTest> tests = new LinkedHashMap<>();
@@ -40,10 +42,27 @@ final class TestCollector {
         return value == null ? "" : value.strip();
     }
 
+    /** Refuses the upload once {@code pending} tests read but not yet added would take it over the limit. */
+    void expectMore(int pending, String file, int line) {
+        if ((long) reported + pending > limits.maxTests()) {
+            throw tooMany(file, line);
+        }
+    }
+
+    private ReportProblem tooMany(String file, int line) {
+        return new ReportProblem(file, line, "the upload has more than " + limits.maxTests() + " tests; split it into several uploads");
+    }
+
     void add(String file, int line, String identifier, String title, TestOutcome outcome, long durationMs, String failureType,
              BoundedText message, BoundedText stackTrace, BoundedText systemOut, BoundedText systemErr) {
         if (++reported > limits.maxTests()) {
-            throw new ReportProblem(file, line, "the upload has more than " + limits.maxTests() + " tests; split it into several uploads");
+            throw tooMany(file, line);
+        }
+        int bytes = identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_IDENTIFIER_BYTES) {
+            // PostgreSQL's unique index on (project_id, automation_id) cannot hold a key much longer (2,704 bytes a row)
+            throw new ReportProblem(file, line, "the test's identifier is " + bytes + " bytes long in UTF-8; at most " + MAX_IDENTIFIER_BYTES
+                    + " are accepted (a name in a script of three bytes a character takes at most about 660 characters)");
         }
         if (durationMs > MAX_DURATION_MS) {
             throw new ReportProblem(file, line, "the test's duration (" + durationMs + " ms) is more than 100 days");

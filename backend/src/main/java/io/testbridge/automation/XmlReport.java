@@ -7,10 +7,11 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.InputStream;
 
 /**
- * A streaming reader of one XML report (StAX, the JDK's own parser): DTDs and external entities
- * off, and a document with a DOCTYPE refused outright (no JUnit or TestNG report needs one; XXE and
- * "billion laughs" need it). Elements are read one at a time, nesting is bounded, text is kept only
- * up to a bound.
+ * A streaming reader of one XML report (StAX, with Woodstox: the JDK's parser builds a whole
+ * attribute value in memory without a limit): DTDs and external entities off, and a document with
+ * a DOCTYPE refused outright (no JUnit or TestNG report needs one; XXE and "billion laughs" need
+ * it). Elements are read one at a time, nesting is bounded, an attribute is at most
+ * {@value #MAX_ATTRIBUTE_CHARS} characters, text arrives in chunks and is kept only up to a bound.
  */
 final class XmlReport implements AutoCloseable {
     private static final XMLInputFactory FACTORY = factory();
@@ -30,11 +31,16 @@ final class XmlReport implements AutoCloseable {
         }
     }
 
+    /** The longest attribute value read (a name is at most 1,000 characters; a failure message is cut to the detail bound anyway). */
+    static final int MAX_ATTRIBUTE_CHARS = 4 * 1024 * 1024;
+
+    /** Woodstox, made here (not found through the ServiceLoader, which could pick another parser from the class path). */
     private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setProperty(com.ctc.wstx.api.WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, MAX_ATTRIBUTE_CHARS);
         return factory;
     }
 
@@ -133,10 +139,24 @@ final class XmlReport implements AutoCloseable {
 
     private ReportProblem problem(XMLStreamException e) {
         int line = e.getLocation() == null ? line() : e.getLocation().getLineNumber();
-        String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
-        // the JDK's message starts with "ParseError at [row,col]:[12,5]\nMessage: …": keep the message
-        int at = message.indexOf("Message: ");
-        return new ReportProblem(file, line, "not well-formed XML: " + (at >= 0 ? message.substring(at + 9) : message).strip());
+        return new ReportProblem(file, line, describe(e));
+    }
+
+    /**
+     * The parser's message on one line, without its location (the file and line are named by the
+     * problem): Woodstox ends its messages with "\n at [row,col {unknown-source}]: [3,12]".
+     */
+    static String describe(XMLStreamException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int at = message.indexOf("\n at [row,col");
+        if (at >= 0) {
+            message = message.substring(0, at);
+        }
+        message = message.replaceAll("\\s+", " ").strip();
+        if (message.startsWith("Maximum attribute size limit")) {
+            return "an attribute is too long (more than " + MAX_ATTRIBUTE_CHARS + " characters)";
+        }
+        return "not well-formed XML" + (message.isEmpty() ? "" : ": " + message);
     }
 
     @Override

@@ -26,7 +26,9 @@ import java.util.Set;
  * file, its type one of {@code types}) or multipart/form-data (several files, and form fields).
  * Bytes are counted as they arrive, so an upload over the limit is refused with 413 as soon as it
  * passes it, whether or not it declared its length; the rest of it is read and dropped. Each file's
- * SHA-256 is taken on the way. The spooled files are deleted when the response ends.
+ * SHA-256 is taken on the way. When the response ends (answered, refused, or the client gone mid-upload),
+ * every file still open is closed, then the spooled files are deleted: no descriptor or disk space
+ * outlives the request.
  *
  * <p>The request must have been paused before anything could arrive (see {@link ApiRouter}'s
  * streamed operations): access control and validation run first, then this reads the body.
@@ -46,6 +48,9 @@ public final class UploadSpool {
     private final int maxFiles;
     private final List<SpooledFile> files = new ArrayList<>();
     private final List<Future<?>> writes = new ArrayList<>();
+    /** Every file opened for this upload, closed or not: closed and deleted when the response ends. */
+    private final List<FileSink> sinks = new ArrayList<>();
+    private boolean cleanedUp;
     private final Promise<Spooled> done = Promise.promise();
     private long received;
     private boolean refused;
@@ -69,7 +74,8 @@ public final class UploadSpool {
 
     private Future<Spooled> start(Set<String> types, String rawName) {
         HttpServerRequest request = ctx.request();
-        ctx.addEndHandler(ended -> deleteAll());
+        // called when the response ends or the connection closes first (a client gone mid-upload)
+        ctx.addEndHandler(ended -> cleanUp());
         String type = mediaType(request.getHeader(HttpHeaders.CONTENT_TYPE));
         boolean multipart = type.equals("multipart/form-data");
         if (!multipart && !types.contains(type)) {
@@ -129,7 +135,7 @@ public final class UploadSpool {
             writes.add(written.future());
             open(name).onSuccess(file -> {
                 upload.handler(data -> {
-                    if (!refused) {
+                    if (!refused && !cleanedUp) {
                         file.write(data, request);
                     }
                 });
@@ -153,7 +159,6 @@ public final class UploadSpool {
 
     private void finish(HttpServerRequest request) {
         if (refused) {
-            Future.all(new ArrayList<>(writes)).onComplete(closed -> deleteAll());
             return;
         }
         Future.all(new ArrayList<>(writes)).onComplete(closed -> {
@@ -213,6 +218,7 @@ public final class UploadSpool {
         private final AsyncFile file;
         private final MessageDigest digest = sha256();
         private long size;
+        private Future<Void> closing;
 
         FileSink(int index, String name, Path path, AsyncFile file) {
             this.index = index;
@@ -222,6 +228,9 @@ public final class UploadSpool {
         }
 
         void write(Buffer data, HttpServerRequest request) {
+            if (closing != null) {
+                return;
+            }
             digest.update(data.getBytes());
             size += data.length();
             file.write(data);
@@ -231,8 +240,17 @@ public final class UploadSpool {
             }
         }
 
+        /** Closes the file once (again: the same answer); a file closed whole is one of the upload's files. */
         Future<Void> close() {
-            return file.close().onSuccess(closed -> files.add(new SpooledFile(index, name, path, size, HexFormat.of().formatHex(digest.digest()))));
+            if (closing == null) {
+                boolean whole = !refused && !cleanedUp;
+                closing = file.close().onSuccess(closed -> {
+                    if (whole) {
+                        files.add(new SpooledFile(index, name, path, size, HexFormat.of().formatHex(digest.digest())));
+                    }
+                });
+            }
+            return closing;
         }
     }
 
@@ -242,16 +260,36 @@ public final class UploadSpool {
                 .compose(path -> {
                     spooledPaths.add(path);
                     return vertx().fileSystem().open(path, new OpenOptions().setWrite(true).setTruncateExisting(true))
-                            .map(file -> new FileSink(index, name, Path.of(path), file));
+                            .compose(file -> {
+                                FileSink sink = new FileSink(index, name, Path.of(path), file);
+                                sinks.add(sink);
+                                if (cleanedUp) {
+                                    // the response ended while this file was being opened
+                                    sink.close().onComplete(closed -> vertx().fileSystem().delete(path));
+                                    return Future.<FileSink>failedFuture("the upload ended");
+                                }
+                                return Future.succeededFuture(sink);
+                            });
                 });
     }
 
     private final List<String> spooledPaths = new ArrayList<>();
 
-    private void deleteAll() {
-        for (String path : spooledPaths) {
-            vertx().fileSystem().delete(path);
+    /** Closes every file still open, then deletes them all (a file unlinked while open would keep its descriptor and its space). */
+    private void cleanUp() {
+        if (cleanedUp) {
+            return;
         }
+        cleanedUp = true;
+        List<Future<Void>> closing = new ArrayList<>();
+        for (FileSink sink : sinks) {
+            closing.add(sink.close());
+        }
+        Future.join(closing).onComplete(closed -> {
+            for (String path : spooledPaths) {
+                vertx().fileSystem().delete(path);
+            }
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package io.testbridge.automation;
 import io.testbridge.testing.ApiClient;
 import io.testbridge.testing.Fixtures;
 import io.testbridge.testing.RunningApp;
+import io.testbridge.testing.Soon;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hostile and broken uploads of results: each gets a clear 4xx naming what is wrong, nothing is
@@ -144,6 +146,28 @@ class HostileResultsTest {
     }
 
     @Test
+    void an_identifier_too_long_in_utf_8_bytes_for_the_index_is_a_400_naming_the_file_and_line_not_a_500() {
+        // 1,000 characters (the limit) of three bytes each, all different (PostgreSQL would compress a repeated one below the bound):
+        // 3,000 bytes, over PostgreSQL's 2,704-byte index row
+        String cucumber = "[{\"name\": \"F\",\n \"elements\": [{\"type\": \"scenario\", \"name\": \"" + cjk(1_000)
+                + "\", \"steps\": [{\"result\": {\"status\": \"passed\", \"duration\": 1}}]}]}]";
+        ApiClient.Response refused = send("cjk.json", cucumber, "application/json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("cjk.json");
+        assertThat(refused.json().getJsonObject("error").getString("message")).startsWith("cjk.json, line 2: the test's identifier is 3004 bytes long in UTF-8; at most 2000");
+        nothingStored();
+    }
+
+    /** {@code count} different CJK ideographs (three bytes each in UTF-8), in an order that does not compress. */
+    private static String cjk(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append((char) (0x4E00 + (i * 7919L) % 20_000));
+        }
+        return text.toString();
+    }
+
+    @Test
     void more_tests_than_the_limit_refuse_the_upload() {
         InputStream tests = new GeneratedReport(100_001, Long.MAX_VALUE);
         ApiClient.Response refused = tester.postStream(results + "many.xml", HttpRequest.BodyPublishers.ofInputStream(() -> tests), "application/xml", Map.of());
@@ -184,6 +208,256 @@ class HostileResultsTest {
         assertThat(declared.status()).isEqualTo(413);
         nothingStored();
         assertThat(spooled()).as("no file left in the upload folder").isEmpty();
+    }
+
+    @Test
+    void a_45_mb_attribute_is_refused_with_a_400_naming_the_file_and_the_heap_stays_flat() {
+        HeapWatch heap = HeapWatch.start();
+        ApiClient.Response refused = tester.postStream(results + "attribute.xml", HttpRequest.BodyPublishers.ofInputStream(() -> new Filled(
+                "<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n<failure message=\"", 'x', 45L * 1024 * 1024,
+                "\"/>\n</testcase>\n</testsuite>\n")), "application/xml", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("attribute.xml");
+        assertThat(refused.json().getJsonObject("error").getString("message"))
+                .isEqualTo("attribute.xml, line 3: an attribute is too long (more than 4194304 characters)");
+        heap.assertFlat();
+        nothingStored();
+    }
+
+    @Test
+    void a_45_mb_cdata_section_is_imported_its_output_kept_to_the_bound_and_the_heap_stays_flat() {
+        ApiClient admin = Fixtures.adminClient(app);
+        long other = admin.post("/api/projects", new JsonObject().put("key", "CDATA").put("name", "Cdata")).json().getLong("id");
+        HeapWatch heap = HeapWatch.start();
+        ApiClient.Response stored = tester.postStream("/api/projects/" + other + "/results?cycleName=Cdata&filename=cdata.xml",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new Filled("<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n"
+                        + "<failure message=\"boom\"/>\n<system-out><![CDATA[", 'y', 45L * 1024 * 1024, "]]></system-out>\n</testcase>\n</testsuite>\n")),
+                "application/xml", Map.of());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        heap.assertFlat();
+        Map<String, JsonObject> cycle = ResultFiles.cycleResults(tester, stored.json().getJsonObject("cycle").getLong("id"));
+        assertThat(cycle).containsOnlyKeys("a#b");
+    }
+
+    @Test
+    void a_cucumber_feature_of_millions_of_scenarios_is_refused_as_it_is_read_and_the_heap_stays_flat() {
+        HeapWatch heap = HeapWatch.start();
+        // 45 MB: about 3.5 million scenarios in one feature, the feature's name after them
+        ApiClient.Response refused = tester.postStream(results + "many.json", HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated(
+                "[{\"elements\":[{\"name\":\"s\"}", ",{\"name\":\"s\"}", 45L * 1024 * 1024 / 12, "],\"name\":\"f\"}]")),
+                "application/json", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("error").getString("message"))
+                .isEqualTo("many.json, line 1: the upload has more than 100000 tests; split it into several uploads");
+        heap.assertFlat();
+
+        ApiClient.Response unnamed = tester.postStream(results + "unnamed.json", HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated(
+                "[{\"name\":\"f\",\"elements\":[{}", ",{}", 45L * 1024 * 1024 / 3, "]}]")), "application/json", Map.of());
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(400);
+        assertThat(unnamed.json().getJsonObject("error").getString("message")).isEqualTo("unnamed.json, line 1: a scenario has no name");
+        heap.assertFlat();
+        nothingStored();
+    }
+
+    /** A body written as it is read: a prefix, {@code count} copies of a unit, a suffix. */
+    static final class Repeated extends InputStream {
+        private final byte[] prefix;
+        private final byte[] unit;
+        private final long count;
+        private final byte[] suffix;
+        private byte[] chunk;
+        private int position;
+        private long sent;
+
+        Repeated(String prefix, String unit, long count, String suffix) {
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            this.unit = unit.getBytes(StandardCharsets.UTF_8);
+            this.count = count;
+            this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+            this.chunk = this.prefix;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int n = 0;
+            while (n < length) {
+                if (position == chunk.length) {
+                    if (chunk == suffix) {
+                        break;
+                    }
+                    chunk = sent < count ? unit : suffix;
+                    if (chunk == unit) {
+                        sent++;
+                    }
+                    position = 0;
+                }
+                int part = Math.min(length - n, chunk.length - position);
+                System.arraycopy(chunk, position, buffer, offset + n, part);
+                position += part;
+                n += part;
+            }
+            return n == 0 && length > 0 ? -1 : n;
+        }
+    }
+
+    @Test
+    void refused_and_abandoned_uploads_leave_no_file_and_no_open_descriptor_in_the_upload_folder() {
+        for (int i = 0; i < 3; i++) {
+            // over the limit, chunked: refused with 413 while it streams
+            ApiClient.Response refused = tester.postStream(results + "huge.xml",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedReport(Integer.MAX_VALUE, 60L * 1024 * 1024)), "application/xml", Map.of());
+            assertThat(refused.status()).isEqualTo(413);
+            // the client goes away in the middle of a raw body, and of a multipart file
+            assertThatThrownBy(() -> tester.postStream(results + "cut.xml", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new CutShort(new GeneratedReport(Integer.MAX_VALUE, Long.MAX_VALUE), 2L * 1024 * 1024)), "application/xml", Map.of()))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            String boundary = "----cut" + i;
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"cycleName\"\r\n\r\nCut\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"cut.xml\"\r\nContent-Type: application/xml\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> tester.postStream("/api/projects/" + projectId + "/results", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new CutShort(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head),
+                            new GeneratedReport(Integer.MAX_VALUE, Long.MAX_VALUE)), 2L * 1024 * 1024)),
+                    "multipart/form-data; boundary=" + boundary, Map.of()))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+        }
+        // the server cleans up when it learns the response ended or the connection closed: read again until it has
+        assertThat(Soon.value(HostileResultsTest::uploadTraces, List.of())).as("files in, and descriptors open to, the upload folder").isEmpty();
+        assertThat(tester.get("/api/projects/" + projectId + "/cycles").status()).as("the server answers on").isEqualTo(200);
+        nothingStored();
+    }
+
+    /** The files in the upload folder, and the descriptors this process (the app runs in it) holds open to it, deleted or not. */
+    private static List<String> uploadTraces() {
+        Path folder = app.dataDir().resolve("uploads").toAbsolutePath().normalize();
+        List<String> traces = new java.util.ArrayList<>(spooled().stream().map(Path::toString).toList());
+        Path fds = Path.of("/proc/self/fd");
+        assertThat(fds).as("Linux's /proc (the descriptor check needs it)").isDirectory();
+        try (var links = Files.list(fds)) {
+            for (Path link : links.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(link).toString();
+                    if (target.startsWith(folder.toString()) || target.startsWith(realPath(folder))) {
+                        traces.add(link + " -> " + target);
+                    }
+                } catch (java.io.IOException | UnsupportedOperationException gone) {
+                    // closed while listing
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return traces;
+    }
+
+    private static String realPath(Path folder) {
+        try {
+            return folder.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            return folder.toString();
+        }
+    }
+
+    /** A body that fails after {@code bytes}: the client gives up in the middle of the upload. */
+    static final class CutShort extends InputStream {
+        private final InputStream body;
+        private long left;
+
+        CutShort(InputStream body, long bytes) {
+            this.body = body;
+            this.left = bytes;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            if (left <= 0) {
+                throw new java.io.IOException("the client gives up");
+            }
+            int n = body.read(buffer, offset, (int) Math.min(length, left));
+            left -= Math.max(n, 0);
+            return n;
+        }
+    }
+
+    /** The heap's use before something, and the assertion that it stayed flat (old generation peak, and what is left after). */
+    record HeapWatch(List<MemoryPoolMXBean> heap, List<MemoryPoolMXBean> old, long before, long oldBefore) {
+        static HeapWatch start() {
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            List<MemoryPoolMXBean> old = heap.stream().filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured")).toList();
+            assertThat(old).as("the JVM names its old generation").isNotEmpty();
+            System.gc();
+            long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            long oldBefore = old.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            return new HeapWatch(heap, old, before, oldBefore);
+        }
+
+        void assertFlat() {
+            long oldPeak = old.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.gc();
+            long after = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+            assertThat(oldPeak - oldBefore).as("old generation peak growth, bytes").isLessThan(48L * 1024 * 1024);
+            assertThat(after - before).as("heap after, bytes").isLessThan(16L * 1024 * 1024);
+        }
+    }
+
+    /** A body written as it is read: a prefix, {@code count} copies of one ASCII byte, a suffix. */
+    static final class Filled extends InputStream {
+        private final byte[] prefix;
+        private final byte fill;
+        private final long count;
+        private final byte[] suffix;
+        private long position;
+
+        Filled(String prefix, char fill, long count, String suffix) {
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+            this.fill = (byte) fill;
+            this.count = count;
+            this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            long total = prefix.length + count + suffix.length;
+            if (position >= total) {
+                return -1;
+            }
+            int n = 0;
+            while (n < length && position < total) {
+                if (position < prefix.length) {
+                    buffer[offset + n] = prefix[(int) position];
+                } else if (position < prefix.length + count) {
+                    int run = (int) Math.min(length - n, prefix.length + count - position);
+                    java.util.Arrays.fill(buffer, offset + n, offset + n + run, fill);
+                    n += run;
+                    position += run;
+                    continue;
+                } else {
+                    buffer[offset + n] = suffix[(int) (position - prefix.length - count)];
+                }
+                n++;
+                position++;
+            }
+            return n;
+        }
     }
 
     @Test

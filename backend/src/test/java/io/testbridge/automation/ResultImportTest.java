@@ -298,6 +298,29 @@ class ResultImportTest {
         assertThat(cases.getLong("total")).as("one case per test").isEqualTo(300);
     }
 
+    @Test
+    void a_decimal_comma_in_a_time_is_a_decimal_separator_and_a_thousands_comma_is_not() {
+        ApiClient admin = Fixtures.adminClient(app);
+        long other = admin.post("/api/projects", new JsonObject().put("key", "COMMA").put("name", "Comma")).json().getLong("id");
+        String xml = """
+                <testsuite name="s">
+                  <testcase classname="c" name="decimalComma" time="0,012"/>
+                  <testcase classname="c" name="decimalCommaTwo" time="12,5"/>
+                  <testcase classname="c" name="thousandsAndDot" time="1,234.5"/>
+                  <testcase classname="c" name="thousands" time="1,234"/>
+                  <testcase classname="c" name="dot" time="0.012"/>
+                </testsuite>
+                """;
+        ApiClient.Response stored = ResultFiles.upload(tester, other, "cycleName=Comma&filename=comma.xml", xml, "application/xml");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        Map<String, JsonObject> results = ResultFiles.cycleResults(tester, stored.json().getJsonObject("cycle").getLong("id"));
+        assertThat(results.get("c#decimalComma").getLong("durationMs")).isEqualTo(12);
+        assertThat(results.get("c#decimalCommaTwo").getLong("durationMs")).isEqualTo(12_500);
+        assertThat(results.get("c#thousandsAndDot").getLong("durationMs")).isEqualTo(1_234_500);
+        assertThat(results.get("c#thousands").getLong("durationMs")).isEqualTo(1_234_000);
+        assertThat(results.get("c#dot").getLong("durationMs")).isEqualTo(12);
+    }
+
     /** A small JUnit report: test name → pass or fail. */
     static String junit(String className, Map<String, String> tests) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"" + className + "\" tests=\"" + tests.size() + "\">\n");
