@@ -70,7 +70,7 @@ final class AutomationService implements Automation {
         }
         Failure noSuchCycle = Failure.invalid("cycleId", "This project has no test cycle " + upload.cycleId() + ".");
         return cycles.cycle(upload.cycleId())
-                .recover(error -> Future.failedFuture(error instanceof Failure failure && failure.code() == io.testbridge.errors.ErrorCode.NOT_FOUND
+                .recover(error -> Future.failedFuture(error instanceof Failure failure && failure.code() == ErrorCode.NOT_FOUND
                         ? noSuchCycle : error))
                 .compose(cycle -> cycle.getLong("projectId") == upload.projectId() ? Future.<Void>succeededFuture() : Future.failedFuture(noSuchCycle));
     }

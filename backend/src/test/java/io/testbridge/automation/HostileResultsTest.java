@@ -213,8 +213,8 @@ class HostileResultsTest {
     @Test
     void a_45_mb_attribute_is_refused_with_a_400_naming_the_file_and_the_heap_stays_flat() {
         HeapWatch heap = HeapWatch.start();
-        ApiClient.Response refused = tester.postStream(results + "attribute.xml", HttpRequest.BodyPublishers.ofInputStream(() -> new Filled(
-                "<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n<failure message=\"", 'x', 45L * 1024 * 1024,
+        ApiClient.Response refused = tester.postStream(results + "attribute.xml", HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated(
+                "<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n<failure message=\"", "x".repeat(1024), 45L * 1024,
                 "\"/>\n</testcase>\n</testsuite>\n")), "application/xml", Map.of());
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.errorField()).isEqualTo("attribute.xml");
@@ -230,8 +230,8 @@ class HostileResultsTest {
         long other = admin.post("/api/projects", new JsonObject().put("key", "CDATA").put("name", "Cdata")).json().getLong("id");
         HeapWatch heap = HeapWatch.start();
         ApiClient.Response stored = tester.postStream("/api/projects/" + other + "/results?cycleName=Cdata&filename=cdata.xml",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new Filled("<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n"
-                        + "<failure message=\"boom\"/>\n<system-out><![CDATA[", 'y', 45L * 1024 * 1024, "]]></system-out>\n</testcase>\n</testsuite>\n")),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new Repeated("<testsuite name=\"s\">\n<testcase classname=\"a\" name=\"b\">\n"
+                        + "<failure message=\"boom\"/>\n<system-out><![CDATA[", "y".repeat(1024), 45L * 1024, "]]></system-out>\n</testcase>\n</testsuite>\n")),
                 "application/xml", Map.of());
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         heap.assertFlat();
@@ -410,53 +410,6 @@ class HostileResultsTest {
             long after = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
             assertThat(oldPeak - oldBefore).as("old generation peak growth, bytes").isLessThan(48L * 1024 * 1024);
             assertThat(after - before).as("heap after, bytes").isLessThan(16L * 1024 * 1024);
-        }
-    }
-
-    /** A body written as it is read: a prefix, {@code count} copies of one ASCII byte, a suffix. */
-    static final class Filled extends InputStream {
-        private final byte[] prefix;
-        private final byte fill;
-        private final long count;
-        private final byte[] suffix;
-        private long position;
-
-        Filled(String prefix, char fill, long count, String suffix) {
-            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
-            this.fill = (byte) fill;
-            this.count = count;
-            this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            long total = prefix.length + count + suffix.length;
-            if (position >= total) {
-                return -1;
-            }
-            int n = 0;
-            while (n < length && position < total) {
-                if (position < prefix.length) {
-                    buffer[offset + n] = prefix[(int) position];
-                } else if (position < prefix.length + count) {
-                    int run = (int) Math.min(length - n, prefix.length + count - position);
-                    java.util.Arrays.fill(buffer, offset + n, offset + n + run, fill);
-                    n += run;
-                    position += run;
-                    continue;
-                } else {
-                    buffer[offset + n] = suffix[(int) (position - prefix.length - count)];
-                }
-                n++;
-                position++;
-            }
-            return n;
         }
     }
 
